@@ -1,0 +1,26 @@
+/**
+ * How the CLI fails: bad input exits 2 with one line per problem; anything
+ * else exits 1 with its message. Stack traces only with CLAIMSIM_DEBUG=1.
+ */
+import { formatProblem, ScenarioError } from '../params/problems.js';
+
+/** Input the user can fix (an option, a path), as opposed to a scenario file problem. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function reportFailure(error: unknown): number {
+  if (error instanceof ScenarioError) {
+    for (const p of error.problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
+    process.stderr.write(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found; nothing was run.\n`);
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`error: ${message}\n`);
+  if (process.env.CLAIMSIM_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}

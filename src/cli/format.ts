@@ -1,0 +1,68 @@
+/**
+ * Plain-text formatting for the terminal: money as $1.23M, shares as
+ * percentages, and the headline table printed after a run.
+ */
+import type { MetricName } from '../collect/metrics.js';
+import type { RunResults } from '../results/results.js';
+
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null || !Number.isFinite(value)) return '-';
+  switch (unit) {
+    case 'USD':
+      return formatUsd(value);
+    case 'share':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'days':
+      return `${value.toFixed(1)} d`;
+    case 'ratio':
+      return value.toFixed(2);
+    default:
+      return Math.round(value).toLocaleString('en-US');
+  }
+}
+
+/**
+ * @example formatUsd(2_464_100) // "$2.46M"
+ * @example formatUsd(-1500) // "-$1,500"
+ */
+export function formatUsd(usd: number): string {
+  const sign = usd < 0 ? '-' : '';
+  const a = Math.abs(usd);
+  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
+  if (a >= 1e4) return `${sign}$${(a / 1e3).toFixed(1)}k`;
+  return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
+}
+
+const HEADLINE: readonly MetricName[] = [
+  'claims.filed',
+  'claims.underThresholdShare',
+  'claims.fraudulentShare',
+  'marketplace.concessionsPaid',
+  'marketplace.recovered',
+  'marketplace.reviewCost',
+  'marketplace.netCost',
+  'marketplace.fraudPaid',
+  'sellers.reimbursed',
+  'sellers.paidDirect',
+  'insurers.paid',
+  'insurers.lossRatio',
+  'customers.validPaidShare',
+  'customers.daysToPayment',
+  'customers.validDenied',
+  'claims.openAtHorizon',
+];
+
+/** The headline table: each metric's mean, 95% interval and P5-P95 across replications. */
+export function headlineTable(results: RunResults): string {
+  const rows = HEADLINE.map((name) => {
+    const s = results.summary[name];
+    const unit = results.metrics[name].unit;
+    const ci = s.ciLow === null ? 'n/a (1 replication)' : `${formatValue(s.ciLow, unit)} .. ${formatValue(s.ciHigh, unit)}`;
+    return [name, formatValue(s.mean, unit), ci, `${formatValue(s.p5, unit)} .. ${formatValue(s.p95, unit)}`];
+  });
+  const header = ['metric', 'mean', '95% CI of mean', 'P5 .. P95'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * The claimsim command line: a thin yargs root over the library, one module
+ * per command in `commands/`. Handlers parse, call library functions and print.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ENGINE } from '../version.js';
+import { runCommand } from './commands/run.js';
+import { scenariosCommand } from './commands/scenarios.js';
+import { validateCommand } from './commands/validate.js';
+import { reportFailure } from './errors.js';
+
+/** A problem yargs found in the command line itself. */
+class UsageFailure extends Error {}
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName('claimsim')
+    .usage('$0 <command> [options]\n\nSimulate marketplace guarantee policies for defective-product claims.')
+    .command(runCommand)
+    .command(validateCommand)
+    .command(scenariosCommand)
+    .demandCommand(1, 'Name a command: run, validate or scenarios.')
+    .strict()
+    .version(ENGINE.version)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, error) => {
+      throw error ?? new UsageFailure(message);
+    })
+    .parseAsync();
+} catch (error) {
+  if (error instanceof UsageFailure) {
+    process.stderr.write(`error: ${error.message}\nRun "claimsim --help" for usage.\n`);
+    process.exitCode = 2;
+  } else {
+    process.exitCode = reportFailure(error);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * What a run keeps: counts, sums, fixed-size histograms and per-month series,
+ * never one record per claim. A team's aggregates and a replication's have the
+ * same shape; `mergeAggregates` adds them in a fixed order so that results do
+ * not depend on how the work was split.
+ */
+import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
+
+/** Claim amounts are binned by log10 in tenths of a decade, from $1 to $10^7. */
+export const AMOUNT_BINS = { fromLog10: 0, toLog10: 7, perDecade: 10 } as const;
+export const AMOUNT_BIN_COUNT = (AMOUNT_BINS.toLog10 - AMOUNT_BINS.fromLog10) * AMOUNT_BINS.perDecade;
+/** Days to payment in whole days, 0..DAYS_BIN_COUNT-1; the last bin holds everything later. */
+export const DAYS_BIN_COUNT = 366;
+/** Months of the horizon are twelfths of a 365-day year. */
+export const DAYS_PER_MONTH = 365 / 12;
+
+export interface PathMoney {
+  count: number;
+  marketplaceUsd: number;
+  sellerUsd: number;
+  insurerUsd: number;
+  recoveredUsd: number;
+}
+
+export interface Aggregates {
+  claims: {
+    filed: number;
+    underThreshold: number;
+    fabricated: number;
+    builtUp: number;
+    /** Claims still open when the run ends. */
+    open: number;
+    /** Largest number of claims waiting for the desk or for review at the start of a day. */
+    peakBacklog: number;
+  };
+  outcomes: Record<ClaimOutcome, PathMoney>;
+  openByState: Record<string, number>;
+  money: {
+    paidByMarketplaceUsd: number;
+    paidBySellersUsd: number;
+    paidByInsurersUsd: number;
+    recoveredUsd: number;
+    recoveredPaidUsd: number;
+    recoveredPartialUsd: number;
+    recoveredWithheldUsd: number;
+    reviewCostUsd: number;
+    fraudPaidUsd: number;
+    fraudPaidByMarketplaceUsd: number;
+    invalidChargesToSellersUsd: number;
+    premiumsUsd: number;
+  };
+  customers: {
+    validClosed: number;
+    validPaid: number;
+    validDenied: number;
+    daysToPaymentSum: number;
+    honestBlocked: number;
+  };
+  sellers: { count: number; insured: number; insuranceRequired: number; suspended: number };
+  histograms: { claimedUsd: number[]; daysToPayment: number[] };
+  monthly: { filed: number[]; concessionsUsd: number[]; recoveriesUsd: number[]; backlog: number[] };
+}
+
+export function emptyAggregates(months: number): Aggregates {
+  const outcomes = {} as Record<ClaimOutcome, PathMoney>;
+  for (const o of CLAIM_OUTCOMES) outcomes[o] = { count: 0, marketplaceUsd: 0, sellerUsd: 0, insurerUsd: 0, recoveredUsd: 0 };
+  const zeros = (n: number) => new Array<number>(n).fill(0);
+  return {
+    claims: { filed: 0, underThreshold: 0, fabricated: 0, builtUp: 0, open: 0, peakBacklog: 0 },
+    outcomes,
+    openByState: {},
+    money: {
+      paidByMarketplaceUsd: 0,
+      paidBySellersUsd: 0,
+      paidByInsurersUsd: 0,
+      recoveredUsd: 0,
+      recoveredPaidUsd: 0,
+      recoveredPartialUsd: 0,
+      recoveredWithheldUsd: 0,
+      reviewCostUsd: 0,
+      fraudPaidUsd: 0,
+      fraudPaidByMarketplaceUsd: 0,
+      invalidChargesToSellersUsd: 0,
+      premiumsUsd: 0,
+    },
+    customers: { validClosed: 0, validPaid: 0, validDenied: 0, daysToPaymentSum: 0, honestBlocked: 0 },
+    sellers: { count: 0, insured: 0, insuranceRequired: 0, suspended: 0 },
+    histograms: { claimedUsd: zeros(AMOUNT_BIN_COUNT + 2), daysToPayment: zeros(DAYS_BIN_COUNT) },
+    monthly: { filed: zeros(months), concessionsUsd: zeros(months), recoveriesUsd: zeros(months), backlog: zeros(months) },
+  };
+}
+
+/**
+ * The sum of `parts`, added in the order given. Peak backlog is a per-team
+ * figure; summed across teams it is the sum of each team's peak, an upper
+ * bound on the marketplace's simultaneous backlog.
+ */
+export function mergeAggregates(parts: readonly Aggregates[]): Aggregates {
+  const first = parts[0];
+  if (!first) throw new RangeError('nothing to merge');
+  const total = emptyAggregates(first.monthly.filed.length);
+  for (const part of parts) addInto(total as unknown as Record<string, unknown>, part as unknown as Record<string, unknown>);
+  return total;
+}
+
+/** Adds every number in `from` into the same place in `into`, creating keys `into` lacks. */
+function addInto(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(from)) {
+    if (typeof value === 'number') {
+      into[key] = ((into[key] as number | undefined) ?? 0) + value;
+    } else if (Array.isArray(value)) {
+      const target = into[key] as number[];
+      for (let i = 0; i < value.length; i++) target[i] = (target[i] ?? 0) + (value[i] as number);
+    } else if (typeof value === 'object' && value !== null) {
+      into[key] ??= {};
+      addInto(into[key] as Record<string, unknown>, value as Record<string, unknown>);
+    }
+  }
+}
+
+/** Bin of a claimed amount on the log scale: 0 is under $1, the last is $10^7 and over. */
+export function amountBin(usd: number): number {
+  if (usd < 10 ** AMOUNT_BINS.fromLog10) return 0;
+  const bin = Math.floor((Math.log10(usd) - AMOUNT_BINS.fromLog10) * AMOUNT_BINS.perDecade) + 1;
+  return Math.min(bin, AMOUNT_BIN_COUNT + 1);
+}
+
+/** Lower edge (USD) of amount bin `i` (bin 0 starts at 0). */
+export function amountBinLowerUsd(i: number): number {
+  return i === 0 ? 0 : 10 ** (AMOUNT_BINS.fromLog10 + (i - 1) / AMOUNT_BINS.perDecade);
+}

@@ -1,0 +1,132 @@
+/**
+ * The collector: the world reports what happens (a claim filed, money moved,
+ * a claim closed) and the collector folds it into aggregates. It is the only
+ * place where outcomes become numbers; the machines know nothing of it.
+ */
+import type { ClaimOutcome } from '../machines/claim.js';
+import type { ClaimFacts, Payer, RecoveryKind } from '../machines/types.js';
+import { amountBin, DAYS_BIN_COUNT, DAYS_PER_MONTH, emptyAggregates, type Aggregates } from './aggregates.js';
+
+/** Outcomes in which a valid claim ends with nothing paid. */
+const DENIED: ReadonlySet<ClaimOutcome> = new Set(['refusedBlocked', 'screenedOut', 'denied', 'unanswered', 'insurerDenied']);
+
+/** What the world knows about a claim's money when it closes or the run ends. */
+export interface ClaimMoney {
+  /** Paid to the customer by each payer; the marketplace's part is what it advanced. */
+  readonly marketplaceUsd: number;
+  readonly sellerUsd: number;
+  readonly insurerUsd: number;
+  /** Recovered from the seller of what the marketplace advanced. */
+  readonly recoveredUsd: number;
+  /** When the last payment to the customer was decided, or null if none was. */
+  readonly paidAt: number | null;
+}
+
+export class Collector {
+  readonly totals: Aggregates;
+
+  constructor(
+    private readonly threshold: number,
+    private readonly paymentLagDays: number,
+    private readonly filingWindowDays: number,
+    months: number,
+  ) {
+    this.totals = emptyAggregates(months);
+  }
+
+  filed(claim: ClaimFacts, now: number): void {
+    const c = this.totals.claims;
+    c.filed++;
+    if (claim.claimedUsd < this.threshold) c.underThreshold++;
+    if (claim.fraud === 'fabricated') c.fabricated++;
+    else if (claim.fraud === 'buildUp') c.builtUp++;
+    this.totals.histograms.claimedUsd[amountBin(claim.claimedUsd)]!++;
+    this.totals.monthly.filed[monthOf(now, this.totals.monthly.filed.length)]!++;
+  }
+
+  paid(payer: Payer, amountUsd: number, now: number): void {
+    const m = this.totals.money;
+    if (payer === 'marketplace') {
+      m.paidByMarketplaceUsd += amountUsd;
+      this.totals.monthly.concessionsUsd[monthOf(now, this.totals.monthly.concessionsUsd.length)]! += amountUsd;
+    } else if (payer === 'seller') m.paidBySellersUsd += amountUsd;
+    else m.paidByInsurersUsd += amountUsd;
+  }
+
+  recovered(how: RecoveryKind, amountUsd: number, now: number): void {
+    const m = this.totals.money;
+    m.recoveredUsd += amountUsd;
+    if (how === 'paid') m.recoveredPaidUsd += amountUsd;
+    else if (how === 'partial') m.recoveredPartialUsd += amountUsd;
+    else m.recoveredWithheldUsd += amountUsd;
+    this.totals.monthly.recoveriesUsd[monthOf(now, this.totals.monthly.recoveriesUsd.length)]! += amountUsd;
+  }
+
+  reviewed(costUsd: number): void {
+    this.totals.money.reviewCostUsd += costUsd;
+  }
+
+  closed(claim: ClaimFacts, outcome: ClaimOutcome, money: ClaimMoney): void {
+    const path = this.totals.outcomes[outcome];
+    path.count++;
+    path.marketplaceUsd += money.marketplaceUsd;
+    path.sellerUsd += money.sellerUsd;
+    path.insurerUsd += money.insurerUsd;
+    path.recoveredUsd += money.recoveredUsd;
+    this.settle(claim, money);
+    const paidUsd = money.marketplaceUsd + money.sellerUsd + money.insurerUsd;
+    const valid = claim.fraud !== 'fabricated' && outcome !== 'refusedLate' && claim.filedDay - claim.incidentDay <= this.filingWindowDays;
+    if (!valid) return;
+    const cu = this.totals.customers;
+    cu.validClosed++;
+    if (money.paidAt !== null && paidUsd > 0) {
+      cu.validPaid++;
+      const days = money.paidAt + this.paymentLagDays - claim.filedDay;
+      cu.daysToPaymentSum += days;
+      this.totals.histograms.daysToPayment[Math.min(Math.floor(days), DAYS_BIN_COUNT - 1)]!++;
+    } else if (DENIED.has(outcome)) {
+      cu.validDenied++;
+      if (outcome === 'screenedOut' && claim.fraud === 'none') cu.honestBlocked++;
+    }
+  }
+
+  open(claim: ClaimFacts, state: string, money: ClaimMoney): void {
+    this.totals.claims.open++;
+    this.totals.openByState[state] = (this.totals.openByState[state] ?? 0) + 1;
+    this.settle(claim, money);
+  }
+
+  backlog(day: number, waiting: number): void {
+    const series = this.totals.monthly.backlog;
+    series[monthOf(day, series.length)] = waiting;
+    if (waiting > this.totals.claims.peakBacklog) this.totals.claims.peakBacklog = waiting;
+  }
+
+  sellers(count: number, insured: number, insuranceRequired: number, premiumsUsd: number): void {
+    const s = this.totals.sellers;
+    s.count += count;
+    s.insured += insured;
+    s.insuranceRequired += insuranceRequired;
+    this.totals.money.premiumsUsd += premiumsUsd;
+  }
+
+  sellerSuspended(): void {
+    this.totals.sellers.suspended++;
+  }
+
+  /** Fraud paid out and charges to sellers for claims that were not valid. */
+  private settle(claim: ClaimFacts, money: ClaimMoney): void {
+    const paidUsd = money.marketplaceUsd + money.sellerUsd + money.insurerUsd;
+    if (paidUsd <= 0) return;
+    const excessUsd = Math.max(0, paidUsd - claim.genuineUsd);
+    const m = this.totals.money;
+    m.fraudPaidUsd += excessUsd;
+    // The marketplace bears its share of the excess, net of what it recovered.
+    m.fraudPaidByMarketplaceUsd += (excessUsd * (money.marketplaceUsd - money.recoveredUsd)) / paidUsd;
+    if (claim.fraud === 'fabricated') m.invalidChargesToSellersUsd += money.recoveredUsd + money.sellerUsd;
+  }
+}
+
+function monthOf(day: number, months: number): number {
+  return Math.min(Math.floor(day / DAYS_PER_MONTH), months - 1);
+}

@@ -1,0 +1,57 @@
+/**
+ * Headline metrics of one replication, derived from its aggregates. Each is a
+ * plain number, so `stats/` can summarise any of them across replications.
+ * Money is in USD over the run (one filing year plus runoff).
+ */
+import type { Aggregates } from './aggregates.js';
+
+export interface MetricDefinition {
+  readonly unit: 'USD' | 'claims' | 'share' | 'days' | 'sellers' | 'ratio';
+  readonly description: string;
+  /** Cost metrics get tail measures (expected shortfall) in analyses. */
+  readonly cost?: boolean;
+  readonly value: (a: Aggregates) => number;
+}
+
+const ratio = (num: number, den: number): number => (den > 0 ? num / den : 0);
+
+export const METRICS = {
+  'claims.filed': { unit: 'claims', description: 'Claims filed', value: (a) => a.claims.filed },
+  'claims.underThresholdShare': { unit: 'share', description: 'Share of filed claims under the threshold', value: (a) => ratio(a.claims.underThreshold, a.claims.filed) },
+  'claims.fraudulentShare': { unit: 'share', description: 'Share of filed claims that were fabricated', value: (a) => ratio(a.claims.fabricated, a.claims.filed) },
+  'claims.openAtHorizon': { unit: 'claims', description: 'Claims still open when the run ended', value: (a) => a.claims.open },
+  'claims.peakBacklog': { unit: 'claims', description: 'Largest daily backlog at the desk and in review (summed over teams)', value: (a) => a.claims.peakBacklog },
+  'marketplace.concessionsPaid': { unit: 'USD', cost: true, description: 'Paid to customers by the marketplace (concessions and step-ins)', value: (a) => a.money.paidByMarketplaceUsd },
+  'marketplace.recovered': { unit: 'USD', description: 'Recovered from sellers (paid, partly paid or withheld from payouts)', value: (a) => a.money.recoveredUsd },
+  'marketplace.reviewCost': { unit: 'USD', cost: true, description: 'Cost of third-party fraud screening', value: (a) => a.money.reviewCostUsd },
+  'marketplace.netCost': {
+    unit: 'USD',
+    cost: true,
+    description: 'Concessions plus screening cost, less recoveries',
+    value: (a) => a.money.paidByMarketplaceUsd + a.money.reviewCostUsd - a.money.recoveredUsd,
+  },
+  'marketplace.fraudPaid': { unit: 'USD', cost: true, description: 'Fraud and build-up paid out by the marketplace and not recovered', value: (a) => a.money.fraudPaidByMarketplaceUsd },
+  'sellers.reimbursed': { unit: 'USD', description: 'Reimbursements sellers paid the marketplace (including withheld payouts)', value: (a) => a.money.recoveredUsd },
+  'sellers.paidDirect': { unit: 'USD', description: 'Paid to customers by sellers directly (including deductibles)', value: (a) => a.money.paidBySellersUsd },
+  'sellers.premiums': { unit: 'USD', description: 'Insurance premiums paid by insured sellers over the filing year', value: (a) => a.money.premiumsUsd },
+  'sellers.invalidCharges': { unit: 'USD', description: 'Sellers charged for fabricated claims (reimbursed or paid directly)', value: (a) => a.money.invalidChargesToSellersUsd },
+  'sellers.suspended': { unit: 'sellers', description: 'Sellers suspended for defaulting on reimbursements', value: (a) => a.sellers.suspended },
+  'sellers.insuredShare': { unit: 'share', description: 'Share of sellers holding liability insurance', value: (a) => ratio(a.sellers.insured, a.sellers.count) },
+  'insurers.paid': { unit: 'USD', description: 'Paid to customers by sellers\u2019 insurers', value: (a) => a.money.paidByInsurersUsd },
+  'insurers.premiums': { unit: 'USD', description: 'Premiums earned by insurers over the filing year', value: (a) => a.money.premiumsUsd },
+  'insurers.lossRatio': { unit: 'ratio', description: 'Insurer claims paid per dollar of premium', value: (a) => ratio(a.money.paidByInsurersUsd, a.money.premiumsUsd) },
+  'customers.paidTotal': { unit: 'USD', description: 'Paid to customers by anyone', value: (a) => a.money.paidByMarketplaceUsd + a.money.paidBySellersUsd + a.money.paidByInsurersUsd },
+  'customers.validPaidShare': { unit: 'share', description: 'Share of closed valid claims (not fabricated, filed in time) that were paid', value: (a) => ratio(a.customers.validPaid, a.customers.validClosed) },
+  'customers.daysToPayment': { unit: 'days', description: 'Mean days from filing to payment, valid paid claims', value: (a) => ratio(a.customers.daysToPaymentSum, a.customers.validPaid) },
+  'customers.validDenied': { unit: 'claims', description: 'Valid claims closed with nothing paid', value: (a) => a.customers.validDenied },
+  'fraud.paidOut': { unit: 'USD', description: 'Fraud and build-up paid out by anyone', value: (a) => a.money.fraudPaidUsd },
+} satisfies Record<string, MetricDefinition>;
+
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+export function metricsOf(a: Aggregates): Record<MetricName, number> {
+  const out = {} as Record<MetricName, number>;
+  for (const name of METRIC_NAMES) out[name] = (METRICS[name] as MetricDefinition).value(a);
+  return out;
+}

@@ -1,0 +1,333 @@
+/**
+ * Loading a scenario: read the file and its `extends` chain, split the root's
+ * metadata from its values, apply each overlay and then any `--set` override,
+ * and validate the result. Every problem names its file, line and field; all
+ * of them are reported at once in a `ScenarioError`.
+ *
+ * Phase: load scenario → apply overlay. Pure apart from reading the files.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYamlScalar } from 'yaml';
+import { z } from 'zod';
+import { isMetaLeaf, metaLeafSchema, overlayLeafSchema, type ParamMeta } from './meta.js';
+import { applyOverlay, type Tree } from './overlay.js';
+import { ScenarioError, type Problem } from './problems.js';
+import { parametersSchema, type Parameters } from './schema.js';
+import { lineOf, readSourceFile, type SourceFile } from './source.js';
+
+/** The scenarios shipped with claimsim. */
+export const BUNDLED_SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+
+const MAX_EXTENDS_DEPTH = 16;
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  /** The file as given. */
+  readonly file: string;
+  /** Files of the `extends` chain, root first, ending with `file`. */
+  readonly chain: readonly string[];
+  /** SHA-256 of the chain's bytes and the command-line overrides. */
+  readonly hash: string;
+  readonly parameters: Parameters;
+  readonly meta: Readonly<Record<string, ParamMeta>>;
+  /** Command-line overrides, as given (`path` → parsed value). */
+  readonly overrides: Readonly<Record<string, unknown>>;
+}
+
+export interface LoadOptions {
+  /** `path=value` overrides, applied after the file, with the same validation. */
+  readonly set?: readonly string[];
+}
+
+const fileShape = z.strictObject({
+  name: z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
+  description: z.string().max(2000, 'is longer than 2000 characters'),
+  extends: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must name a scenario (letters, digits, - _ .), not a path')
+    .optional(),
+  parameters: z.record(z.string(), z.unknown()),
+});
+
+interface Layer {
+  readonly file: SourceFile;
+  readonly name: string;
+  readonly description: string;
+  readonly parameters: Tree;
+}
+
+/** Where a leaf's value was last set: the file and the path inside its YAML document. */
+interface Origin {
+  readonly file: SourceFile | null;
+  readonly label: string;
+  readonly docPath: readonly (string | number)[];
+}
+
+export function loadScenario(path: string, options: LoadOptions = {}): Scenario {
+  const problems: Problem[] = [];
+  const chain = readChain(path, [], problems);
+  if (!chain) throw new ScenarioError(problems);
+
+  const [root, ...overlays] = chain as [Layer, ...Layer[]];
+  const meta: Record<string, ParamMeta> = {};
+  const origins = new Map<string, Origin>();
+  const rootValues = splitRoot(root, meta, origins, problems);
+
+  const changes = new Map<string, unknown>();
+  for (const layer of overlays) collectOverlay(layer, meta, origins, changes, problems);
+  const overrides = collectSets(options.set ?? [], meta, origins, changes, problems);
+  if (problems.length > 0) throw new ScenarioError(problems);
+
+  const values = applyOverlay(rootValues, changes);
+  const parsed = parametersSchema.safeParse(values, { reportInput: true });
+  if (!parsed.success) {
+    throw new ScenarioError(parsed.error.issues.flatMap((issue) => problemsOfIssue(issue, root, origins)));
+  }
+
+  const last = chain[chain.length - 1]!;
+  return {
+    name: last.name,
+    description: last.description,
+    file: path,
+    chain: chain.map((l) => l.file.path),
+    hash: hashOf(chain, overrides),
+    parameters: parsed.data,
+    meta,
+    overrides,
+  };
+}
+
+/** Reads `path` and the bases it extends, root first; `null` after recording problems. */
+function readChain(path: string, seen: readonly string[], problems: Problem[]): Layer[] | null {
+  const read = readSourceFile(path);
+  if (!read.ok) {
+    problems.push(...read.problems);
+    return null;
+  }
+  const file = read.file;
+  const shape = fileShape.safeParse(file.data ?? {});
+  if (!shape.success) {
+    for (const issue of shape.error.issues) {
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+      for (const key of keys) {
+        const docPath = key === undefined ? issue.path.map(String) : [...issue.path.map(String), key];
+        const field = docPath.join('.') || undefined;
+        problems.push({ file: path, line: lineOf(file, docPath), field, message: topLevelMessage(issue, key) });
+      }
+    }
+    return null;
+  }
+  const layer: Layer = { file, name: shape.data.name, description: shape.data.description, parameters: shape.data.parameters };
+  const base = shape.data.extends;
+  if (base === undefined) return [layer];
+
+  const here = realpathSync(path);
+  const trail = [...seen, here];
+  const line = lineOf(file, ['extends']);
+  if (trail.length > MAX_EXTENDS_DEPTH) {
+    problems.push({ file: path, line, field: 'extends', message: `the extends chain is deeper than ${MAX_EXTENDS_DEPTH} files` });
+    return null;
+  }
+  const basePath = findBase(base, dirname(path));
+  if (!basePath) {
+    problems.push({ file: path, line, field: 'extends', message: `base scenario "${base}" not found (looked for ${base}.yaml beside this file and among the bundled scenarios)` });
+    return null;
+  }
+  const baseReal = realpathSync(basePath);
+  if (trail.includes(baseReal)) {
+    const cycle = [...trail.slice(trail.indexOf(baseReal)), baseReal].map((p) => basename(p)).join(' -> ');
+    problems.push({ file: path, line, field: 'extends', message: `circular extends: ${cycle}` });
+    return null;
+  }
+  const bases = readChain(basePath, trail, problems);
+  return bases ? [...bases, layer] : null;
+}
+
+function findBase(name: string, dir: string): string | undefined {
+  const fileName = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
+  return [join(dir, fileName), join(BUNDLED_SCENARIOS_DIR, fileName)].find((p) => existsSync(p));
+}
+
+/** The root scenario states every parameter with its metadata; returns the plain values. */
+function splitRoot(root: Layer, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, problems: Problem[]): Tree {
+  const walk = (node: unknown, keys: string[]): unknown => {
+    const docPath = ['parameters', ...keys];
+    const field = keys.join('.');
+    if (isMetaLeaf(node)) {
+      const leaf = metaLeafSchema.safeParse(node);
+      if (!leaf.success) {
+        for (const issue of leaf.error.issues) {
+          problems.push({ file: root.file.path, line: lineOf(root.file, [...docPath, ...issue.path.map(String)]), field, message: issue.message });
+        }
+        return undefined;
+      }
+      const { value, ...rest } = leaf.data;
+      meta[field] = rest;
+      origins.set(field, { file: root.file, label: root.file.path, docPath: [...docPath, 'value'] });
+      return value;
+    }
+    if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, [...keys, k])]));
+    }
+    problems.push({
+      file: root.file.path,
+      line: lineOf(root.file, docPath),
+      field,
+      message: 'a root scenario gives every parameter as { value, unit, description, tag, source }',
+    });
+    return undefined;
+  };
+  return walk(root.parameters, []) as Tree;
+}
+
+/** Records the values an overlay changes, refusing parameters the root does not have. */
+function collectOverlay(layer: Layer, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): void {
+  const walk = (node: unknown, keys: string[]): void => {
+    const field = keys.join('.');
+    const docPath = ['parameters', ...keys];
+    const leafMeta = meta[field];
+    if (leafMeta) {
+      let value = node;
+      let valuePath: (string | number)[] = docPath;
+      if (isMetaLeaf(node)) {
+        const leaf = overlayLeafSchema.safeParse(node);
+        if (!leaf.success) {
+          for (const issue of leaf.error.issues) {
+            problems.push({ file: layer.file.path, line: lineOf(layer.file, [...docPath, ...issue.path.map(String)]), field, message: issue.message });
+          }
+          return;
+        }
+        const { value: v, ...rest } = leaf.data;
+        value = v;
+        valuePath = [...docPath, 'value'];
+        Object.assign(leafMeta, rest);
+      }
+      leafMeta.changedBy = layer.file.path;
+      changes.set(field, value);
+      origins.set(field, { file: layer.file, label: layer.file.path, docPath: valuePath });
+      return;
+    }
+    const children = childNames(meta, field);
+    if (children.length === 0) {
+      const parent = keys.slice(0, -1).join('.');
+      problems.push({ file: layer.file.path, line: lineOf(layer.file, docPath), field, message: `unknown parameter (known here: ${childNames(meta, parent).join(', ')})` });
+      return;
+    }
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) {
+      problems.push({ file: layer.file.path, line: lineOf(layer.file, docPath), field, message: `is a group of parameters (${children.join(', ')}), not a value` });
+      return;
+    }
+    for (const [k, v] of Object.entries(node)) walk(v, [...keys, k]);
+  };
+  walk(layer.parameters, []);
+}
+
+/** Parses `path=value` overrides; a path may name a leaf or reach inside one. */
+function collectSets(sets: readonly string[], meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): Record<string, unknown> {
+  const overrides: Record<string, unknown> = {};
+  for (const raw of sets) {
+    const eq = raw.indexOf('=');
+    if (eq <= 0) {
+      problems.push({ file: '--set', message: `"${raw}" is not of the form path=value` });
+      continue;
+    }
+    const path = raw.slice(0, eq).trim();
+    const text = raw.slice(eq + 1).trim();
+    const leaf = leafContaining(meta, path);
+    if (!leaf) {
+      const known = childNames(meta, path.split('.').slice(0, -1).join('.'));
+      problems.push({ file: '--set', field: path, message: `unknown parameter${known.length ? ` (known here: ${known.join(', ')})` : ''}` });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = parseYamlScalar(text, { maxAliasCount: 0 });
+    } catch {
+      problems.push({ file: '--set', field: path, message: `cannot read the value "${text}"` });
+      continue;
+    }
+    overrides[path] = value;
+    changes.set(path, value);
+    meta[leaf]!.changedBy = '--set';
+    origins.set(path, { file: null, label: '--set', docPath: [] });
+  }
+  return overrides;
+}
+
+function leafContaining(meta: Record<string, ParamMeta>, path: string): string | undefined {
+  const keys = path.split('.');
+  for (let n = keys.length; n > 0; n--) {
+    const prefix = keys.slice(0, n).join('.');
+    if (meta[prefix]) return prefix;
+  }
+  return undefined;
+}
+
+/** Names of the parameters or groups directly under `group` ('' for the top). */
+function childNames(meta: Record<string, ParamMeta>, group: string): string[] {
+  const prefix = group === '' ? '' : `${group}.`;
+  const names = new Set<string>();
+  for (const path of Object.keys(meta)) {
+    if (path.startsWith(prefix)) names.add(path.slice(prefix.length).split('.')[0]!);
+  }
+  return [...names];
+}
+
+function problemsOfIssue(issue: z.core.$ZodIssue, root: Layer, origins: Map<string, Origin>): Problem[] {
+  const keys = issue.path.map(String);
+  const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...keys, k]) : [keys];
+  return fields.map((f) => {
+    const field = f.join('.');
+    const origin = originOf(f, origins);
+    const file = origin?.file ?? (origin ? null : root.file);
+    const line = file ? lineOf(file, origin ? [...origin.docPath, ...f.slice(origin.leafDepth)] : ['parameters', ...f]) : undefined;
+    return { file: origin?.label ?? root.file.path, line, field: field || undefined, message: valueMessage(issue) };
+  });
+}
+
+function originOf(keys: string[], origins: Map<string, Origin>): (Origin & { leafDepth: number }) | undefined {
+  for (let n = keys.length; n > 0; n--) {
+    const origin = origins.get(keys.slice(0, n).join('.'));
+    if (origin) return { ...origin, leafDepth: n };
+  }
+  return undefined;
+}
+
+function valueMessage(issue: z.core.$ZodIssue): string {
+  const got = 'input' in issue && issue.input !== undefined ? ` (got ${describe(issue.input)})` : '';
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `is missing (expected ${issue.expected})` : `must be a ${issue.expected}${got}`;
+    case 'unrecognized_keys':
+      return 'unknown parameter';
+    default:
+      return `${issue.message}${got}`;
+  }
+}
+
+function topLevelMessage(issue: z.core.$ZodIssue, key: string | undefined): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key "${key}" (a scenario has name, description, extends and parameters)`;
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return 'must be a mapping with name, description, extends and parameters';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `is missing (expected ${issue.expected})`;
+  return issue.message;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+function hashOf(chain: readonly Layer[], overrides: Record<string, unknown>): string {
+  const hash = createHash('sha256');
+  for (const layer of chain) hash.update(layer.file.bytes).update('\0');
+  hash.update(JSON.stringify(overrides));
+  return hash.digest('hex');
+}

@@ -1,0 +1,181 @@
+/**
+ * The shape of a resolved scenario: every parameter of a policy and its world,
+ * as plain values. Scenario files add a unit, description, tag and source to
+ * each leaf (see `meta.ts`); this schema checks the values alone.
+ *
+ * Phase: load scenario (pure). Nothing here knows about files or YAML.
+ */
+import { z } from 'zod';
+
+const probability = z.number().min(0, 'must be a probability in [0, 1]').max(1, 'must be a probability in [0, 1]');
+const money = z.number().min(0, 'must not be negative').max(1e12, 'is implausibly large (over 1e12)');
+const days = z.number().min(0, 'must not be negative').max(36500, 'is over 100 years');
+const positiveDays = z.number().positive('must be positive').max(36500, 'is over 100 years');
+const count = (max: number) => z.number().int('must be a whole number').min(0, 'must not be negative').max(max, `must be at most ${max}`);
+const positiveCount = (max: number) => count(max).min(1, 'must be at least 1');
+const multiple = z.number().positive('must be positive').max(1e6, 'is implausibly large');
+
+/** Shares of a categorical choice: each a probability, together summing to 1. */
+function shares<K extends string>(keys: readonly [K, ...K[]]) {
+  const shape = Object.fromEntries(keys.map((k) => [k, probability])) as Record<K, typeof probability>;
+  return z.strictObject(shape).superRefine((value, ctx) => {
+    const total = Object.values<number>(value as Record<string, number>).reduce((a, b) => a + b, 0);
+    if (Math.abs(total - 1) > 1e-9) {
+      ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (they sum to ${round(total)})` });
+    }
+  });
+}
+
+const lognormalComponent = z.strictObject({
+  weight: probability,
+  medianUsd: z.number().positive('must be positive').max(1e9, 'is implausibly large'),
+  sigma: z.number().positive('must be positive').max(10, 'is implausibly large (over 10)'),
+});
+
+export const claimAmountSchema = z
+  .array(lognormalComponent)
+  .min(1, 'needs at least one component')
+  .max(16, 'has more than 16 components')
+  .superRefine((components, ctx) => {
+    const total = components.reduce((a, c) => a + c.weight, 0);
+    if (Math.abs(total - 1) > 1e-9) {
+      ctx.addIssue({ code: 'custom', message: `component weights must sum to 1 (they sum to ${round(total)})` });
+    }
+  });
+
+export const parametersSchema = z
+  .strictObject({
+    horizon: z.strictObject({
+      filingDays: positiveDays,
+      runoffDays: days,
+    }),
+    world: z.strictObject({
+      teams: positiveCount(4096),
+    }),
+    volume: z.strictObject({
+      claims: positiveCount(1e9),
+      surge: z.strictObject({
+        startDay: days,
+        days: days,
+        multiplier: multiple,
+      }),
+    }),
+    filing: z.strictObject({
+      windowDays: days,
+      meanDelayDays: positiveDays,
+    }),
+    policy: z.strictObject({
+      threshold: money,
+      maxClaim: money,
+      directPaymentUnderThreshold: z.boolean(),
+      responseWindowDays: positiveDays,
+      paymentLagDays: days,
+      stepIn: z.strictObject({
+        onSilence: z.boolean(),
+        onRejectedValid: z.boolean(),
+        onInsurerDenial: z.boolean(),
+        insurerWindowDays: positiveDays,
+      }),
+      reimbursement: z.strictObject({
+        waiverForInsured: z.boolean(),
+        proofWindowDays: positiveDays,
+        appealWindowDays: days,
+        appealDecisionDays: days,
+        withholdFromPayouts: z.boolean(),
+      }),
+      insurance: z.strictObject({
+        requiredAboveMonthlySales: money,
+        requiredOfAll: z.boolean(),
+        onlyAcceleratorCounts: z.boolean(),
+        maxDeductible: money,
+      }),
+    }),
+    claimAmount: z.strictObject({
+      mixture: claimAmountSchema,
+    }),
+    fraud: z.strictObject({
+      share: probability,
+      buildUpShare: probability,
+      buildUpInflation: z.number().min(0, 'must not be negative').max(100, 'is implausibly large'),
+      claimsPerFraudster: z.number().min(1, 'must be at least 1').max(1e6, 'is implausibly large'),
+      bunchingShare: probability,
+      bunchingBand: probability,
+    }),
+    screening: z.strictObject({
+      enabled: z.boolean(),
+      detectionRate: probability,
+      buildUpDetectionRate: probability,
+      falsePositiveRate: probability,
+      deskReviewCostUsd: money,
+      fullReviewCostUsd: money,
+      fullReviewAboveUsd: money,
+      deskReviewDays: days,
+      fullReviewDays: days,
+      capacityMultiple: multiple,
+      blockDetectedClaimants: z.boolean(),
+    }),
+    claimsDesk: z.strictObject({
+      capacityMultiple: multiple,
+    }),
+    sellers: z.strictObject({
+      count: positiveCount(1e8),
+      monthlySalesMedianUsd: money,
+      monthlySalesSigma: z.number().min(0, 'must not be negative').max(10, 'is implausibly large (over 10)'),
+      defectSigma: z.number().min(0, 'must not be negative').max(10, 'is implausibly large (over 10)'),
+      responses: shares(['accept', 'reject', 'silent'] as const),
+      meanResponseDays: positiveDays,
+      insuredShareWhenRequired: probability,
+      insuredShareVoluntary: probability,
+      acceleratorShare: probability,
+      compliantShare: probability,
+      deductibleUsd: money,
+      proofShare: probability,
+      meanProofDays: positiveDays,
+      reimbursement: shares(['pays', 'partial', 'appeals', 'defaults'] as const),
+      partialFraction: probability,
+      meanPaymentDays: positiveDays,
+      appealUpheldRate: probability,
+      withholdingRecoveryRate: probability,
+      suspendAfterDefaults: positiveCount(1e6),
+    }),
+    marketplace: z.strictObject({
+      believesRejectedValid: z.strictObject({
+        genuine: probability,
+        fraudulent: probability,
+      }),
+    }),
+    insurers: z.strictObject({
+      perTeam: positiveCount(1000),
+      acceleratorPartners: count(1000),
+      annualPremiumUsd: money,
+      denialRate: probability,
+      meanDecisionDays: positiveDays,
+      litigatedShare: probability,
+      litigationDays: days,
+    }),
+    customers: z.strictObject({
+      honestPool: positiveCount(1e10),
+    }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.insurers.acceleratorPartners > p.insurers.perTeam) {
+      ctx.addIssue({ code: 'custom', path: ['insurers', 'acceleratorPartners'], message: `must not exceed insurers.perTeam (${p.insurers.perTeam})` });
+    }
+    if (p.sellers.deductibleUsd > p.policy.insurance.maxDeductible && p.policy.insurance.maxDeductible > 0) {
+      // Allowed, but it means no insurance ever qualifies; flagged because it is almost always a typo.
+      ctx.addIssue({ code: 'custom', path: ['sellers', 'deductibleUsd'], message: `exceeds policy.insurance.maxDeductible (${p.policy.insurance.maxDeductible}), so no seller's insurance would qualify` });
+    }
+    if (p.world.teams > p.sellers.count) {
+      ctx.addIssue({ code: 'custom', path: ['world', 'teams'], message: `must not exceed sellers.count (${p.sellers.count}): every team needs a seller` });
+    }
+    const surgeEnd = p.volume.surge.startDay + p.volume.surge.days;
+    if (surgeEnd > p.horizon.filingDays) {
+      ctx.addIssue({ code: 'custom', path: ['volume', 'surge', 'days'], message: `the surge ends on day ${surgeEnd}, after the filing horizon (${p.horizon.filingDays} days)` });
+    }
+  });
+
+function round(x: number): string {
+  return Number(x.toPrecision(6)).toString();
+}
+
+export type Parameters = z.infer<typeof parametersSchema>;

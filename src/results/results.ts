@@ -1,0 +1,129 @@
+/**
+ * The machine-readable result of a run: everything needed to read, chart and
+ * reproduce it. Only `timing` differs between two runs with the same inputs;
+ * everything else is a pure function of the scenario, the seed and the
+ * replication count.
+ *
+ * Phase: summarise.
+ */
+import { amountBinLowerUsd, DAYS_PER_MONTH, type Aggregates } from '../collect/aggregates.js';
+import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
+import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
+import type { ParamMeta } from '../params/meta.js';
+import type { Parameters } from '../params/schema.js';
+import type { Scenario } from '../params/load.js';
+import type { RunOutput } from '../sim/run.js';
+import { summarise, type Summary } from '../stats/summary.js';
+import { ENGINE } from '../version.js';
+
+export interface RunResults {
+  readonly kind: 'run';
+  readonly engine: { readonly name: string; readonly version: string };
+  readonly scenario: {
+    readonly name: string;
+    readonly description: string;
+    readonly chain: readonly string[];
+    readonly hash: string;
+    readonly overrides: Readonly<Record<string, unknown>>;
+  };
+  readonly seed: number;
+  readonly replications: number;
+  readonly claimsPerReplication: number;
+  readonly parameters: Parameters;
+  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
+  readonly metrics: Readonly<Record<MetricName, { unit: string; description: string }>>;
+  readonly summary: Readonly<Record<MetricName, Summary>>;
+  readonly perReplication: Readonly<Record<MetricName, readonly number[]>>;
+  /** Mean per replication of each claim path: how many claims ended there and who paid. */
+  readonly outcomes: Readonly<Record<ClaimOutcome, { count: number; marketplaceUsd: number; sellerUsd: number; insurerUsd: number; recoveredUsd: number }>>;
+  readonly openAtHorizonByState: Readonly<Record<string, number>>;
+  readonly distributions: {
+    readonly claimedUsd: { readonly binLowerUsd: readonly number[]; readonly counts: readonly number[] };
+    readonly daysToPayment: { readonly day: readonly number[]; readonly counts: readonly number[] };
+  };
+  /** Per month of the run: mean over replications, and each replication's series. */
+  readonly monthly: {
+    readonly monthStartDay: readonly number[];
+    readonly filed: readonly (readonly number[])[];
+    readonly concessionsUsd: readonly (readonly number[])[];
+    readonly recoveriesUsd: readonly (readonly number[])[];
+    readonly backlog: readonly (readonly number[])[];
+  };
+  readonly command: readonly string[];
+  /** Wall-clock facts of this particular run; excluded when comparing results. */
+  readonly timing: { readonly startedAt: string; readonly wallSeconds: number; readonly claimsPerSecond: number };
+}
+
+export interface ResultsContext {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly command: readonly string[];
+  readonly startedAt: Date;
+  readonly wallSeconds: number;
+}
+
+export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResults {
+  const reps = output.replications;
+  const n = reps.length;
+  const perReplication = {} as Record<MetricName, number[]>;
+  const summary = {} as Record<MetricName, Summary>;
+  const metrics = {} as Record<MetricName, { unit: string; description: string }>;
+  for (const name of METRIC_NAMES) {
+    const def = METRICS[name] as MetricDefinition;
+    perReplication[name] = reps.map((r) => r.metrics[name]);
+    summary[name] = summarise(perReplication[name]);
+    metrics[name] = { unit: def.unit, description: def.description };
+  }
+  const pooled = output.pooled;
+  const outcomes = {} as RunResults['outcomes'] & Record<ClaimOutcome, RunResults['outcomes'][ClaimOutcome]>;
+  for (const o of CLAIM_OUTCOMES) {
+    const p = pooled.outcomes[o];
+    outcomes[o] = { count: p.count / n, marketplaceUsd: p.marketplaceUsd / n, sellerUsd: p.sellerUsd / n, insurerUsd: p.insurerUsd / n, recoveredUsd: p.recoveredUsd / n };
+  }
+  const series = (pick: (a: Aggregates) => number[]) => reps.map((r) => pick(r.aggregates));
+  const claims = ctx.scenario.parameters.volume.claims;
+  return {
+    kind: 'run',
+    engine: ENGINE,
+    scenario: {
+      name: ctx.scenario.name,
+      description: ctx.scenario.description,
+      chain: ctx.scenario.chain.map(displayPath),
+      hash: ctx.scenario.hash,
+      overrides: ctx.scenario.overrides,
+    },
+    seed: ctx.seed,
+    replications: n,
+    claimsPerReplication: claims,
+    parameters: ctx.scenario.parameters,
+    parameterMeta: ctx.scenario.meta,
+    metrics,
+    summary,
+    perReplication,
+    outcomes,
+    openAtHorizonByState: Object.fromEntries(Object.entries(pooled.openByState).map(([k, v]) => [k, v / n])),
+    distributions: {
+      claimedUsd: { binLowerUsd: pooled.histograms.claimedUsd.map((_, i) => amountBinLowerUsd(i)), counts: pooled.histograms.claimedUsd },
+      daysToPayment: { day: pooled.histograms.daysToPayment.map((_, i) => i), counts: pooled.histograms.daysToPayment },
+    },
+    monthly: {
+      monthStartDay: pooled.monthly.filed.map((_, i) => Math.round(i * DAYS_PER_MONTH * 100) / 100),
+      filed: series((a) => a.monthly.filed),
+      concessionsUsd: series((a) => a.monthly.concessionsUsd),
+      recoveriesUsd: series((a) => a.monthly.recoveriesUsd),
+      backlog: series((a) => a.monthly.backlog),
+    },
+    command: ctx.command,
+    timing: {
+      startedAt: ctx.startedAt.toISOString(),
+      wallSeconds: ctx.wallSeconds,
+      claimsPerSecond: ctx.wallSeconds > 0 ? (claims * n) / ctx.wallSeconds : 0,
+    },
+  };
+}
+
+/** Paths relative to the working directory when inside it, so results do not leak home directories. */
+function displayPath(path: string): string {
+  const cwd = process.cwd();
+  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}

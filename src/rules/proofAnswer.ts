@@ -1,0 +1,12 @@
+import { exponential } from '../sim/random/distributions.js';
+
+/**
+ * Whether and when a seller asked for proof of insurance sends it: only an
+ * insured seller can, and `proofShare` of them do, after an exponential delay.
+ * @example proofAnswer(true, 0.5, 0.5, { proofShare: 0.9, meanProofDays: 2 }) // { afterDays: 2 ln 2 }
+ * @example proofAnswer(false, 0.5, 0.5, { proofShare: 0.9, meanProofDays: 2 }) // null: nothing to show
+ */
+export function proofAnswer(insured: boolean, drawProof: number, drawDelay: number, sellers: { proofShare: number; meanProofDays: number }): { afterDays: number } | null {
+  if (!insured || drawProof >= sellers.proofShare) return null;
+  return { afterDays: exponential(drawDelay, sellers.meanProofDays) };
+}

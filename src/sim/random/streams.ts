@@ -1,0 +1,74 @@
+/**
+ * Named random streams. Every random quantity in a run has an address
+ * (seed, replication, team, stream kind, entity index, draw number) and its
+ * value is Philox of that address: nothing depends on the order in which
+ * entities are simulated, on other entities' draws, or on which worker runs
+ * them. Two scenarios run with the same seed draw the same numbers for the
+ * same claim, which is what makes paired comparisons sharp.
+ */
+import { philox4x32 } from './philox.js';
+
+/** Kinds of entity that own a stream; part of the key, so their streams never overlap. */
+export const StreamKind = {
+  claim: 1,
+  seller: 2,
+  arrivals: 3,
+  insurer: 4,
+  names: 5,
+} as const;
+export type StreamKind = (typeof StreamKind)[keyof typeof StreamKind];
+
+/** 2^-53: turns 53 random bits into a double in [0, 1). */
+const TWO_POW_MINUS_53 = 1 / 9007199254740992;
+
+/** A stream is its key (seed, kind) and the fixed part of its counter (replication, team, entity). */
+export class Stream {
+  private readonly block = new Uint32Array(4);
+  private cachedPair = -1;
+
+  constructor(
+    readonly seed: number,
+    readonly kind: StreamKind,
+    readonly replication: number,
+    readonly team: number,
+    readonly entity: number,
+  ) {}
+
+  /**
+   * The `draw`-th uniform of this stream, strictly inside (0, 1), so that
+   * `Math.log(u)` and inverse CDFs are always finite.
+   */
+  uniform(draw: number): number {
+    const pair = draw >>> 1;
+    if (pair !== this.cachedPair) {
+      // Counter words: draw pair, entity, team, replication. Key: seed, kind.
+      philox4x32(pair, this.entity, this.team, this.replication, this.seed, this.kind, this.block);
+      this.cachedPair = pair;
+    }
+    const hi = draw & 1 ? this.block[2]! : this.block[0]!;
+    const lo = draw & 1 ? this.block[3]! : this.block[1]!;
+    // 27 high bits and 26 low bits make 53; the half keeps the result away from 0 and 1.
+    return ((hi >>> 5) * 67108864 + (lo >>> 6) + 0.5) * TWO_POW_MINUS_53;
+  }
+
+  /** Fills `out` with draws 0..out.length-1. */
+  fill(out: Float64Array): Float64Array {
+    for (let i = 0; i < out.length; i++) out[i] = this.uniform(i);
+    return out;
+  }
+}
+
+/** A stream that hands out its draws in order, for sequential processes (arrivals, populations). */
+export class SequentialStream {
+  private next = 0;
+  constructor(private readonly stream: Stream) {}
+  uniform(): number {
+    return this.stream.uniform(this.next++);
+  }
+}
+
+/** A user seed as an unsigned 32-bit key word; seeds outside that range are refused by the CLI. */
+export function seedKey(seed: number): number {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be an integer in [0, ${0xffffffff}], got ${seed}`);
+  return seed >>> 0;
+}

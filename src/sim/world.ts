@@ -1,0 +1,327 @@
+/**
+ * One team of one replication, simulated from the first incident to the end
+ * of the runoff. The world owns the calendar, delivers messages between
+ * actors, carries out the effects they emit (queues, money) and reports to the
+ * collector; every decision is made inside a machine.
+ *
+ * Phase: simulate. Called by `run.ts`; nothing here reads files or clocks.
+ */
+import type { EventObject, SnapshotFrom } from 'xstate';
+import { Collector, type ClaimMoney } from '../collect/collector.js';
+import type { Aggregates } from '../collect/aggregates.js';
+import { DAYS_PER_MONTH } from '../collect/aggregates.js';
+import { createClaimMachine, type ClaimMachine, type ClaimOutcome } from '../machines/claim.js';
+import { createClaimsDeskMachine, type ClaimsDeskMachine, type DeskEffect } from '../machines/claimsDesk.js';
+import { createCustomerMachine, type CustomerMachine } from '../machines/customer.js';
+import { createFraudReviewMachine, type FraudReviewMachine, type ReviewEffect } from '../machines/fraudReview.js';
+import { createInsurerMachine, type InsurerMachine } from '../machines/insurer.js';
+import { createSellerMachine, type SellerMachine } from '../machines/seller.js';
+import type { ActorEvent, Address, ClaimEvent, ClaimFacts, CustomerEvent, Effect, InsurerEvent, SellerEvent } from '../machines/types.js';
+import type { Parameters } from '../params/schema.js';
+import { IncidentTimes } from './arrivals.js';
+import { Calendar } from './calendar.js';
+import { Fifo } from './fifo.js';
+import { Interpreter, type ExecutedAction } from './interpreter.js';
+import { buildSellers, claimFacts, claimStream, customerPools, filingDelay, teamShare, type WorkUnit } from './population.js';
+import { SequentialStream, Stream, StreamKind } from './random/streams.js';
+
+/** The machines of a policy, built once per run and shared by all its teams. */
+export interface Machines {
+  readonly claim: Interpreter<ClaimMachine>;
+  readonly seller: Interpreter<SellerMachine>;
+  readonly insurer: Interpreter<InsurerMachine>;
+  readonly customer: Interpreter<CustomerMachine>;
+  readonly desk: Interpreter<ClaimsDeskMachine>;
+  readonly review: Interpreter<FraudReviewMachine>;
+}
+
+export function createMachines(params: Parameters): Machines {
+  return {
+    claim: new Interpreter(createClaimMachine(params)),
+    seller: new Interpreter(createSellerMachine(params)),
+    insurer: new Interpreter(createInsurerMachine(params)),
+    customer: new Interpreter(createCustomerMachine(params)),
+    desk: new Interpreter(createClaimsDeskMachine()),
+    review: new Interpreter(createFraudReviewMachine(params)),
+  };
+}
+
+/** A broken promise of the ledger: a bug, never a property of a policy. */
+export class LedgerError extends Error {
+  override name = 'LedgerError';
+}
+
+type Entry =
+  | { kind: 'incident' }
+  | { kind: 'file'; id: number; incidentDay: number; filedDay: number; stream: Stream }
+  | { kind: 'deliver'; to: Address; event: ActorEvent }
+  | { kind: 'timer'; claim: number; token: number; event: EventObject }
+  | { kind: 'day'; day: number };
+
+/** What the world keeps for an open claim: its snapshot, its armed timer and its money. */
+class OpenClaim implements ClaimMoney {
+  snapshot!: SnapshotFrom<ClaimMachine>;
+  timerId: string | null = null;
+  timerToken = 0;
+  marketplaceUsd = 0;
+  sellerUsd = 0;
+  insurerUsd = 0;
+  recoveredUsd = 0;
+  paidAt: number | null = null;
+  constructor(readonly facts: ClaimFacts) {}
+}
+
+/** Mirrors the tolerance of sums of a few dollar amounts in floating point. */
+const CENT = 0.005;
+
+export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machines): Aggregates {
+  const end = params.horizon.filingDays + params.horizon.runoffDays;
+  const months = Math.ceil(end / DAYS_PER_MONTH);
+  const collector = new Collector(params.policy.threshold, params.policy.paymentLagDays, params.filing.windowDays, months);
+  const calendar = new Calendar<Entry>();
+  const claimsInTeam = teamShare(params.volume.claims, params.world.teams, unit.team);
+  const meanDailyFilings = claimsInTeam / params.horizon.filingDays;
+
+  // Population.
+  const sellers = buildSellers(params, unit);
+  const sellerSnapshots = sellers.profiles.map((p) => machines.seller.start(p));
+  const insurerSnapshots = Array.from({ length: params.insurers.perTeam }, (_, id) =>
+    machines.insurer.start({ id, acceleratorPartner: id < params.insurers.acceleratorPartners }),
+  );
+  const pools = customerPools(params, claimsInTeam, unit.team);
+  const customers = new CustomerStates(machines.customer, pools.fraudsters + pools.honest);
+  const insured = sellers.profiles.filter((p) => p.insurance !== null).length;
+  collector.sellers(
+    sellers.profiles.length,
+    insured,
+    sellers.profiles.filter((p) => p.insuranceRequired).length,
+    insured * params.insurers.annualPremiumUsd * (params.horizon.filingDays / 365),
+  );
+
+  // The claims desk and fraud review, with the queues in front of them.
+  let desk = machines.desk.start({ capacityPerDay: params.claimsDesk.capacityMultiple * meanDailyFilings });
+  let review = machines.review.start({ capacityPerDay: params.screening.capacityMultiple * meanDailyFilings });
+  const deskQueue = new Fifo<ClaimFacts>();
+  const reviewQueue = new Fifo<ClaimFacts>();
+  const reviewCandidates = Math.ceil(review.context.capacityPerDay) + 1;
+
+  const open: (OpenClaim | undefined)[] = [];
+  let timerTokens = 0;
+  let now = 0;
+
+  const incidents = new IncidentTimes(
+    claimsInTeam,
+    params.horizon.filingDays,
+    params.volume.surge,
+    (() => {
+      const s = new SequentialStream(new Stream(unit.seed, StreamKind.arrivals, unit.replication, unit.team, 0));
+      return () => s.uniform();
+    })(),
+  );
+  let nextClaimId = 0;
+
+  const carryOut = (effect: Effect): void => {
+    switch (effect.type) {
+      case 'send':
+        calendar.schedule(now + effect.afterDays, { kind: 'deliver', to: effect.to, event: effect.event });
+        return;
+      case 'intake.requested':
+        deskQueue.push(effect.claim);
+        return;
+      case 'ledger.paid': {
+        const claim = open[effect.claim.id]!;
+        if (!(effect.amountUsd >= 0)) throw new LedgerError(`claim ${effect.claim.id}: payment of ${effect.amountUsd} by ${effect.payer}`);
+        if (effect.payer === 'marketplace') claim.marketplaceUsd += effect.amountUsd;
+        else if (effect.payer === 'seller') claim.sellerUsd += effect.amountUsd;
+        else claim.insurerUsd += effect.amountUsd;
+        if (claim.marketplaceUsd + claim.sellerUsd + claim.insurerUsd > claim.facts.claimedUsd + CENT) {
+          throw new LedgerError(`claim ${effect.claim.id}: paid more than claimed`);
+        }
+        claim.paidAt = now;
+        collector.paid(effect.payer, effect.amountUsd, now);
+        return;
+      }
+      case 'ledger.recovered': {
+        const claim = open[effect.claim.id]!;
+        claim.recoveredUsd += effect.amountUsd;
+        if (claim.recoveredUsd > claim.marketplaceUsd + CENT) {
+          throw new LedgerError(`claim ${effect.claim.id}: recovered ${claim.recoveredUsd} of ${claim.marketplaceUsd} advanced`);
+        }
+        collector.recovered(effect.how, effect.amountUsd, now);
+        return;
+      }
+    }
+  };
+
+  const afterClaimStep = (claim: OpenClaim): void => {
+    const actions = machines.claim.actions;
+    for (let i = 0; i < actions.length; i++) {
+      const action = actions[i]!;
+      if (action.type === 'xstate.emit') carryOut((action.params as { event: Effect }).event);
+      else if (action.type === 'xstate.raise') armTimer(claim, action);
+      else if (action.type === 'xstate.cancel' && (action.params as { sendId: string }).sendId === claim.timerId) claim.timerToken = 0;
+    }
+    actions.length = 0;
+    if (claim.snapshot.status === 'done') {
+      collector.closed(claim.facts, claim.snapshot.value as ClaimOutcome, claim);
+      open[claim.facts.id] = undefined;
+    }
+  };
+
+  // A claim waits on at most one `after` delay at a time (one active state, one delay each).
+  const armTimer = (claim: OpenClaim, action: ExecutedAction): void => {
+    const { delay, id, event } = action.params as { delay?: number; id: string; event: EventObject };
+    if (delay === undefined) return;
+    claim.timerId = id;
+    claim.timerToken = ++timerTokens;
+    calendar.schedule(now + delay, { kind: 'timer', claim: claim.facts.id, token: claim.timerToken, event });
+  };
+
+  const emitsOf = (actions: ExecutedAction[]): void => {
+    for (let i = 0; i < actions.length; i++) {
+      const action = actions[i]!;
+      if (action.type === 'xstate.emit') carryOut((action.params as { event: Effect }).event);
+    }
+    actions.length = 0;
+  };
+
+  const deliver = (to: Address, event: ActorEvent): void => {
+    switch (to.kind) {
+      case 'claim': {
+        const claim = open[to.id];
+        if (!claim) return; // the claim closed before this message arrived
+        claim.snapshot = machines.claim.send(claim.snapshot, event as ClaimEvent);
+        afterClaimStep(claim);
+        return;
+      }
+      case 'seller': {
+        const before = sellerSnapshots[to.id]!;
+        const after = machines.seller.send(before, event as SellerEvent);
+        sellerSnapshots[to.id] = after;
+        emitsOf(machines.seller.actions);
+        if (after.value !== before.value && after.value === 'suspended') collector.sellerSuspended();
+        return;
+      }
+      case 'insurer':
+        insurerSnapshots[to.id] = machines.insurer.send(insurerSnapshots[to.id]!, event as InsurerEvent);
+        emitsOf(machines.insurer.actions);
+        return;
+      case 'customer':
+        customers.send(to.id, event as CustomerEvent);
+        return;
+    }
+  };
+
+  const startDay = (day: number): void => {
+    desk = machines.desk.send(desk, { type: 'day.started', waiting: deskQueue.length });
+    for (const action of machines.desk.actions) {
+      if (action.type === 'xstate.emit') {
+        const { count } = (action.params as { event: DeskEffect }).event;
+        for (let i = 0; i < count; i++) reviewQueue.push(deskQueue.shift()!);
+      }
+    }
+    machines.desk.actions.length = 0;
+    review = machines.review.send(review, { type: 'day.started', queue: reviewQueue.peek(review.value === 'off' ? reviewQueue.length : reviewCandidates) });
+    for (const action of machines.review.actions) {
+      if (action.type === 'xstate.emit') {
+        const { results } = (action.params as { event: ReviewEffect }).event;
+        for (const result of results) {
+          reviewQueue.shift();
+          collector.reviewed(result.costUsd);
+          carryOut(result.effect);
+        }
+      }
+    }
+    machines.review.actions.length = 0;
+    collector.backlog(day, deskQueue.length + reviewQueue.length);
+  };
+
+  const scheduleNextIncident = (): void => {
+    const day = incidents.next();
+    if (day !== null) calendar.schedule(day, { kind: 'incident' });
+  };
+
+  scheduleNextIncident();
+  calendar.schedule(1, { kind: 'day', day: 1 });
+
+  while (calendar.size > 0 && calendar.peekTime() <= end) {
+    now = calendar.peekTime();
+    const entry = calendar.pop();
+    switch (entry.kind) {
+      case 'incident': {
+        const id = nextClaimId++;
+        const stream = claimStream(unit, id);
+        const filedDay = now + filingDelay(stream, params);
+        calendar.schedule(filedDay, { kind: 'file', id, incidentDay: now, filedDay, stream });
+        scheduleNextIncident();
+        break;
+      }
+      case 'file': {
+        const facts = claimFacts(params, entry.stream, entry.id, entry.incidentDay, entry.filedDay, sellers, pools, (c) => customers.isBlocked(c));
+        collector.filed(facts, now);
+        const claim = new OpenClaim(facts);
+        open[facts.id] = claim;
+        claim.snapshot = machines.claim.start(facts);
+        afterClaimStep(claim);
+        break;
+      }
+      case 'deliver':
+        deliver(entry.to, entry.event);
+        break;
+      case 'timer': {
+        const claim = open[entry.claim];
+        if (claim && claim.timerToken === entry.token) {
+          claim.timerToken = 0;
+          claim.snapshot = machines.claim.send(claim.snapshot, entry.event as ClaimEvent);
+          afterClaimStep(claim);
+        }
+        break;
+      }
+      case 'day':
+        startDay(entry.day);
+        if (entry.day + 1 <= end) calendar.schedule(entry.day + 1, { kind: 'day', day: entry.day + 1 });
+        break;
+    }
+  }
+
+  for (const claim of open) if (claim) collector.open(claim.facts, String(claim.snapshot.value), claim);
+  return collector.totals;
+}
+
+/**
+ * Customers hold no context, so all customers in one state share one XState
+ * snapshot; a byte per customer says which. Millions of customers cost
+ * megabytes, not gigabytes.
+ */
+class CustomerStates {
+  private readonly states: Uint8Array;
+  private readonly snapshots: SnapshotFrom<CustomerMachine>[];
+  private readonly codes = new Map<string, number>();
+
+  constructor(
+    private readonly interpreter: Interpreter<CustomerMachine>,
+    count: number,
+  ) {
+    this.states = new Uint8Array(count);
+    const initial = interpreter.start();
+    this.snapshots = [initial];
+    this.codes.set(String(initial.value), 0);
+  }
+
+  isBlocked(customer: number): boolean {
+    return this.snapshots[this.states[customer]!]!.value === 'blocked';
+  }
+
+  send(customer: number, event: CustomerEvent): void {
+    const next = this.interpreter.send(this.snapshots[this.states[customer]!]!, event);
+    this.interpreter.actions.length = 0;
+    const key = String(next.value);
+    let code = this.codes.get(key);
+    if (code === undefined) {
+      code = this.snapshots.length;
+      this.snapshots.push(next);
+      this.codes.set(key, code);
+    }
+    this.states[customer] = code;
+  }
+}
