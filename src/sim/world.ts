@@ -84,7 +84,8 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
 
   // Population.
   const sellers = buildSellers(params, unit);
-  const sellerSnapshots = sellers.profiles.map((p) => machines.seller.start(p));
+  // Most sellers never see a claim: their machines start on first contact.
+  const sellerSnapshots: (SnapshotFrom<SellerMachine> | undefined)[] = new Array(sellers.profiles.length);
   const insurerSnapshots = Array.from({ length: params.insurers.perTeam }, (_, id) =>
     machines.insurer.start({ id, acceleratorPartner: id < params.insurers.acceleratorPartners }),
   );
@@ -195,7 +196,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         return;
       }
       case 'seller': {
-        const before = sellerSnapshots[to.id]!;
+        const before = (sellerSnapshots[to.id] ??= machines.seller.start(sellers.profiles[to.id]!));
         const after = machines.seller.send(before, event as SellerEvent);
         sellerSnapshots[to.id] = after;
         emitsOf(machines.seller.actions);

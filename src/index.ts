@@ -1,0 +1,23 @@
+/**
+ * claimsim as a library. Data flows one way, one phase per folder:
+ *
+ *   load scenario   params/load.ts      file + extends chain + --set → Scenario (validated Parameters + metadata)
+ *   apply overlay   params/overlay.ts   base values + changes → values (pure)
+ *   build world     sim/population.ts   sellers, customer pools, claim facts, from per-entity streams
+ *   simulate        sim/world.ts        one team of one replication: XState actors on an event calendar
+ *   collect         collect/            effects → aggregates (no per-claim records) → metrics
+ *   summarise       stats/, results/    replications → means, intervals, quantiles → results.json
+ *
+ * The CLI (cli/) is a thin layer over these functions.
+ */
+export { loadScenario, BUNDLED_SCENARIOS_DIR, type Scenario, type LoadOptions } from './params/load.js';
+export { applyOverlay } from './params/overlay.js';
+export { ScenarioError, formatProblem, type Problem } from './params/problems.js';
+export { parametersSchema, type Parameters } from './params/schema.js';
+export { createMachines, simulateTeam, LedgerError, type Machines } from './sim/world.js';
+export { runScenario, runReplication, type RunOptions, type RunOutput, type ReplicationResult } from './sim/run.js';
+export { METRICS, METRIC_NAMES, metricsOf, type MetricName } from './collect/metrics.js';
+export { mergeAggregates, type Aggregates } from './collect/aggregates.js';
+export { summarise, confidenceHalfWidth, type Summary } from './stats/summary.js';
+export { buildRunResults, type RunResults } from './results/results.js';
+export { ENGINE } from './version.js';
