@@ -25,6 +25,8 @@ export interface PathMoney {
 export interface Aggregates {
   claims: {
     filed: number;
+    /** Sum of the amounts claimed by every filed claim. */
+    claimedUsd: number;
     underThreshold: number;
     fabricated: number;
     builtUp: number;
@@ -66,7 +68,7 @@ export function emptyAggregates(months: number): Aggregates {
   for (const o of CLAIM_OUTCOMES) outcomes[o] = { count: 0, marketplaceUsd: 0, sellerUsd: 0, insurerUsd: 0, recoveredUsd: 0 };
   const zeros = (n: number) => new Array<number>(n).fill(0);
   return {
-    claims: { filed: 0, underThreshold: 0, fabricated: 0, builtUp: 0, open: 0, peakBacklog: 0 },
+    claims: { filed: 0, claimedUsd: 0, underThreshold: 0, fabricated: 0, builtUp: 0, open: 0, peakBacklog: 0 },
     outcomes,
     openByState: {},
     money: {

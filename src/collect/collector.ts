@@ -37,6 +37,7 @@ export class Collector {
   filed(claim: ClaimFacts, now: number): void {
     const c = this.totals.claims;
     c.filed++;
+    c.claimedUsd += claim.claimedUsd;
     if (claim.claimedUsd < this.threshold) c.underThreshold++;
     if (claim.fraud === 'fabricated') c.fabricated++;
     else if (claim.fraud === 'buildUp') c.builtUp++;

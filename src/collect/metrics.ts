@@ -17,6 +17,7 @@ const ratio = (num: number, den: number): number => (den > 0 ? num / den : 0);
 
 export const METRICS = {
   'claims.filed': { unit: 'claims', description: 'Claims filed', value: (a) => a.claims.filed },
+  'claims.claimedTotal': { unit: 'USD', description: 'Sum of all amounts claimed', value: (a) => a.claims.claimedUsd },
   'claims.underThresholdShare': { unit: 'share', description: 'Share of filed claims under the threshold', value: (a) => ratio(a.claims.underThreshold, a.claims.filed) },
   'claims.fraudulentShare': { unit: 'share', description: 'Share of filed claims that were fabricated', value: (a) => ratio(a.claims.fabricated, a.claims.filed) },
   'claims.openAtHorizon': { unit: 'claims', description: 'Claims still open when the run ended', value: (a) => a.claims.open },
