@@ -22,6 +22,22 @@ export interface PathMoney {
   recoveredUsd: number;
 }
 
+/** A notable claim, kept by identity so reports can name its parties (see `sim/names.ts`). */
+export interface ClaimExample {
+  readonly replication: number;
+  readonly team: number;
+  readonly claim: number;
+  readonly seller: number;
+  readonly customer: number;
+  readonly claimedUsd: number;
+  readonly fraud: string;
+  readonly outcome: string;
+  readonly paidBy: { readonly marketplaceUsd: number; readonly sellerUsd: number; readonly insurerUsd: number };
+}
+
+/** How many of the largest claims a run keeps. */
+export const LARGEST_KEPT = 5;
+
 export interface Aggregates {
   claims: {
     filed: number;
@@ -61,6 +77,8 @@ export interface Aggregates {
   sellers: { count: number; insured: number; insuranceRequired: number; suspended: number };
   histograms: { claimedUsd: number[]; daysToPayment: number[] };
   monthly: { filed: number[]; concessionsUsd: number[]; recoveriesUsd: number[]; backlog: number[] };
+  /** The largest claims, largest first (at most LARGEST_KEPT). */
+  largest: ClaimExample[];
 }
 
 export function emptyAggregates(months: number): Aggregates {
@@ -89,6 +107,7 @@ export function emptyAggregates(months: number): Aggregates {
     sellers: { count: 0, insured: 0, insuranceRequired: 0, suspended: 0 },
     histograms: { claimedUsd: zeros(AMOUNT_BIN_COUNT + 2), daysToPayment: zeros(DAYS_BIN_COUNT) },
     monthly: { filed: zeros(months), concessionsUsd: zeros(months), recoveriesUsd: zeros(months), backlog: zeros(months) },
+    largest: [],
   };
 }
 
@@ -101,8 +120,23 @@ export function mergeAggregates(parts: readonly Aggregates[]): Aggregates {
   const first = parts[0];
   if (!first) throw new RangeError('nothing to merge');
   const total = emptyAggregates(first.monthly.filed.length);
-  for (const part of parts) addInto(total as unknown as Record<string, unknown>, part as unknown as Record<string, unknown>);
+  for (const part of parts) {
+    const { largest, ...sums } = part;
+    addInto(total as unknown as Record<string, unknown>, sums as unknown as Record<string, unknown>);
+    for (const example of largest) keepLargest(total.largest, example);
+  }
   return total;
+}
+
+/** Inserts `example` into `list` (largest first, ties by identity) if it is among the largest. */
+export function keepLargest(list: ClaimExample[], example: ClaimExample): void {
+  const before = (a: ClaimExample, b: ClaimExample) =>
+    a.claimedUsd !== b.claimedUsd ? a.claimedUsd > b.claimedUsd : a.replication !== b.replication ? a.replication < b.replication : a.team !== b.team ? a.team < b.team : a.claim < b.claim;
+  if (list.length === LARGEST_KEPT && !before(example, list[list.length - 1]!)) return;
+  let i = list.length;
+  while (i > 0 && before(example, list[i - 1]!)) i--;
+  list.splice(i, 0, example);
+  if (list.length > LARGEST_KEPT) list.pop();
 }
 
 /** Adds every number in `from` into the same place in `into`, creating keys `into` lacks. */

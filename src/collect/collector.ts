@@ -5,7 +5,7 @@
  */
 import type { ClaimOutcome } from '../machines/claim.js';
 import type { ClaimFacts, Payer, RecoveryKind } from '../machines/types.js';
-import { amountBin, DAYS_BIN_COUNT, DAYS_PER_MONTH, emptyAggregates, type Aggregates } from './aggregates.js';
+import { amountBin, DAYS_BIN_COUNT, DAYS_PER_MONTH, emptyAggregates, keepLargest, LARGEST_KEPT, type Aggregates } from './aggregates.js';
 
 /** Outcomes in which a valid claim ends with nothing paid. */
 const DENIED: ReadonlySet<ClaimOutcome> = new Set(['refusedBlocked', 'screenedOut', 'denied', 'unanswered', 'insurerDenied']);
@@ -26,6 +26,7 @@ export class Collector {
   readonly totals: Aggregates;
 
   constructor(
+    private readonly unit: { readonly replication: number; readonly team: number },
     private readonly threshold: number,
     private readonly paymentLagDays: number,
     private readonly filingWindowDays: number,
@@ -75,6 +76,7 @@ export class Collector {
     path.insurerUsd += money.insurerUsd;
     path.recoveredUsd += money.recoveredUsd;
     this.settle(claim, money);
+    this.noteIfLarge(claim, outcome, money);
     const paidUsd = money.marketplaceUsd + money.sellerUsd + money.insurerUsd;
     const valid = claim.fraud !== 'fabricated' && outcome !== 'refusedLate' && claim.filedDay - claim.incidentDay <= this.filingWindowDays;
     if (!valid) return;
@@ -95,6 +97,7 @@ export class Collector {
     this.totals.claims.open++;
     this.totals.openByState[state] = (this.totals.openByState[state] ?? 0) + 1;
     this.settle(claim, money);
+    this.noteIfLarge(claim, `open (${state})`, money);
   }
 
   backlog(day: number, waiting: number): void {
@@ -113,6 +116,22 @@ export class Collector {
 
   sellerSuspended(): void {
     this.totals.sellers.suspended++;
+  }
+
+  private noteIfLarge(claim: ClaimFacts, outcome: string, money: ClaimMoney): void {
+    const list = this.totals.largest;
+    if (list.length === LARGEST_KEPT && claim.claimedUsd < list[list.length - 1]!.claimedUsd) return;
+    keepLargest(list, {
+      replication: this.unit.replication,
+      team: this.unit.team,
+      claim: claim.id,
+      seller: claim.seller,
+      customer: claim.customer,
+      claimedUsd: claim.claimedUsd,
+      fraud: claim.fraud,
+      outcome,
+      paidBy: { marketplaceUsd: money.marketplaceUsd, sellerUsd: money.sellerUsd, insurerUsd: money.insurerUsd },
+    });
   }
 
   /** Fraud paid out and charges to sellers for claims that were not valid. */

@@ -6,7 +6,7 @@
  *
  * Phase: summarise.
  */
-import { amountBinLowerUsd, DAYS_PER_MONTH, type Aggregates } from '../collect/aggregates.js';
+import { amountBinLowerUsd, DAYS_PER_MONTH, type Aggregates, type ClaimExample } from '../collect/aggregates.js';
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
 import type { ParamMeta } from '../params/meta.js';
@@ -14,6 +14,7 @@ import type { Parameters } from '../params/schema.js';
 import type { Scenario } from '../params/load.js';
 import type { RunOutput } from '../sim/run.js';
 import { summarise, type Summary } from '../stats/summary.js';
+import { customerName, productName, sellerName } from '../sim/names.js';
 import { ENGINE } from '../version.js';
 
 export interface RunResults {
@@ -49,6 +50,8 @@ export interface RunResults {
     readonly recoveriesUsd: readonly (readonly number[])[];
     readonly backlog: readonly (readonly number[])[];
   };
+  /** The largest claims of the run, with their parties named (names are seeded, not real). */
+  readonly largestClaims: readonly (ClaimExample & { customerName: string; sellerName: string; product: string })[];
   readonly command: readonly string[];
   /** Wall-clock facts of this particular run; excluded when comparing results. */
   readonly timing: { readonly startedAt: string; readonly wallSeconds: number; readonly claimsPerSecond: number };
@@ -113,6 +116,10 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
       recoveriesUsd: series((a) => a.monthly.recoveriesUsd),
       backlog: series((a) => a.monthly.backlog),
     },
+    largestClaims: pooled.largest.map((e) => {
+      const unit = { seed: ctx.seed, replication: e.replication, team: e.team };
+      return { ...e, customerName: customerName(unit, e.customer), sellerName: sellerName(unit, e.seller), product: productName(unit, e.claim) };
+    }),
     command: ctx.command,
     timing: {
       startedAt: ctx.startedAt.toISOString(),

@@ -15,7 +15,7 @@ import { createMachines, simulateTeam } from './world.js';
 export interface RunOptions {
   readonly seed: number;
   readonly replications: number;
-  /** Called after each replication with the number done and the total. */
+  /** Called after each (replication, team) unit with the number of units done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -31,9 +31,12 @@ export interface RunOutput {
   readonly pooled: Aggregates;
 }
 
-export function runReplication(params: Parameters, seed: number, replication: number, machines = createMachines(params)): ReplicationResult {
+export function runReplication(params: Parameters, seed: number, replication: number, machines = createMachines(params), onTeamDone?: () => void): ReplicationResult {
   const teams: Aggregates[] = [];
-  for (let team = 0; team < params.world.teams; team++) teams.push(simulateTeam(params, { seed: seedKey(seed), replication, team }, machines));
+  for (let team = 0; team < params.world.teams; team++) {
+    teams.push(simulateTeam(params, { seed: seedKey(seed), replication, team }, machines));
+    onTeamDone?.();
+  }
   const aggregates = mergeAggregates(teams);
   return { replication, aggregates, metrics: metricsOf(aggregates) };
 }
@@ -42,9 +45,9 @@ export function runScenario(params: Parameters, options: RunOptions): RunOutput 
   if (!Number.isInteger(options.replications) || options.replications < 1) throw new RangeError(`replications must be a whole number of at least 1, got ${options.replications}`);
   const machines = createMachines(params);
   const replications: ReplicationResult[] = [];
-  for (let r = 0; r < options.replications; r++) {
-    replications.push(runReplication(params, options.seed, r, machines));
-    options.onProgress?.(r + 1, options.replications);
-  }
+  const units = options.replications * params.world.teams;
+  let done = 0;
+  const progress = options.onProgress && (() => options.onProgress!(++done, units));
+  for (let r = 0; r < options.replications; r++) replications.push(runReplication(params, options.seed, r, machines, progress));
   return { replications, pooled: mergeAggregates(replications.map((r) => r.aggregates)) };
 }

@@ -77,7 +77,7 @@ const CENT = 0.005;
 export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machines): Aggregates {
   const end = params.horizon.filingDays + params.horizon.runoffDays;
   const months = Math.ceil(end / DAYS_PER_MONTH);
-  const collector = new Collector(params.policy.threshold, params.policy.paymentLagDays, params.filing.windowDays, months);
+  const collector = new Collector(unit, params.policy.threshold, params.policy.paymentLagDays, params.filing.windowDays, months);
   const calendar = new Calendar<Entry>();
   const claimsInTeam = teamShare(params.volume.claims, params.world.teams, unit.team);
   const meanDailyFilings = claimsInTeam / params.horizon.filingDays;

@@ -5,7 +5,7 @@ import { loadScenario } from '../../params/load.js';
 import { buildRunResults } from '../../results/results.js';
 import { writeFileAtomic } from '../../results/write.js';
 import { runScenario } from '../../sim/run.js';
-import { headlineTable } from '../format.js';
+import { formatUsd, headlineTable } from '../format.js';
 import { UsageError } from '../errors.js';
 import { progressReporter } from '../progress.js';
 
@@ -44,7 +44,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const output = runScenario(scenario.parameters, {
       seed,
       replications,
-      onProgress: progressReporter(`${scenario.name}: replication`, scenario.parameters.volume.claims),
+      onProgress: progressReporter(`${scenario.name}: team-replications`, scenario.parameters.volume.claims / scenario.parameters.world.teams),
     });
     const results = buildRunResults(output, {
       scenario,
@@ -59,6 +59,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       `${scenario.name}: ${replications} replication${replications === 1 ? '' : 's'} of ${scenario.parameters.volume.claims.toLocaleString('en-US')} claims, seed ${seed}\n\n`,
     );
     process.stdout.write(`${headlineTable(results)}\n\n`);
+    const largest = results.largestClaims[0];
+    if (largest) {
+      process.stdout.write(
+        `Largest claim: ${formatUsd(largest.claimedUsd)} by ${largest.customerName} against ${largest.sellerName} over a "${largest.product}" (${largest.outcome}; names are synthetic)\n`,
+      );
+    }
     process.stdout.write(`${Math.round(results.timing.claimsPerSecond).toLocaleString('en-US')} claims/s; results: ${file}\n`);
   },
 };
