@@ -3,6 +3,7 @@
  * else exits 1 with its message. Stack traces only with CLAIMSIM_DEBUG=1.
  */
 import { formatProblem, ScenarioError } from '../params/problems.js';
+import { MergeError } from '../results/partial.js';
 
 /** Input the user can fix (an option, a path), as opposed to a scenario file problem. */
 export class UsageError extends Error {
@@ -15,7 +16,7 @@ export function reportFailure(error: unknown): number {
     process.stderr.write(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found; nothing was run.\n`);
     return 2;
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof MergeError) {
     process.stderr.write(`error: ${error.message}\n`);
     return 2;
   }

@@ -53,6 +53,21 @@ const HEADLINE: readonly MetricName[] = [
   'claims.openAtHorizon',
 ];
 
+/** What `run` and `merge` print: what ran, the headline table, the largest claim and where the results are. */
+export function printRun(results: RunResults, file: string): void {
+  const claims = results.claimsPerReplication.toLocaleString('en-US');
+  const reps = results.replications;
+  process.stdout.write(`${results.scenario.name}: ${reps} replication${reps === 1 ? '' : 's'} of ${claims} claims, seed ${results.seed}\n\n`);
+  process.stdout.write(`${headlineTable(results)}\n\n`);
+  const largest = results.largestClaims[0];
+  if (largest) {
+    process.stdout.write(
+      `Largest claim: ${formatUsd(largest.claimedUsd)} by ${largest.customerName} against ${largest.sellerName} over a "${largest.product}" (${largest.outcome}; names are synthetic)\n`,
+    );
+  }
+  process.stdout.write(`${Math.round(results.invocation.claimsPerSecond).toLocaleString('en-US')} claims/s; results: ${file}\n`);
+}
+
 /** The headline table: each metric's mean, 95% interval and P5-P95 across replications. */
 export function headlineTable(results: RunResults): string {
   const rows = HEADLINE.map((name) => {

@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ENGINE } from '../version.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { validateCommand } from './commands/validate.js';
@@ -19,9 +20,10 @@ try {
     .scriptName('claimsim')
     .usage('$0 <command> [options]\n\nSimulate marketplace guarantee policies for defective-product claims.')
     .command(runCommand)
+    .command(mergeCommand)
     .command(validateCommand)
     .command(scenariosCommand)
-    .demandCommand(1, 'Name a command: run, validate or scenarios.')
+    .demandCommand(1, 'Name a command: run, merge, validate or scenarios.')
     .strict()
     .version(ENGINE.version)
     .help()

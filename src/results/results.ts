@@ -17,16 +17,34 @@ import { summarise, type Summary } from '../stats/summary.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
 import { ENGINE } from '../version.js';
 
+/** What a result records of its scenario (paths relative to the working directory). */
+export interface ScenarioRecord {
+  readonly name: string;
+  readonly description: string;
+  readonly chain: readonly string[];
+  readonly hash: string;
+  readonly overrides: Readonly<Record<string, unknown>>;
+}
+
+export function scenarioRecord(scenario: Scenario): ScenarioRecord {
+  return { name: scenario.name, description: scenario.description, chain: scenario.chain.map(displayPath), hash: scenario.hash, overrides: scenario.overrides };
+}
+
+/** How a result was produced; the only part that differs between runs with the same inputs. */
+export interface Invocation {
+  readonly command: readonly string[];
+  readonly startedAt: string;
+  readonly wallSeconds: number;
+  readonly claimsPerSecond: number;
+  readonly workers: number;
+  /** For a merged result: how many shards it was merged from. */
+  readonly shards?: number;
+}
+
 export interface RunResults {
   readonly kind: 'run';
   readonly engine: { readonly name: string; readonly version: string };
-  readonly scenario: {
-    readonly name: string;
-    readonly description: string;
-    readonly chain: readonly string[];
-    readonly hash: string;
-    readonly overrides: Readonly<Record<string, unknown>>;
-  };
+  readonly scenario: ScenarioRecord;
   readonly seed: number;
   readonly replications: number;
   readonly claimsPerReplication: number;
@@ -52,17 +70,16 @@ export interface RunResults {
   };
   /** The largest claims of the run, with their parties named (names are seeded, not real). */
   readonly largestClaims: readonly (ClaimExample & { customerName: string; sellerName: string; product: string })[];
-  readonly command: readonly string[];
-  /** Wall-clock facts of this particular run; excluded when comparing results. */
-  readonly timing: { readonly startedAt: string; readonly wallSeconds: number; readonly claimsPerSecond: number };
+  /** Command line and timing of this particular run; excluded when comparing results. */
+  readonly invocation: Invocation;
 }
 
 export interface ResultsContext {
-  readonly scenario: Scenario;
+  readonly scenario: ScenarioRecord;
+  readonly parameters: Parameters;
+  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
   readonly seed: number;
-  readonly command: readonly string[];
-  readonly startedAt: Date;
-  readonly wallSeconds: number;
+  readonly invocation: Omit<Invocation, 'claimsPerSecond'>;
 }
 
 export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResults {
@@ -84,22 +101,16 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
     outcomes[o] = { count: p.count / n, marketplaceUsd: p.marketplaceUsd / n, sellerUsd: p.sellerUsd / n, insurerUsd: p.insurerUsd / n, recoveredUsd: p.recoveredUsd / n };
   }
   const series = (pick: (a: Aggregates) => number[]) => reps.map((r) => pick(r.aggregates));
-  const claims = ctx.scenario.parameters.volume.claims;
+  const claims = ctx.parameters.volume.claims;
   return {
     kind: 'run',
     engine: ENGINE,
-    scenario: {
-      name: ctx.scenario.name,
-      description: ctx.scenario.description,
-      chain: ctx.scenario.chain.map(displayPath),
-      hash: ctx.scenario.hash,
-      overrides: ctx.scenario.overrides,
-    },
+    scenario: ctx.scenario,
     seed: ctx.seed,
     replications: n,
     claimsPerReplication: claims,
-    parameters: ctx.scenario.parameters,
-    parameterMeta: ctx.scenario.meta,
+    parameters: ctx.parameters,
+    parameterMeta: ctx.parameterMeta,
     metrics,
     summary,
     perReplication,
@@ -120,11 +131,9 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
       const unit = { seed: ctx.seed, replication: e.replication, team: e.team };
       return { ...e, customerName: customerName(unit, e.customer), sellerName: sellerName(unit, e.seller), product: productName(unit, e.claim) };
     }),
-    command: ctx.command,
-    timing: {
-      startedAt: ctx.startedAt.toISOString(),
-      wallSeconds: ctx.wallSeconds,
-      claimsPerSecond: ctx.wallSeconds > 0 ? (claims * n) / ctx.wallSeconds : 0,
+    invocation: {
+      ...ctx.invocation,
+      claimsPerSecond: ctx.invocation.wallSeconds > 0 ? (claims * n) / ctx.invocation.wallSeconds : 0,
     },
   };
 }

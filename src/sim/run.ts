@@ -1,22 +1,21 @@
 /**
  * Running a scenario: every (replication, team) unit is simulated on its own
- * streams, teams are merged in index order into a replication, and each
- * replication's metrics are computed. The order of merging is fixed, so the
- * result does not depend on the order in which units were run.
+ * streams (here or on worker threads), then teams are merged in index order
+ * into replications and each replication's metrics computed. The merge order
+ * is fixed, so results do not depend on how many workers ran, or on how the
+ * units were split into shards.
  *
  * Phase: simulate → collect.
  */
 import { mergeAggregates, type Aggregates } from '../collect/aggregates.js';
 import { metricsOf, type MetricName } from '../collect/metrics.js';
 import type { Parameters } from '../params/schema.js';
-import { seedKey } from './random/streams.js';
-import { createMachines, simulateTeam } from './world.js';
+import { simulateUnits, type PoolOptions, type UnitResult } from './pool.js';
+import { planUnits } from './units.js';
 
-export interface RunOptions {
+export interface RunOptions extends PoolOptions {
   readonly seed: number;
   readonly replications: number;
-  /** Called after each (replication, team) unit with the number of units done and the total. */
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface ReplicationResult {
@@ -31,23 +30,26 @@ export interface RunOutput {
   readonly pooled: Aggregates;
 }
 
-export function runReplication(params: Parameters, seed: number, replication: number, machines = createMachines(params), onTeamDone?: () => void): ReplicationResult {
-  const teams: Aggregates[] = [];
-  for (let team = 0; team < params.world.teams; team++) {
-    teams.push(simulateTeam(params, { seed: seedKey(seed), replication, team }, machines));
-    onTeamDone?.();
-  }
-  const aggregates = mergeAggregates(teams);
-  return { replication, aggregates, metrics: metricsOf(aggregates) };
+export async function runScenario(params: Parameters, options: RunOptions): Promise<RunOutput> {
+  if (!Number.isInteger(options.replications) || options.replications < 1) throw new RangeError(`replications must be a whole number of at least 1, got ${options.replications}`);
+  const units = planUnits(options.replications, params.world.teams);
+  return assembleRun(options.replications, params.world.teams, await simulateUnits(params, options.seed, units, options));
 }
 
-export function runScenario(params: Parameters, options: RunOptions): RunOutput {
-  if (!Number.isInteger(options.replications) || options.replications < 1) throw new RangeError(`replications must be a whole number of at least 1, got ${options.replications}`);
-  const machines = createMachines(params);
-  const replications: ReplicationResult[] = [];
-  const units = options.replications * params.world.teams;
-  let done = 0;
-  const progress = options.onProgress && (() => options.onProgress!(++done, units));
-  for (let r = 0; r < options.replications; r++) replications.push(runReplication(params, options.seed, r, machines, progress));
-  return { replications, pooled: mergeAggregates(replications.map((r) => r.aggregates)) };
+/** Merges unit results (in any order) into replications; every unit must be present exactly once. */
+export function assembleRun(replications: number, teams: number, units: readonly UnitResult[]): RunOutput {
+  const grid: (Aggregates | undefined)[][] = Array.from({ length: replications }, () => new Array(teams));
+  for (const u of units) {
+    if (u.replication >= replications || u.team >= teams) throw new RangeError(`unit (replication ${u.replication}, team ${u.team}) is outside a run of ${replications} x ${teams}`);
+    if (grid[u.replication]![u.team]) throw new RangeError(`unit (replication ${u.replication}, team ${u.team}) appears twice`);
+    grid[u.replication]![u.team] = u.aggregates;
+  }
+  const results: ReplicationResult[] = grid.map((row, replication) => {
+    for (let team = 0; team < teams; team++) {
+      if (!row[team]) throw new RangeError(`unit (replication ${replication}, team ${team}) is missing`);
+    }
+    const aggregates = mergeAggregates(row as Aggregates[]);
+    return { replication, aggregates, metrics: metricsOf(aggregates) };
+  });
+  return { replications: results, pooled: mergeAggregates(results.map((r) => r.aggregates)) };
 }

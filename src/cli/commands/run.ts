@@ -1,12 +1,19 @@
-/** `claimsim run SCENARIO`: simulate a scenario, print the headline table, write results.json. */
+/**
+ * `claimsim run SCENARIO`: simulate a scenario, print the headline table, write
+ * results.json; with `--shard I/N`, simulate one deterministic slice and write
+ * a partial result for `claimsim merge`.
+ */
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../params/load.js';
-import { buildRunResults } from '../../results/results.js';
+import { partialFileName, partialResult } from '../../results/partial.js';
+import { buildRunResults, scenarioRecord } from '../../results/results.js';
 import { writeFileAtomic } from '../../results/write.js';
+import { defaultWorkers, simulateUnits } from '../../sim/pool.js';
 import { runScenario } from '../../sim/run.js';
-import { formatUsd, headlineTable } from '../format.js';
+import { parseShard, planUnits } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
+import { printRun } from '../format.js';
 import { progressReporter } from '../progress.js';
 
 interface RunArgs {
@@ -16,6 +23,8 @@ interface RunArgs {
   seed: number;
   set: string[];
   out?: string;
+  workers?: number;
+  shard?: string;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -29,43 +38,48 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('seed', { alias: 's', type: 'number', default: 1, describe: 'Seed (0 to 4294967295); same seed, same results' })
       .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter: --set path=value (repeatable)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory [default: reports/<scenario-name>]' })
+      .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: the number of cores, ${defaultWorkers()}]` })
+      .option('shard', { type: 'string', describe: 'Run only shard I of N (I from 1) and write DIR/partial-I-of-N.json for "claimsim merge"' })
       .example('$0 run scenarios/baseline.yaml', 'the 2021 policy, 10 replications of 20,000 claims')
       .example('$0 run scenarios/baseline.yaml --set policy.threshold=2500 --claims 50000 -r 20', 'a what-if from the command line')
-      .example('$0 run scenarios/fraud-surge.yaml --seed 7 --out reports/surge', 'another scenario, seed and output directory') as unknown as Argv<RunArgs>,
-  handler: (args: ArgumentsCamelCase<RunArgs>) => {
+      .example('$0 run scenarios/fraud-surge.yaml --seed 7 --out reports/surge', 'another scenario, seed and output directory')
+      .example('$0 run scenarios/baseline.yaml -r 100 --shard 3/10 --out reports/big', 'one of ten shards of a big run') as unknown as Argv<RunArgs>,
+  handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const replications = wholeNumber(args.replications, '--replications', 1);
     const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
+    const workers = args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256);
+    const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+    if (typeof shard === 'string') throw new UsageError(shard);
     const set = [...args.set];
     if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1)}`);
     const scenario = loadScenario(args.scenario, { set });
+    const params = scenario.parameters;
     const outDir = args.out ?? join('reports', safeName(scenario.name));
     const started = new Date();
     const t0 = performance.now();
-    const output = runScenario(scenario.parameters, {
-      seed,
-      replications,
-      onProgress: progressReporter(`${scenario.name}: team-replications`, scenario.parameters.volume.claims / scenario.parameters.world.teams),
-    });
+    const onUnitDone = progressReporter(`${scenario.name}: team-replications`, params.volume.claims / params.world.teams);
+    const command = ['claimsim', ...process.argv.slice(2)];
+
+    if (shard) {
+      const units = await simulateUnits(params, seed, planUnits(replications, params.world.teams, shard), { workers, onUnitDone });
+      const file = join(outDir, partialFileName(shard));
+      const partial = partialResult({ scenario: scenarioRecord(scenario), parameters: params, parameterMeta: scenario.meta, seed, replications, shard, units, wallSeconds: (performance.now() - t0) / 1000 });
+      writeFileAtomic(file, JSON.stringify(partial));
+      process.stdout.write(`${scenario.name}: shard ${shard.index + 1} of ${shard.count}, ${units.length} team-replications; partial result: ${file}\n`);
+      return;
+    }
+
+    const output = await runScenario(params, { seed, replications, workers, onUnitDone });
     const results = buildRunResults(output, {
-      scenario,
+      scenario: scenarioRecord(scenario),
+      parameters: params,
+      parameterMeta: scenario.meta,
       seed,
-      command: ['claimsim', ...process.argv.slice(2)],
-      startedAt: started,
-      wallSeconds: (performance.now() - t0) / 1000,
+      invocation: { command, startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers },
     });
     const file = join(outDir, 'results.json');
     writeFileAtomic(file, `${JSON.stringify(results, null, 2)}\n`);
-    process.stdout.write(
-      `${scenario.name}: ${replications} replication${replications === 1 ? '' : 's'} of ${scenario.parameters.volume.claims.toLocaleString('en-US')} claims, seed ${seed}\n\n`,
-    );
-    process.stdout.write(`${headlineTable(results)}\n\n`);
-    const largest = results.largestClaims[0];
-    if (largest) {
-      process.stdout.write(
-        `Largest claim: ${formatUsd(largest.claimedUsd)} by ${largest.customerName} against ${largest.sellerName} over a "${largest.product}" (${largest.outcome}; names are synthetic)\n`,
-      );
-    }
-    process.stdout.write(`${Math.round(results.timing.claimsPerSecond).toLocaleString('en-US')} claims/s; results: ${file}\n`);
+    printRun(results, file);
   },
 };
 

@@ -1,0 +1,76 @@
+/**
+ * Shards for a cluster: a shard run writes a partial result holding its units'
+ * aggregates and everything needed to finish the run elsewhere; `mergePartials`
+ * checks that the partials belong together and cover the run exactly once, and
+ * reassembles them into the same output as an unsharded run.
+ */
+import type { ParamMeta } from '../params/meta.js';
+import type { Parameters } from '../params/schema.js';
+import type { UnitResult } from '../sim/pool.js';
+import { assembleRun, type RunOutput } from '../sim/run.js';
+import type { ShardSpec } from '../sim/units.js';
+import { ENGINE } from '../version.js';
+import type { ScenarioRecord } from './results.js';
+
+export interface PartialResult {
+  readonly kind: 'partial';
+  readonly engine: { readonly name: string; readonly version: string };
+  readonly scenario: ScenarioRecord;
+  readonly parameters: Parameters;
+  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
+  readonly seed: number;
+  readonly replications: number;
+  readonly shard: ShardSpec;
+  readonly units: readonly UnitResult[];
+  readonly wallSeconds: number;
+}
+
+/** File name of shard `index` (0-based) of `count`, sortable and unambiguous. */
+export function partialFileName(shard: ShardSpec): string {
+  const width = String(shard.count).length;
+  return `partial-${String(shard.index + 1).padStart(width, '0')}-of-${shard.count}.json`;
+}
+
+export class MergeError extends Error {
+  override name = 'MergeError';
+}
+
+export interface Merged {
+  readonly first: PartialResult;
+  readonly output: RunOutput;
+  readonly wallSeconds: number;
+}
+
+export function mergePartials(partials: readonly PartialResult[]): Merged {
+  const first = partials[0];
+  if (!first) throw new MergeError('no partial results to merge');
+  for (const p of partials) {
+    const differs = (what: string, a: unknown, b: unknown) => {
+      if (JSON.stringify(a) !== JSON.stringify(b)) throw new MergeError(`partials disagree on ${what}: shard ${first.shard.index + 1} has ${JSON.stringify(a)}, shard ${p.shard.index + 1} has ${JSON.stringify(b)}`);
+    };
+    if (p.kind !== 'partial') throw new MergeError('a file given is not a partial result');
+    differs('the engine version', first.engine, p.engine);
+    differs('the scenario', first.scenario.hash, p.scenario.hash);
+    differs('the parameters', first.parameters, p.parameters);
+    differs('the seed', first.seed, p.seed);
+    differs('the number of replications', first.replications, p.replications);
+    differs('the number of shards', first.shard.count, p.shard.count);
+  }
+  const seen = new Set<number>();
+  for (const p of partials) {
+    if (seen.has(p.shard.index)) throw new MergeError(`shard ${p.shard.index + 1} of ${p.shard.count} is given twice`);
+    seen.add(p.shard.index);
+  }
+  const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0) throw new MergeError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => i + 1).join(', ')} of ${first.shard.count} missing`);
+  const units = partials.flatMap((p) => p.units);
+  return {
+    first,
+    output: assembleRun(first.replications, first.parameters.world.teams, units),
+    wallSeconds: partials.reduce((sum, p) => sum + p.wallSeconds, 0),
+  };
+}
+
+export function partialResult(fields: Omit<PartialResult, 'kind' | 'engine'>): PartialResult {
+  return { kind: 'partial', engine: ENGINE, ...fields };
+}

@@ -1,0 +1,62 @@
+/**
+ * Running units of work, in this thread or on a pool of worker threads
+ * (Piscina). Results come back keyed by unit and are merged by the caller in
+ * canonical order, so the number of workers never changes a result.
+ */
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Aggregates } from '../collect/aggregates.js';
+import type { Parameters } from '../params/schema.js';
+import type { UnitKey } from './units.js';
+import simulateUnit, { type UnitTask } from './worker.js';
+
+export interface UnitResult extends UnitKey {
+  readonly aggregates: Aggregates;
+}
+
+export interface PoolOptions {
+  /** Worker threads; 1 runs in this thread. Default: the number of cores. */
+  readonly workers?: number;
+  readonly onUnitDone?: (done: number, total: number) => void;
+  /** Aborts outstanding work (for SIGINT). */
+  readonly signal?: AbortSignal;
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** The compiled worker module (from the sources under test, the build in dist/). */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? resolve(dirname(here), '../../dist/sim/worker.js') : resolve(dirname(here), 'worker.js');
+}
+
+export async function simulateUnits(params: Parameters, seed: number, units: readonly UnitKey[], options: PoolOptions = {}): Promise<UnitResult[]> {
+  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), units.length));
+  let done = 0;
+  const finished = () => options.onUnitDone?.(++done, units.length);
+  if (workers === 1) {
+    const results: UnitResult[] = [];
+    for (const unit of units) {
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+      results.push({ ...unit, aggregates: simulateUnit({ params, seed, ...unit }) });
+      finished();
+    }
+    return results;
+  }
+  const pool = new Piscina<UnitTask, Aggregates>({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  try {
+    return await Promise.all(
+      units.map(async (unit) => {
+        const aggregates = await pool.run({ params, seed, ...unit }, options.signal ? { signal: options.signal } : {});
+        finished();
+        return { ...unit, aggregates };
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The units of work of a run: one per (replication, team), in canonical
+ * order. A shard I of N is every unit whose index in that order is I modulo N,
+ * so shards are deterministic, disjoint, and together cover the run.
+ */
+
+export interface UnitKey {
+  readonly replication: number;
+  readonly team: number;
+}
+
+export interface ShardSpec {
+  /** 0-based shard index. */
+  readonly index: number;
+  readonly count: number;
+}
+
+export function planUnits(replications: number, teams: number, shard?: ShardSpec): UnitKey[] {
+  const units: UnitKey[] = [];
+  let i = 0;
+  for (let replication = 0; replication < replications; replication++) {
+    for (let team = 0; team < teams; team++, i++) {
+      if (!shard || i % shard.count === shard.index) units.push({ replication, team });
+    }
+  }
+  return units;
+}
+
+/**
+ * Parses `I/N` as given on the command line, I from 1 to N (a Kubernetes
+ * Indexed Job's JOB_COMPLETION_INDEX is 0-based: pass $((JOB_COMPLETION_INDEX + 1))).
+ * @example parseShard('2/4') // { index: 1, count: 4 }
+ */
+export function parseShard(text: string): ShardSpec | string {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) return `--shard must look like I/N (for example 1/4), got "${text}"`;
+  const i = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1) return `--shard: N must be at least 1, got ${count}`;
+  if (i < 1 || i > count) return `--shard: I must be from 1 to ${count}, got ${i}`;
+  return { index: i - 1, count };
+}

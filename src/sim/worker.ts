@@ -1,0 +1,23 @@
+/**
+ * A worker thread's task: simulate one (replication, team) unit and return its
+ * aggregates. Machines are built once per parameter set and reused.
+ */
+import type { Aggregates } from '../collect/aggregates.js';
+import type { Parameters } from '../params/schema.js';
+import { seedKey } from './random/streams.js';
+import { createMachines, simulateTeam, type Machines } from './world.js';
+
+export interface UnitTask {
+  readonly params: Parameters;
+  readonly seed: number;
+  readonly replication: number;
+  readonly team: number;
+}
+
+let cached: { key: string; machines: Machines } | undefined;
+
+export default function simulateUnit(task: UnitTask): Aggregates {
+  const key = JSON.stringify(task.params);
+  if (cached?.key !== key) cached = { key, machines: createMachines(task.params) };
+  return simulateTeam(task.params, { seed: seedKey(task.seed), replication: task.replication, team: task.team }, cached.machines);
+}
