@@ -73,20 +73,21 @@ export function loadScenario(path: string, options: LoadOptions = {}): Scenario 
   if (!chain) throw new ScenarioError(problems);
 
   const [root, ...overlays] = chain as [Layer, ...Layer[]];
-  const meta: Record<string, ParamMeta> = {};
+  // No prototype: parameter paths are looked up as keys, and no path may reach Object.prototype.
+  const meta: Record<string, ParamMeta> = Object.create(null) as Record<string, ParamMeta>;
   const origins = new Map<string, Origin>();
   const rootValues = splitRoot(root, meta, origins, problems);
+  if (problems.length > 0) throw new ScenarioError(problems);
 
+  // Overlay and --set problems are collected, and the values they did not spoil are still checked,
+  // so that every problem is reported at once.
   const changes = new Map<string, unknown>();
   for (const layer of overlays) collectOverlay(layer, meta, origins, changes, problems);
   const overrides = collectSets(options.set ?? [], meta, origins, changes, problems);
-  if (problems.length > 0) throw new ScenarioError(problems);
-
   const values = applyOverlay(rootValues, changes);
   const parsed = parametersSchema.safeParse(values, { reportInput: true });
-  if (!parsed.success) {
-    throw new ScenarioError(parsed.error.issues.flatMap((issue) => problemsOfIssue(issue, root, origins)));
-  }
+  if (!parsed.success) problems.push(...parsed.error.issues.flatMap((issue) => problemsOfIssue(issue, root, origins)));
+  if (problems.length > 0 || !parsed.success) throw new ScenarioError(problems);
 
   const last = chain[chain.length - 1]!;
   return {
@@ -239,8 +240,10 @@ function collectSets(sets: readonly string[], meta: Record<string, ParamMeta>, o
     const text = raw.slice(eq + 1).trim();
     const leaf = leafContaining(meta, path);
     if (!leaf) {
+      const children = childNames(meta, path);
       const known = childNames(meta, path.split('.').slice(0, -1).join('.'));
-      problems.push({ file: '--set', field: path, message: `unknown parameter${known.length ? ` (known here: ${known.join(', ')})` : ''}` });
+      const message = children.length > 0 ? `is a group of parameters (${children.join(', ')}), not a value` : `unknown parameter${known.length ? ` (known here: ${known.join(', ')})` : ''}`;
+      problems.push({ file: '--set', field: path, message });
       continue;
     }
     let value: unknown;
@@ -253,7 +256,7 @@ function collectSets(sets: readonly string[], meta: Record<string, ParamMeta>, o
     overrides[path] = value;
     changes.set(path, value);
     meta[leaf]!.changedBy = '--set';
-    origins.set(path, { file: null, label: '--set', docPath: [] });
+    origins.set(leaf, { file: null, label: '--set', docPath: [] });
   }
   return overrides;
 }

@@ -4,13 +4,15 @@
  * alias bombs) with problems that name the file and line.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from './problems.js';
 
 /** Scenario files are small; anything larger is a mistake or an attack. */
 const MAX_FILE_BYTES = 1_000_000;
 /** Each alias may be expanded at most this often, which bounds "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 100;
+/** Keys that would reach an object's prototype when the document becomes plain data. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface SourceFile {
   readonly path: string;
@@ -51,9 +53,19 @@ export function parseSource(path: string, bytes: Buffer): ReadResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({ file: path, line: e.linePos?.[0].line, message: `malformed YAML: ${firstLine(e.message)}` })),
+      problems: doc.errors.map((e) => ({ file: path, line: lines.linePos(e.pos[0]).line, message: `malformed YAML: ${firstLine(e.message)}` })),
     };
   }
+  const reserved: Problem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && RESERVED_KEYS.has(String(pair.key.value))) {
+        const key = String(pair.key.value);
+        reserved.push({ file: path, line: lines.linePos(pair.key.range?.[0] ?? 0).line, field: key, message: `"${key}" is a reserved name and cannot be a key` });
+      }
+    },
+  });
+  if (reserved.length > 0) return { ok: false, problems: reserved };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -63,17 +75,28 @@ export function parseSource(path: string, bytes: Buffer): ReadResult {
   return { ok: true, file: { path, bytes, doc, lines, data } };
 }
 
-/** 1-based line of the node at `docPath`, or of its nearest ancestor that exists. */
+/**
+ * 1-based line of the field at `docPath`: the line of its key in a mapping,
+ * of the item in a list, or of the deepest part of the path that exists.
+ */
 export function lineOf(file: SourceFile, docPath: readonly (string | number)[]): number | undefined {
-  for (let n = docPath.length; n >= 0; n--) {
-    const node = file.doc.getIn(docPath.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && node.range) return file.lines.linePos(node.range[0]).line;
-    // A key whose value is null has no node; find the pair's key instead.
-    const parent = n > 0 ? (file.doc.getIn(docPath.slice(0, n - 1), true) as { items?: { key: { value?: unknown; range?: [number, number, number] } }[] } | undefined) : undefined;
-    const key = parent?.items?.find((pair) => pair.key?.value === docPath[n - 1])?.key;
-    if (key?.range) return file.lines.linePos(key.range[0]).line;
+  const lineAt = (range: readonly number[] | null | undefined) => (range ? file.lines.linePos(range[0]!).line : undefined);
+  let node: unknown = file.doc.contents;
+  let line = lineAt((node as { range?: number[] } | null)?.range);
+  for (const segment of docPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      line = lineAt((pair.key as { range?: number[] }).range) ?? line;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) break;
+      line = lineAt((item as { range?: number[] }).range) ?? line;
+      node = item;
+    } else break;
   }
-  return undefined;
+  return line;
 }
 
 function firstLine(s: string): string {

@@ -9,6 +9,10 @@
  */
 export function dailyIntake(carry: number, capacityPerDay: number, waiting: number): { taken: number; carry: number } {
   const available = carry + capacityPerDay;
-  const whole = Math.floor(available);
-  return { taken: Math.min(waiting, whole), carry: available - whole };
+  // Carried fractions are sums of sums; a billionth of a claim absorbs their rounding error
+  // (ten days at 0.1 make one claim, not 0.9999999999999999 of one).
+  const whole = Math.floor(available + CAPACITY_ROUNDING);
+  return { taken: Math.min(waiting, whole), carry: Math.max(0, available - whole) };
 }
+
+const CAPACITY_ROUNDING = 1e-9;

@@ -19,6 +19,7 @@ export class AliasTable {
       total += w;
     }
     if (total <= 0) throw new RangeError('weights must not all be zero');
+    if (!Number.isFinite(total)) throw new RangeError('weights add up to more than the largest number; scale them down');
     this.probability = new Float64Array(n);
     this.alias = new Uint32Array(n);
     const scaled = new Float64Array(n);

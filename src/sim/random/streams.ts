@@ -18,8 +18,8 @@ export const StreamKind = {
 } as const;
 export type StreamKind = (typeof StreamKind)[keyof typeof StreamKind];
 
-/** 2^-53: turns 53 random bits into a double in [0, 1). */
-const TWO_POW_MINUS_53 = 1 / 9007199254740992;
+/** 2^-52: turns 52 random bits (and a half) into a double strictly inside (0, 1). */
+const TWO_POW_MINUS_52 = 1 / 4503599627370496;
 
 /** A stream is its key (seed, kind) and the fixed part of its counter (replication, team, entity). */
 export class Stream {
@@ -47,8 +47,9 @@ export class Stream {
     }
     const hi = draw & 1 ? this.block[2]! : this.block[0]!;
     const lo = draw & 1 ? this.block[3]! : this.block[1]!;
-    // 27 high bits and 26 low bits make 53; the half keeps the result away from 0 and 1.
-    return ((hi >>> 5) * 67108864 + (lo >>> 6) + 0.5) * TWO_POW_MINUS_53;
+    // 26 + 26 bits make an integer k < 2^52; k + 0.5 is exact in a double, so the
+    // result lies in [2^-53, 1 - 2^-53] and is never 0 or 1.
+    return ((hi >>> 6) * 67108864 + (lo >>> 6) + 0.5) * TWO_POW_MINUS_52;
   }
 
   /** Fills `out` with draws 0..out.length-1. */

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: the scale targets, measured as medians over several runs,
+ * each in its own process.
+ *
+ *   1. the baseline at 1,000,000 claims (one replication) on the default
+ *      workers: claims per second and peak resident memory;
+ *   2. the bare-XState reference at 100,000 claims on one thread, and engine
+ *      throughput as a ratio of it;
+ *   3. the baseline at 10,000,000 claims: peak resident memory.
+ *
+ * Options: --runs N (default 3), --claims N (default 1,000,000), --skip-10m.
+ */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const runs = option('--runs', 3);
+const claims = option('--claims', 1_000_000);
+const workers = availableParallelism();
+const measureScript = fileURLToPath(new URL('./measure.js', import.meta.url));
+
+function measure(...measureArgs: string[]): Record<string, number> {
+  const r = spawnSync(process.execPath, [measureScript, ...measureArgs], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`measure ${measureArgs.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+say(`claimsim benchmark: baseline scenario, ${runs} runs each, ${workers} workers, Node ${process.version}`);
+
+const engine = Array.from({ length: runs }, (_, i) => {
+  const m = measure('engine', String(claims), String(workers));
+  say(`  run ${i + 1}: ${fmt(claims)} claims in ${fmt(m.seconds!, 2)} s, ${fmt(m.claimsPerSecond!)} claims/s, peak RSS ${fmt(m.peakRssMb!)} MB`);
+  return m;
+});
+say(`engine, ${fmt(claims)} claims, ${workers} workers: median ${fmt(median(engine.map((m) => m.seconds!)), 2)} s, ${fmt(median(engine.map((m) => m.claimsPerSecond!)))} claims/s, peak RSS ${fmt(median(engine.map((m) => m.peakRssMb!)))} MB`);
+
+const reference = Array.from({ length: runs }, () => measure('reference', '100000'));
+const ref = (k: string) => median(reference.map((m) => m[k]!));
+say(
+  `bare XState reference, 100,000 claims, 1 thread: ${fmt(ref('transitionsPerClaim'), 2)} transitions/claim, bare ${fmt(ref('bareClaimsPerSecond'))} claims/s, engine ${fmt(ref('engineClaimsPerSecond'))} claims/s, ratio ${fmt(ref('ratio'), 2)} (median of ${runs})`,
+);
+
+if (!args.includes('--skip-10m')) {
+  const big = measure('engine', '10000000', String(workers));
+  say(`engine, 10,000,000 claims, ${workers} workers: ${fmt(big.seconds!, 1)} s, ${fmt(big.claimsPerSecond!)} claims/s, peak RSS ${fmt(big.peakRssMb!)} MB`);
+}

@@ -1,0 +1,343 @@
+/**
+ * Bad scenario input is refused with a ScenarioError whose problems name the
+ * file, the (1-based) line and the field, one problem per bad field. The line
+ * numbers below were read off the fixtures (`cat -n`), not off the loader.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/params/load.js';
+import { formatProblem, ScenarioError, type Problem } from '../../src/params/problems.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BASELINE = join(ROOT, 'scenarios', 'baseline.yaml');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'scenarios');
+const fixture = (name: string): string => join(FIXTURES, name);
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'claimsim-bad-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function problemsOf(fn: () => unknown): readonly Problem[] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    const problems = (e as ScenarioError).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    // The error's message is the problems, one line each.
+    expect((e as ScenarioError).message).toBe(problems.map(formatProblem).join('\n'));
+    return problems;
+  }
+  throw new Error('expected a ScenarioError, but loading succeeded');
+}
+
+const load = (file: string, set?: string[]) => problemsOf(() => loadScenario(file, set ? { set } : {}));
+
+/** Exactly one problem, at this file, line and field. */
+function expectOne(problems: readonly Problem[], where: { file: string; line?: number; field?: string }, message?: RegExp): Problem {
+  expect(problems).toHaveLength(1);
+  const p = problems[0]!;
+  expect(p.file).toBe(where.file);
+  expect(p.line).toBe(where.line);
+  expect(p.field).toBe(where.field);
+  if (message) expect(p.message).toMatch(message);
+  return p;
+}
+
+describe('bad scenario files', () => {
+  it('refuses an unknown parameter inside parameters', () => {
+    const file = fixture('bad-unknown-parameter.yaml');
+    expectOne(load(file), { file, line: 6, field: 'policy.thresold' }, /unknown parameter/);
+  });
+
+  it('lists the known parameters next to an unknown one', () => {
+    const [p] = load(fixture('bad-unknown-parameter.yaml'));
+    expect(p!.message).toContain('threshold');
+  });
+
+  it('refuses an unknown group written as a block, at the line of its key', () => {
+    // `polcy:` is on line 5; its first child `threshold: 2500` on line 6.
+    const file = fixture('bad-unknown-group.yaml');
+    expectOne(load(file), { file, line: 5, field: 'polcy' }, /unknown parameter/);
+  });
+
+  it('refuses an unknown parameter in a root scenario (no extends)', () => {
+    const dir = tempDir();
+    const lines = readFileSync(BASELINE, 'utf8').split('\n');
+    const at = lines.indexOf('    maxClaim:');
+    expect(at).toBeGreaterThan(0);
+    lines.splice(at, 0, '    thresold: { value: 2500, unit: USD, description: a typo, tag: E, source: test }');
+    const file = join(dir, 'root.yaml');
+    writeFileSync(file, lines.join('\n'));
+    expectOne(load(file), { file, line: at + 1, field: 'policy.thresold' }, /unknown parameter/);
+  });
+
+  it('refuses a root parameter written without its meta', () => {
+    const dir = tempDir();
+    const lines = readFileSync(BASELINE, 'utf8').split('\n');
+    // Replace the customers.honestPool leaf (its key line and the deeper-indented lines under it) with a bare value.
+    const at = lines.indexOf('    honestPool:');
+    expect(at).toBeGreaterThan(0);
+    let end = at + 1;
+    while (end < lines.length && /^ {6}/.test(lines[end]!)) end++;
+    lines.splice(at, end - at, '    honestPool: 5000000');
+    const file = join(dir, 'root.yaml');
+    writeFileSync(file, lines.join('\n'));
+    expectOne(load(file), { file, line: at + 1, field: 'customers.honestPool' }, /value, unit, description, tag, source/);
+  });
+
+  it('refuses an unknown top-level key', () => {
+    const file = fixture('bad-unknown-top-level.yaml');
+    expectOne(load(file), { file, line: 4, field: 'author' }, /unknown key "author"/);
+  });
+
+  it('refuses a string where a number belongs', () => {
+    const file = fixture('bad-wrong-type.yaml');
+    const p = expectOne(load(file), { file, line: 6, field: 'policy.responseWindowDays' }, /number/);
+    expect(p.message).toContain('"two"');
+  });
+
+  it('refuses a negative amount', () => {
+    const file = fixture('bad-negative-amount.yaml');
+    const p = expectOne(load(file), { file, line: 7, field: 'policy.threshold' }, /negative/);
+    expect(p.message).toContain('-5');
+  });
+
+  it('refuses a probability outside [0, 1]', () => {
+    const file = fixture('bad-probability.yaml');
+    expectOne(load(file), { file, line: 7, field: 'fraud.share' }, /probability/);
+  });
+
+  it('refuses shares that do not sum to 1', () => {
+    // 0.6 + 0.3 + 0.2 = 1.1
+    const file = fixture('bad-shares.yaml');
+    const p = expectOne(load(file), { file, line: 7, field: 'sellers.responses' }, /sum to 1/);
+    expect(p.message).toContain('1.1');
+  });
+
+  it('refuses mixture weights that do not sum to 1', () => {
+    // 0.8 + 0.15 = 0.95
+    const file = fixture('bad-mixture.yaml');
+    const p = expectOne(load(file), { file, line: 6, field: 'claimAmount.mixture' }, /sum to 1/);
+    expect(p.message).toContain('0.95');
+  });
+
+  it('refuses an overlay leaf whose meta is bad', () => {
+    const file = fixture('bad-overlay-meta.yaml');
+    expectOne(load(file), { file, line: 8, field: 'policy.threshold' }, /tag must be S/);
+  });
+
+  it('refuses a missing base scenario', () => {
+    const file = fixture('bad-missing-base.yaml');
+    expectOne(load(file), { file, line: 3, field: 'extends' }, /nosuchscenario/);
+  });
+
+  it('refuses a circular extends (a extends b, b extends a)', () => {
+    const a = fixture('cycle-a.yaml');
+    const b = fixture('cycle-b.yaml');
+    const problems = load(a);
+    expect(problems).toHaveLength(1);
+    const p = problems[0]!;
+    expect([a, b]).toContain(p.file);
+    expect(p.line).toBe(3);
+    expect(p.field).toBe('extends');
+    expect(p.message).toMatch(/circular/);
+    expect(p.message).toContain('cycle-a.yaml');
+    expect(p.message).toContain('cycle-b.yaml');
+  });
+
+  it('refuses a scenario that extends itself', () => {
+    const dir = tempDir();
+    const file = join(dir, 'self.yaml');
+    writeFileSync(file, 'name: self\ndescription: loops\nextends: self\nparameters: {}\n');
+    expectOne(load(file), { file, line: 3, field: 'extends' }, /circular/);
+  });
+
+  it('refuses extends that is a path rather than a name', () => {
+    const dir = tempDir();
+    const file = join(dir, 'path.yaml');
+    writeFileSync(file, 'name: p\ndescription: d\nextends: ../scenarios/baseline\nparameters: {}\n');
+    expectOne(load(file), { file, line: 3, field: 'extends' }, /not a path/);
+  });
+
+  it('refuses malformed YAML, naming the line', () => {
+    // Line 8 is `  fraud: share: 0.2`.
+    const file = fixture('bad-malformed.yaml');
+    expectOne(load(file), { file, line: 8, field: undefined }, /malformed YAML/);
+  });
+
+  it('refuses an empty file', () => {
+    const file = fixture('bad-empty.yaml');
+    expectOne(load(file), { file }, /empty/);
+  });
+
+  it('refuses a file that is only whitespace', () => {
+    const dir = tempDir();
+    const file = join(dir, 'blank.yaml');
+    writeFileSync(file, '\n   \n\t\n');
+    expectOne(load(file), { file }, /empty/);
+  });
+
+  it('refuses a missing file', () => {
+    const file = join(tempDir(), 'nothing-here.yaml');
+    expectOne(load(file), { file }, /no such file/);
+  });
+
+  it('refuses non-UTF-8 bytes, naming the line they are on', () => {
+    const dir = tempDir();
+    const file = join(dir, 'latin1.yaml');
+    const bytes = Buffer.concat([
+      Buffer.from('name: latin1\ndescription: written in Latin-1\nextends: baseline\nparameters:\n  policy:\n', 'utf8'),
+      // Line 6: "    threshold: 25" then 0xFF 0xFE, which no UTF-8 text contains.
+      Buffer.from('    threshold: 25', 'utf8'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('00\n', 'utf8'),
+    ]);
+    writeFileSync(file, bytes);
+    expectOne(load(file), { file, line: 6 }, /UTF-8/);
+  });
+
+  it('refuses a lone Latin-1 byte on the first line', () => {
+    const dir = tempDir();
+    const file = join(dir, 'latin1.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from('name: caf'), Buffer.from([0xe9]), Buffer.from('\ndescription: d\nparameters: {}\n')]));
+    expectOne(load(file), { file, line: 1 }, /UTF-8/);
+  });
+
+  it('refuses a YAML alias bomb quickly', () => {
+    const file = fixture('bad-alias-bomb.yaml');
+    const t0 = performance.now();
+    const problems = load(file);
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(2000);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toBe(file);
+    expect(problems[0]!.message).toMatch(/alias/i);
+  });
+
+  it('refuses NaN (.nan) for a number', () => {
+    const file = fixture('bad-nan.yaml');
+    const p = expectOne(load(file), { file, line: 6, field: 'filing.meanDelayDays' });
+    expect(p.message).toContain('NaN');
+  });
+
+  it('refuses .inf for an amount', () => {
+    const dir = tempDir();
+    const file = join(dir, 'inf.yaml');
+    writeFileSync(file, 'name: inf\ndescription: d\nextends: baseline\nparameters:\n  policy:\n    maxClaim: .inf\n');
+    expectOne(load(file), { file, line: 6, field: 'policy.maxClaim' });
+  });
+
+  it('reports two bad fields as two problems, each at its own line', () => {
+    const file = fixture('bad-two-fields.yaml');
+    const problems = load(file);
+    expect(problems).toHaveLength(2);
+    const byField = Object.fromEntries(problems.map((p) => [p.field, p]));
+    expect(byField['policy.threshold']).toMatchObject({ file, line: 6 });
+    expect(byField['policy.threshold']!.message).toMatch(/negative/);
+    expect(byField['screening.falsePositiveRate']).toMatchObject({ file, line: 9 });
+    expect(byField['screening.falsePositiveRate']!.message).toMatch(/probability/);
+  });
+
+  it('formats problems as file:line: field: message', () => {
+    const file = fixture('bad-probability.yaml');
+    const [p] = load(file);
+    expect(formatProblem(p!)).toBe(`${file}:7: fraud.share: ${p!.message}`);
+  });
+});
+
+describe('bad --set overrides', () => {
+  it('refuses an unknown path', () => {
+    const p = expectOne(load(BASELINE, ['nosuch.path=3']), { file: '--set', field: 'nosuch.path' }, /unknown parameter/);
+    expect(p.line).toBeUndefined();
+  });
+
+  it('refuses an unknown parameter inside a known group, listing the known ones', () => {
+    const p = expectOne(load(BASELINE, ['policy.thresold=2500']), { file: '--set', field: 'policy.thresold' }, /unknown parameter/);
+    expect(p.message).toContain('threshold');
+  });
+
+  it('refuses a bad value (fraud.share=2)', () => {
+    expectOne(load(BASELINE, ['fraud.share=2']), { file: '--set', field: 'fraud.share' }, /probability/);
+  });
+
+  it('refuses a value of the wrong type', () => {
+    expectOne(load(BASELINE, ['policy.threshold=abc']), { file: '--set', field: 'policy.threshold' }, /number/);
+  });
+
+  it('refuses a value that is not readable YAML', () => {
+    expectOne(load(BASELINE, ['policy.threshold=[1, 2']), { file: '--set', field: 'policy.threshold' }, /cannot read/);
+  });
+
+  it("refuses an override without '='", () => {
+    const p = expectOne(load(BASELINE, ['policy.threshold']), { file: '--set' }, /path=value/);
+    expect(p.message).toContain('policy.threshold');
+  });
+
+  it("refuses an override with nothing before '='", () => {
+    expectOne(load(BASELINE, ['=3']), { file: '--set' }, /path=value/);
+  });
+
+  it('reports one problem per bad override', () => {
+    const problems = load(BASELINE, ['nosuch.path=3', 'missing-equals', 'policy.thresold=1']);
+    expect(problems).toHaveLength(3);
+    expect(problems.every((p) => p.file === '--set')).toBe(true);
+  });
+
+  it('blames --set, not the base file, for shares that a --set inside the leaf unbalances', () => {
+    // The baseline's shares (0.6, 0.25, 0.15) sum to 1; --set makes them 0.5 + 0.25 + 0.15 = 0.9.
+    const problems = load(BASELINE, ['sellers.responses.accept=0.5']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: '--set', field: 'sellers.responses' });
+    expect(problems[0]!.message).toMatch(/sum to 1/);
+  });
+
+  it('refuses __proto__ as an unknown parameter without touching Object.prototype', () => {
+    try {
+      const problems = load(BASELINE, ['__proto__.polluted=1']);
+      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'changedBy')).toBe(false);
+      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+      expectOne(problems, { file: '--set', field: '__proto__.polluted' }, /unknown parameter/);
+      // And a later load is unaffected.
+      expect(loadScenario(BASELINE).parameters.policy.threshold).toBe(1000);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).changedBy;
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
+  it('refuses a parameter named __proto__ in an overlay instead of ignoring it', () => {
+    const dir = tempDir();
+    const file = join(dir, 'proto.yaml');
+    writeFileSync(file, 'name: proto\ndescription: d\nextends: baseline\nparameters:\n  __proto__:\n    value: 1\n    source: nowhere\n');
+    try {
+      const problems = load(file);
+      expectOne(problems, { file, line: 5, field: '__proto__' }, /reserved name/);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).changedBy;
+      delete (Object.prototype as Record<string, unknown>).source;
+    }
+  });
+
+  it('refuses a parameter named constructor in an overlay without touching the global Object', () => {
+    const dir = tempDir();
+    const file = join(dir, 'ctor.yaml');
+    writeFileSync(file, 'name: ctor\ndescription: d\nextends: baseline\nparameters:\n  constructor: 5\n');
+    try {
+      const problems = load(file);
+      expect(Object.prototype.hasOwnProperty.call(Object, 'changedBy')).toBe(false);
+      expectOne(problems, { file, line: 5, field: 'constructor' }, /reserved name/);
+    } finally {
+      delete (Object as unknown as Record<string, unknown>).changedBy;
+    }
+  });
+});

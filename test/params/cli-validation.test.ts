@@ -1,0 +1,101 @@
+/**
+ * The built CLI refuses bad scenarios with exit code 2, one `file:line: field:`
+ * line per problem and no stack trace, and `run` writes nothing. Needs dist/
+ * (`npm run build`; `npm test` builds before running vitest).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'scenarios');
+const TIMEOUT = 20_000;
+
+function claimsim(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: TIMEOUT - 2000,
+    env: { ...process.env, CLAIMSIM_DEBUG: '' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tempDirs: string[] = [];
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
+});
+
+describe('claimsim validate', () => {
+  it(
+    'exits 2 listing every problem as file:line: field: message, with no stack trace',
+    () => {
+      const probability = 'test/fixtures/scenarios/bad-probability.yaml';
+      const twoFields = join(FIXTURES, 'bad-two-fields.yaml');
+      const empty = join(FIXTURES, 'bad-empty.yaml');
+      const bomb = join(FIXTURES, 'bad-alias-bomb.yaml');
+      const missing = join(FIXTURES, 'does-not-exist.yaml');
+      const r = claimsim('validate', probability, twoFields, empty, bomb, missing);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`${probability}:7: fraud.share: must be a probability`);
+      expect(r.stderr).toContain(`${twoFields}:6: policy.threshold:`);
+      expect(r.stderr).toContain(`${twoFields}:9: screening.falsePositiveRate:`);
+      expect(r.stderr).toMatch(/2 problems/);
+      // Whole-file problems have no line or field, but still name the file.
+      for (const f of [empty, bomb, missing]) expect(r.stderr).toContain(`${f}: `);
+      expect(r.stderr).not.toContain('    at ');
+      expect(r.stdout).not.toContain('ok:');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'exits 2 for a bad --set, naming --set and the field',
+    () => {
+      const r = claimsim('validate', 'scenarios/baseline.yaml', '--set', 'fraud.share=2');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('--set: fraud.share:');
+      expect(r.stderr).not.toContain('    at ');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'exits 0 and says ok for good scenarios',
+    () => {
+      const r = claimsim('validate', 'scenarios/baseline.yaml', 'test/fixtures/scenarios/overlay-threshold.yaml');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('ok: scenarios/baseline.yaml (baseline)');
+      expect(r.stdout).toContain('ok: test/fixtures/scenarios/overlay-threshold.yaml (overlay-threshold)');
+    },
+    TIMEOUT,
+  );
+});
+
+describe('claimsim run', () => {
+  it(
+    'exits 2 for a bad scenario and writes nothing into the out dir',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'claimsim-cli-'));
+      tempDirs.push(dir);
+      const out = join(dir, 'x');
+      const file = join(FIXTURES, 'bad-negative-amount.yaml');
+      const r = claimsim('run', file, '--out', out, '--replications', '1', '--claims', '100');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`${file}:7: policy.threshold:`);
+      expect(r.stderr).not.toContain('    at ');
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+    TIMEOUT,
+  );
+});
