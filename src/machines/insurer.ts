@@ -6,14 +6,12 @@
 import { enqueueActions, setup } from 'xstate';
 import type { Parameters } from '../params/schema.js';
 import { insurerDecision } from '../rules/insurerDecision.js';
-import { Draw, type ClaimEvent, type ClaimFacts, type Effect, type InsurerEvent } from './types.js';
+import { Draw, toClaim, type Effect, type InsurerEvent } from './types.js';
 
 export interface InsurerContext {
   readonly id: number;
   readonly acceleratorPartner: boolean;
 }
-
-const toClaim = (claim: ClaimFacts, afterDays: number, event: ClaimEvent): Effect => ({ type: 'send', to: { kind: 'claim', id: claim.id }, afterDays, event });
 
 export function createInsurerMachine(params: Parameters) {
   const { insurers } = params;

@@ -12,14 +12,12 @@ import { demandAnswer } from '../rules/demandAnswer.js';
 import { isSuspensionDue } from '../rules/isSuspensionDue.js';
 import { proofAnswer } from '../rules/proofAnswer.js';
 import { sellerAnswer } from '../rules/sellerAnswer.js';
-import { Draw, type ClaimEvent, type ClaimFacts, type Effect, type SellerEvent, type SellerProfile } from './types.js';
+import { Draw, toClaim, type ClaimEvent, type Effect, type SellerEvent, type SellerProfile } from './types.js';
 
 export interface SellerContext {
   readonly profile: SellerProfile;
   readonly defaults: number;
 }
-
-const toClaim = (claim: ClaimFacts, afterDays: number, event: ClaimEvent): Effect => ({ type: 'send', to: { kind: 'claim', id: claim.id }, afterDays, event });
 
 export function createSellerMachine(params: Parameters) {
   const { sellers, policy } = params;

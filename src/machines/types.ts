@@ -104,6 +104,11 @@ export type CustomerEvent = { type: 'fraud.detected' };
 
 export type ActorEvent = ClaimEvent | SellerEvent | InsurerEvent | CustomerEvent;
 
+/** A message to claim `claim.id`, delivered after `afterDays`. */
+export function toClaim(claim: ClaimFacts, afterDays: number, event: ClaimEvent): Effect {
+  return { type: 'send', to: { kind: 'claim', id: claim.id }, afterDays, event };
+}
+
 /** Effects actors emit; the world carries them out and reports money to the collectors. */
 export type Effect =
   | { type: 'send'; to: Address; afterDays: number; event: ActorEvent }

@@ -106,7 +106,8 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
   const reviewQueue = new Fifo<ClaimFacts>();
   const reviewCandidates = Math.ceil(review.context.capacityPerDay) + 1;
 
-  const open: (OpenClaim | undefined)[] = [];
+  // Only claims in flight are kept, so memory follows the claims open at once, not the claims run.
+  const open = new Map<number, OpenClaim>();
   let timerTokens = 0;
   let now = 0;
 
@@ -130,7 +131,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         deskQueue.push(effect.claim);
         return;
       case 'ledger.paid': {
-        const claim = open[effect.claim.id]!;
+        const claim = open.get(effect.claim.id)!;
         if (!(effect.amountUsd >= 0)) throw new LedgerError(`claim ${effect.claim.id}: payment of ${effect.amountUsd} by ${effect.payer}`);
         if (effect.payer === 'marketplace') claim.marketplaceUsd += effect.amountUsd;
         else if (effect.payer === 'seller') claim.sellerUsd += effect.amountUsd;
@@ -143,7 +144,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         return;
       }
       case 'ledger.recovered': {
-        const claim = open[effect.claim.id]!;
+        const claim = open.get(effect.claim.id)!;
         claim.recoveredUsd += effect.amountUsd;
         if (claim.recoveredUsd > claim.marketplaceUsd + CENT) {
           throw new LedgerError(`claim ${effect.claim.id}: recovered ${claim.recoveredUsd} of ${claim.marketplaceUsd} advanced`);
@@ -165,7 +166,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
     actions.length = 0;
     if (claim.snapshot.status === 'done') {
       collector.closed(claim.facts, claim.snapshot.value as ClaimOutcome, claim);
-      open[claim.facts.id] = undefined;
+      open.delete(claim.facts.id);
     }
   };
 
@@ -189,7 +190,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
   const deliver = (to: Address, event: ActorEvent): void => {
     switch (to.kind) {
       case 'claim': {
-        const claim = open[to.id];
+        const claim = open.get(to.id);
         if (!claim) return; // the claim closed before this message arrived
         claim.snapshot = machines.claim.send(claim.snapshot, event as ClaimEvent);
         afterClaimStep(claim);
@@ -261,7 +262,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         const facts = claimFacts(params, entry.stream, entry.id, entry.incidentDay, entry.filedDay, sellers, pools, (c) => customers.isBlocked(c));
         collector.filed(facts, now);
         const claim = new OpenClaim(facts);
-        open[facts.id] = claim;
+        open.set(facts.id, claim);
         claim.snapshot = machines.claim.start(facts);
         afterClaimStep(claim);
         break;
@@ -270,7 +271,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         deliver(entry.to, entry.event);
         break;
       case 'timer': {
-        const claim = open[entry.claim];
+        const claim = open.get(entry.claim);
         if (claim && claim.timerToken === entry.token) {
           claim.timerToken = 0;
           claim.snapshot = machines.claim.send(claim.snapshot, entry.event as ClaimEvent);
@@ -285,7 +286,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
     }
   }
 
-  for (const claim of open) if (claim) collector.open(claim.facts, String(claim.snapshot.value), claim);
+  for (const claim of open.values()) collector.open(claim.facts, String(claim.snapshot.value), claim);
   return collector.totals;
 }
 
