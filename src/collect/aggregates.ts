@@ -40,7 +40,11 @@ export const LARGEST_KEPT = 5;
 
 export interface Aggregates {
   claims: {
+    /** Incidents that lead to a claim (the scenario's volume for the team). */
+    incidents: number;
     filed: number;
+    /** Incidents whose claim would be filed after the run ended. */
+    unfiledAtEnd: number;
     /** Sum of the amounts claimed by every filed claim. */
     claimedUsd: number;
     underThreshold: number;
@@ -48,18 +52,16 @@ export interface Aggregates {
     builtUp: number;
     /** Claims still open when the run ends. */
     open: number;
-    /** Largest number of claims waiting for the desk or for review at the start of a day. */
-    peakBacklog: number;
   };
   outcomes: Record<ClaimOutcome, PathMoney>;
+  /** Money on claims still open when the run ends. */
+  openMoney: PathMoney;
   openByState: Record<string, number>;
   money: {
     paidByMarketplaceUsd: number;
     paidBySellersUsd: number;
     paidByInsurersUsd: number;
     recoveredUsd: number;
-    recoveredPaidUsd: number;
-    recoveredPartialUsd: number;
     recoveredWithheldUsd: number;
     reviewCostUsd: number;
     fraudPaidUsd: number;
@@ -72,30 +74,34 @@ export interface Aggregates {
     validPaid: number;
     validDenied: number;
     daysToPaymentSum: number;
-    honestBlocked: number;
+    /** Genuine claims that screening wrongly flagged as fraud. */
+    falselyFlagged: number;
   };
   sellers: { count: number; insured: number; insuranceRequired: number; suspended: number };
   histograms: { claimedUsd: number[]; daysToPayment: number[] };
+  /** Claims waiting for the desk or for review after each day's intake, by day; summed over teams it is the marketplace's queue. */
+  daily: { backlog: number[] };
   monthly: { filed: number[]; concessionsUsd: number[]; recoveriesUsd: number[]; backlog: number[] };
   /** The largest claims, largest first (at most LARGEST_KEPT). */
   largest: ClaimExample[];
 }
 
-export function emptyAggregates(months: number): Aggregates {
+const emptyPath = (): PathMoney => ({ count: 0, marketplaceUsd: 0, sellerUsd: 0, insurerUsd: 0, recoveredUsd: 0 });
+
+export function emptyAggregates(months: number, days: number): Aggregates {
   const outcomes = {} as Record<ClaimOutcome, PathMoney>;
-  for (const o of CLAIM_OUTCOMES) outcomes[o] = { count: 0, marketplaceUsd: 0, sellerUsd: 0, insurerUsd: 0, recoveredUsd: 0 };
+  for (const o of CLAIM_OUTCOMES) outcomes[o] = emptyPath();
   const zeros = (n: number) => new Array<number>(n).fill(0);
   return {
-    claims: { filed: 0, claimedUsd: 0, underThreshold: 0, fabricated: 0, builtUp: 0, open: 0, peakBacklog: 0 },
+    claims: { incidents: 0, filed: 0, unfiledAtEnd: 0, claimedUsd: 0, underThreshold: 0, fabricated: 0, builtUp: 0, open: 0 },
     outcomes,
+    openMoney: emptyPath(),
     openByState: {},
     money: {
       paidByMarketplaceUsd: 0,
       paidBySellersUsd: 0,
       paidByInsurersUsd: 0,
       recoveredUsd: 0,
-      recoveredPaidUsd: 0,
-      recoveredPartialUsd: 0,
       recoveredWithheldUsd: 0,
       reviewCostUsd: 0,
       fraudPaidUsd: 0,
@@ -103,23 +109,20 @@ export function emptyAggregates(months: number): Aggregates {
       invalidChargesToSellersUsd: 0,
       premiumsUsd: 0,
     },
-    customers: { validClosed: 0, validPaid: 0, validDenied: 0, daysToPaymentSum: 0, honestBlocked: 0 },
+    customers: { validClosed: 0, validPaid: 0, validDenied: 0, daysToPaymentSum: 0, falselyFlagged: 0 },
     sellers: { count: 0, insured: 0, insuranceRequired: 0, suspended: 0 },
     histograms: { claimedUsd: zeros(AMOUNT_BIN_COUNT + 2), daysToPayment: zeros(DAYS_BIN_COUNT) },
+    daily: { backlog: zeros(days) },
     monthly: { filed: zeros(months), concessionsUsd: zeros(months), recoveriesUsd: zeros(months), backlog: zeros(months) },
     largest: [],
   };
 }
 
-/**
- * The sum of `parts`, added in the order given. Peak backlog is a per-team
- * figure; summed across teams it is the sum of each team's peak, an upper
- * bound on the marketplace's simultaneous backlog.
- */
+/** The sum of `parts`, added in the order given. */
 export function mergeAggregates(parts: readonly Aggregates[]): Aggregates {
   const first = parts[0];
   if (!first) throw new RangeError('nothing to merge');
-  const total = emptyAggregates(first.monthly.filed.length);
+  const total = emptyAggregates(first.monthly.filed.length, first.daily.backlog.length);
   for (const part of parts) {
     const { largest, ...sums } = part;
     addInto(total as unknown as Record<string, unknown>, sums as unknown as Record<string, unknown>);

@@ -5,9 +5,9 @@
  */
 import type { ClaimOutcome } from '../machines/claim.js';
 import type { ClaimFacts, Payer, RecoveryKind } from '../machines/types.js';
-import { amountBin, DAYS_BIN_COUNT, DAYS_PER_MONTH, emptyAggregates, keepLargest, LARGEST_KEPT, type Aggregates } from './aggregates.js';
+import { amountBin, DAYS_BIN_COUNT, DAYS_PER_MONTH, emptyAggregates, keepLargest, LARGEST_KEPT, type Aggregates, type PathMoney } from './aggregates.js';
 
-/** Outcomes in which a valid claim ends with nothing paid. */
+/** Outcomes in which a valid claim ends denied (a seller's deductible may have been paid before an insurer's denial). */
 const DENIED: ReadonlySet<ClaimOutcome> = new Set(['refusedBlocked', 'screenedOut', 'denied', 'unanswered', 'insurerDenied']);
 
 /** What the world knows about a claim's money when it closes or the run ends. */
@@ -29,10 +29,14 @@ export class Collector {
     private readonly unit: { readonly replication: number; readonly team: number },
     private readonly threshold: number,
     private readonly paymentLagDays: number,
-    private readonly filingWindowDays: number,
     months: number,
+    days: number,
   ) {
-    this.totals = emptyAggregates(months);
+    this.totals = emptyAggregates(months, days);
+  }
+
+  incidents(count: number): void {
+    this.totals.claims.incidents += count;
   }
 
   filed(claim: ClaimFacts, now: number): void {
@@ -44,6 +48,10 @@ export class Collector {
     else if (claim.fraud === 'buildUp') c.builtUp++;
     this.totals.histograms.claimedUsd[amountBin(claim.claimedUsd)]!++;
     this.totals.monthly.filed[monthOf(now, this.totals.monthly.filed.length)]!++;
+  }
+
+  unfiled(count: number): void {
+    this.totals.claims.unfiledAtEnd += count;
   }
 
   paid(payer: Payer, amountUsd: number, now: number): void {
@@ -58,9 +66,7 @@ export class Collector {
   recovered(how: RecoveryKind, amountUsd: number, now: number): void {
     const m = this.totals.money;
     m.recoveredUsd += amountUsd;
-    if (how === 'paid') m.recoveredPaidUsd += amountUsd;
-    else if (how === 'partial') m.recoveredPartialUsd += amountUsd;
-    else m.recoveredWithheldUsd += amountUsd;
+    if (how === 'withheld') m.recoveredWithheldUsd += amountUsd;
     this.totals.monthly.recoveriesUsd[monthOf(now, this.totals.monthly.recoveriesUsd.length)]! += amountUsd;
   }
 
@@ -69,41 +75,36 @@ export class Collector {
   }
 
   closed(claim: ClaimFacts, outcome: ClaimOutcome, money: ClaimMoney): void {
-    const path = this.totals.outcomes[outcome];
-    path.count++;
-    path.marketplaceUsd += money.marketplaceUsd;
-    path.sellerUsd += money.sellerUsd;
-    path.insurerUsd += money.insurerUsd;
-    path.recoveredUsd += money.recoveredUsd;
+    addMoney(this.totals.outcomes[outcome], money);
     this.settle(claim, money);
     this.noteIfLarge(claim, outcome, money);
-    const paidUsd = money.marketplaceUsd + money.sellerUsd + money.insurerUsd;
-    const valid = claim.fraud !== 'fabricated' && outcome !== 'refusedLate' && claim.filedDay - claim.incidentDay <= this.filingWindowDays;
-    if (!valid) return;
+    // Valid: a real incident behind it, filed in time. Late filings are refused by the policy, not denied.
+    if (claim.fraud === 'fabricated' || outcome === 'refusedLate') return;
     const cu = this.totals.customers;
     cu.validClosed++;
-    if (money.paidAt !== null && paidUsd > 0) {
+    if (DENIED.has(outcome)) {
+      cu.validDenied++;
+      if (outcome === 'screenedOut') cu.falselyFlagged++;
+    } else if (money.paidAt !== null) {
       cu.validPaid++;
       const days = money.paidAt + this.paymentLagDays - claim.filedDay;
       cu.daysToPaymentSum += days;
       this.totals.histograms.daysToPayment[Math.min(Math.floor(days), DAYS_BIN_COUNT - 1)]!++;
-    } else if (DENIED.has(outcome)) {
-      cu.validDenied++;
-      if (outcome === 'screenedOut' && claim.fraud === 'none') cu.honestBlocked++;
     }
   }
 
   open(claim: ClaimFacts, state: string, money: ClaimMoney): void {
     this.totals.claims.open++;
     this.totals.openByState[state] = (this.totals.openByState[state] ?? 0) + 1;
+    addMoney(this.totals.openMoney, money);
     this.settle(claim, money);
     this.noteIfLarge(claim, `open (${state})`, money);
   }
 
   backlog(day: number, waiting: number): void {
+    this.totals.daily.backlog[Math.min(day, this.totals.daily.backlog.length - 1)] = waiting;
     const series = this.totals.monthly.backlog;
     series[monthOf(day, series.length)] = waiting;
-    if (waiting > this.totals.claims.peakBacklog) this.totals.claims.peakBacklog = waiting;
   }
 
   sellers(count: number, insured: number, insuranceRequired: number, premiumsUsd: number): void {
@@ -145,6 +146,14 @@ export class Collector {
     m.fraudPaidByMarketplaceUsd += (excessUsd * (money.marketplaceUsd - money.recoveredUsd)) / paidUsd;
     if (claim.fraud === 'fabricated') m.invalidChargesToSellersUsd += money.recoveredUsd + money.sellerUsd;
   }
+}
+
+function addMoney(path: PathMoney, money: ClaimMoney): void {
+  path.count++;
+  path.marketplaceUsd += money.marketplaceUsd;
+  path.sellerUsd += money.sellerUsd;
+  path.insurerUsd += money.insurerUsd;
+  path.recoveredUsd += money.recoveredUsd;
 }
 
 function monthOf(day: number, months: number): number {

@@ -20,10 +20,13 @@ export const METRICS = {
   'claims.claimedTotal': { unit: 'USD', description: 'Sum of all amounts claimed', value: (a) => a.claims.claimedUsd },
   'claims.underThresholdShare': { unit: 'share', description: 'Share of filed claims under the threshold', value: (a) => ratio(a.claims.underThreshold, a.claims.filed) },
   'claims.fraudulentShare': { unit: 'share', description: 'Share of filed claims that were fabricated', value: (a) => ratio(a.claims.fabricated, a.claims.filed) },
+  'claims.builtUpShare': { unit: 'share', description: 'Share of filed claims that were genuine but inflated (build-up)', value: (a) => ratio(a.claims.builtUp, a.claims.filed) },
   'claims.openAtHorizon': { unit: 'claims', description: 'Claims still open when the run ended', value: (a) => a.claims.open },
-  'claims.peakBacklog': { unit: 'claims', description: 'Largest daily backlog at the desk and in review (summed over teams)', value: (a) => a.claims.peakBacklog },
+  'claims.unfiledAtHorizon': { unit: 'claims', description: 'Incidents whose claims would be filed only after the run ended', value: (a) => a.claims.unfiledAtEnd },
+  'claims.peakBacklog': { unit: 'claims', description: 'Largest number of claims waiting for the desk or for review at the end of a day', value: (a) => Math.max(...a.daily.backlog) },
   'marketplace.concessionsPaid': { unit: 'USD', cost: true, description: 'Paid to customers by the marketplace (concessions and step-ins)', value: (a) => a.money.paidByMarketplaceUsd },
   'marketplace.recovered': { unit: 'USD', description: 'Recovered from sellers (paid, partly paid or withheld from payouts)', value: (a) => a.money.recoveredUsd },
+  'marketplace.recoveredByWithholding': { unit: 'USD', description: 'Part of the recoveries withheld from sellers\u2019 payouts', value: (a) => a.money.recoveredWithheldUsd },
   'marketplace.reviewCost': { unit: 'USD', cost: true, description: 'Cost of third-party fraud screening', value: (a) => a.money.reviewCostUsd },
   'marketplace.netCost': {
     unit: 'USD',
@@ -46,6 +49,7 @@ export const METRICS = {
   'customers.daysToPayment': { unit: 'days', description: 'Mean days from filing to payment, valid paid claims', value: (a) => ratio(a.customers.daysToPaymentSum, a.customers.validPaid) },
   'customers.validDenied': { unit: 'claims', description: 'Valid claims closed with nothing paid', value: (a) => a.customers.validDenied },
   'fraud.paidOut': { unit: 'USD', description: 'Fraud and build-up paid out by anyone', value: (a) => a.money.fraudPaidUsd },
+  'fraud.falselyFlagged': { unit: 'claims', description: 'Genuine claims that screening wrongly flagged as fraud', value: (a) => a.customers.falselyFlagged },
 } satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;

@@ -10,9 +10,12 @@ import { and, assign, emit, setup } from 'xstate';
 import type { Parameters } from '../params/schema.js';
 import { believesClaimValid } from '../rules/believesClaimValid.js';
 import { isAppealUpheld } from '../rules/isAppealUpheld.js';
+import { isCoveredByInsurer } from '../rules/isCoveredByInsurer.js';
 import { isFiledTooLate } from '../rules/isFiledTooLate.js';
+import { isFullyReimbursed } from '../rules/isFullyReimbursed.js';
 import { isMarketplacePaid } from '../rules/isMarketplacePaid.js';
 import { isReimbursementWaived } from '../rules/isReimbursementWaived.js';
+import { proofWindowLeft } from '../rules/proofWindowLeft.js';
 import { recoversByWithholding } from '../rules/recoversByWithholding.js';
 import { splitAtDeductible } from '../rules/splitAtDeductible.js';
 import { Draw, type ClaimEvent, type ClaimFacts, type Effect, type InsuranceFacts } from './types.js';
@@ -27,6 +30,8 @@ export interface ClaimContext {
   readonly advancedUsd: number;
   /** The seller's insurance, as the seller declared it on accepting. */
   readonly insurance: InsuranceFacts | null;
+  /** How long after notification the seller accepted; the proof window runs from notification. */
+  readonly answeredAfterDays: number;
 }
 
 /** Final states, in the order the report lists them. */
@@ -53,6 +58,7 @@ const toSeller = (claim: ClaimFacts, event: Extract<Effect, { type: 'send' }>['e
 
 export function createClaimMachine(params: Parameters) {
   const { policy, filing, marketplace, sellers } = params;
+  const believesValid = (context: ClaimContext) => believesClaimValid(context.facts.fraud, context.facts.draws[Draw.believedValid]!, marketplace.believesRejectedValid);
   return setup({
     types: {
       context: {} as ClaimContext,
@@ -65,16 +71,14 @@ export function createClaimMachine(params: Parameters) {
       isClaimantBlocked: ({ context }) => context.facts.claimantBlocked,
       isMarketplacePaid: ({ context }) => isMarketplacePaid(context.payableUsd, policy),
       seeksProofOfInsurance: () => policy.reimbursement.waiverForInsured,
-      isCoveredByInsurer: ({ context, event }) =>
-        event.type === 'seller.accepted' && event.insurance !== null && splitAtDeductible(context.payableUsd, event.insurance.deductibleUsd).insurerUsd > 0,
+      isCoveredByInsurer: ({ context, event }) => event.type === 'seller.accepted' && isCoveredByInsurer(context.payableUsd, event.insurance),
       stepsInOnSilence: () => policy.stepIn.onSilence,
-      stepsInOnRejection: ({ context }) =>
-        policy.stepIn.onRejectedValid && believesClaimValid(context.facts.fraud, context.facts.draws[Draw.believedValid]!, marketplace.believesRejectedValid),
-      stepsInOnInsurerDenial: ({ context }) =>
-        policy.stepIn.onInsurerDenial && believesClaimValid(context.facts.fraud, context.facts.draws[Draw.believedValid]!, marketplace.believesRejectedValid),
+      // Rejections by sellers and denials by insurers are judged alike: does the marketplace believe the claim?
+      stepsInOnRejection: ({ context }) => policy.stepIn.onRejectedValid && believesValid(context),
+      stepsInOnInsurerDenial: ({ context }) => policy.stepIn.onInsurerDenial && believesValid(context),
       stepsInOnInsurerSilence: () => policy.stepIn.onInsurerDenial,
       isReimbursementWaived: ({ event }) => event.type === 'seller.provedInsurance' && isReimbursementWaived(event, policy.reimbursement, policy.insurance),
-      isFullyReimbursed: ({ context, event }) => event.type === 'seller.reimbursed' && event.amountUsd >= context.advancedUsd,
+      isFullyReimbursed: ({ context, event }) => event.type === 'seller.reimbursed' && isFullyReimbursed(event.amountUsd, context.advancedUsd),
       isAppealUpheld: ({ context }) => isAppealUpheld(context.facts.draws[Draw.appeal]!, sellers),
       recoversByWithholding: ({ context }) => recoversByWithholding(context.facts.draws[Draw.withholding]!, policy.reimbursement, sellers),
     },
@@ -91,7 +95,7 @@ export function createClaimMachine(params: Parameters) {
         afterDays: 0,
         event: { type: 'claim.tendered', claim: context.facts, amountUsd: context.payableUsd - context.paidUsd },
       })),
-      noteInsurance: assign({ insurance: ({ event }) => (event.type === 'seller.accepted' ? event.insurance : null) }),
+      noteAcceptance: assign(({ event }) => (event.type === 'seller.accepted' ? { insurance: event.insurance, answeredAfterDays: event.answeredAfterDays } : {})),
       // The marketplace pays whatever is still owed and may later recover it.
       payAsMarketplace: emit(({ context }) => payment(context.facts, 'marketplace', context.payableUsd - context.paidUsd)),
       recordAdvance: assign(({ context }) => ({ advancedUsd: context.advancedUsd + context.payableUsd - context.paidUsd, paidUsd: context.payableUsd })),
@@ -102,19 +106,19 @@ export function createClaimMachine(params: Parameters) {
       payAsInsurer: emit(({ context }) => payment(context.facts, 'insurer', context.payableUsd - context.paidUsd)),
       recordReimbursement: emit(({ context, event }): Effect => {
         const amountUsd = event.type === 'seller.reimbursed' ? Math.min(event.amountUsd, context.advancedUsd) : 0;
-        return { type: 'ledger.recovered', claim: context.facts, how: amountUsd >= context.advancedUsd ? 'paid' : 'partial', amountUsd };
+        return { type: 'ledger.recovered', claim: context.facts, how: isFullyReimbursed(amountUsd, context.advancedUsd) ? 'paid' : 'partial', amountUsd };
       }),
       recordWithheld: emit(({ context }): Effect => ({ type: 'ledger.recovered', claim: context.facts, how: 'withheld', amountUsd: context.advancedUsd })),
     },
     delays: {
       responseWindow: () => policy.responseWindowDays,
-      proofWindow: () => policy.reimbursement.proofWindowDays,
+      proofWindow: ({ context }) => proofWindowLeft(policy.reimbursement.proofWindowDays, context.answeredAfterDays),
       insurerWindow: () => policy.stepIn.insurerWindowDays,
       appealDecision: () => policy.reimbursement.appealDecisionDays,
     },
   }).createMachine({
     id: 'claim',
-    context: ({ input }) => ({ facts: input, payableUsd: input.claimedUsd, paidUsd: 0, advancedUsd: 0, insurance: null }),
+    context: ({ input }) => ({ facts: input, payableUsd: input.claimedUsd, paidUsd: 0, advancedUsd: 0, insurance: null, answeredAfterDays: 0 }),
     initial: 'filed',
     states: {
       filed: {
@@ -136,9 +140,9 @@ export function createClaimMachine(params: Parameters) {
         entry: 'notifySeller',
         on: {
           'seller.accepted': [
-            { guard: and(['isMarketplacePaid', 'seeksProofOfInsurance']), target: 'awaitingProof', actions: ['payAsMarketplace', 'recordAdvance'] },
+            { guard: and(['isMarketplacePaid', 'seeksProofOfInsurance']), target: 'awaitingProof', actions: ['noteAcceptance', 'payAsMarketplace', 'recordAdvance'] },
             { guard: 'isMarketplacePaid', target: 'pursuing', actions: ['payAsMarketplace', 'recordAdvance'] },
-            { guard: 'isCoveredByInsurer', target: 'withInsurer', actions: ['noteInsurance', 'payDeductibleAsSeller', 'recordDeductible'] },
+            { guard: 'isCoveredByInsurer', target: 'withInsurer', actions: ['noteAcceptance', 'payDeductibleAsSeller', 'recordDeductible'] },
             { target: 'paidBySeller', actions: ['payAsSeller', 'recordPaidInFull'] },
           ],
           'seller.rejected': [{ guard: 'stepsInOnRejection', target: 'pursuing', actions: ['payAsMarketplace', 'recordAdvance'] }, { target: 'denied' }],
@@ -147,7 +151,9 @@ export function createClaimMachine(params: Parameters) {
           responseWindow: [{ guard: 'stepsInOnSilence', target: 'pursuing', actions: ['payAsMarketplace', 'recordAdvance'] }, { target: 'unanswered' }],
         },
       },
-      // Paid as a concession; reimbursement is waived if the seller shows valid insurance in time.
+      // Paid as a concession; reimbursement is waived if the seller shows valid insurance within
+      // the proof window, counted from notification. A silent seller, or one whose rejection the
+      // marketplace overrides, goes straight to pursuit: the sources say the marketplace pursues it.
       awaitingProof: {
         entry: 'requestProof',
         on: {

@@ -10,7 +10,6 @@ import { Draw, toClaim, type Effect, type InsurerEvent } from './types.js';
 
 export interface InsurerContext {
   readonly id: number;
-  readonly acceleratorPartner: boolean;
 }
 
 export function createInsurerMachine(params: Parameters) {

@@ -39,7 +39,8 @@ export function createSellerMachine(params: Parameters) {
         if (event.type !== 'claim.notified') return;
         const reply = sellerAnswer(event.claim.draws[Draw.response]!, event.claim.draws[Draw.responseDelay]!, sellers);
         if (reply.answer === 'silent') return;
-        const message: ClaimEvent = reply.answer === 'accept' ? { type: 'seller.accepted', insurance: context.profile.insurance } : { type: 'seller.rejected' };
+        const message: ClaimEvent =
+          reply.answer === 'accept' ? { type: 'seller.accepted', insurance: context.profile.insurance, answeredAfterDays: reply.afterDays } : { type: 'seller.rejected' };
         enqueue.emit(toClaim(event.claim, reply.afterDays, message));
       }),
       showProof: enqueueActions(({ context, event, enqueue }) => {

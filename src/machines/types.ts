@@ -80,7 +80,8 @@ export type ClaimEvent =
   | { type: 'review.cleared' }
   | { type: 'review.trimmed' }
   | { type: 'review.flagged' }
-  | { type: 'seller.accepted'; insurance: InsuranceFacts | null }
+  /** `answeredAfterDays`: how long after notification the seller answered. */
+  | { type: 'seller.accepted'; insurance: InsuranceFacts | null; answeredAfterDays: number }
   | { type: 'seller.rejected' }
   | { type: 'seller.provedInsurance'; insurance: InsuranceFacts; compliant: boolean }
   | { type: 'seller.reimbursed'; amountUsd: number }

@@ -161,10 +161,6 @@ export const parametersSchema = z
     if (p.insurers.acceleratorPartners > p.insurers.perTeam) {
       ctx.addIssue({ code: 'custom', path: ['insurers', 'acceleratorPartners'], message: `must not exceed insurers.perTeam (${p.insurers.perTeam})` });
     }
-    if (p.sellers.deductibleUsd > p.policy.insurance.maxDeductible && p.policy.insurance.maxDeductible > 0) {
-      // Allowed, but it means no insurance ever qualifies; flagged because it is almost always a typo.
-      ctx.addIssue({ code: 'custom', path: ['sellers', 'deductibleUsd'], message: `exceeds policy.insurance.maxDeductible (${p.policy.insurance.maxDeductible}), so no seller's insurance would qualify` });
-    }
     if (p.world.teams > p.sellers.count) {
       ctx.addIssue({ code: 'custom', path: ['world', 'teams'], message: `must not exceed sellers.count (${p.sellers.count}): every team needs a seller` });
     }

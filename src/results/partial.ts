@@ -45,13 +45,15 @@ export function mergePartials(partials: readonly PartialResult[]): Merged {
   const first = partials[0];
   if (!first) throw new MergeError('no partial results to merge');
   for (const p of partials) {
-    const differs = (what: string, a: unknown, b: unknown) => {
-      if (JSON.stringify(a) !== JSON.stringify(b)) throw new MergeError(`partials disagree on ${what}: shard ${first.shard.index + 1} has ${JSON.stringify(a)}, shard ${p.shard.index + 1} has ${JSON.stringify(b)}`);
+    const differs = (what: string, a: unknown, b: unknown, show = true) => {
+      if (JSON.stringify(a) === JSON.stringify(b)) return;
+      const detail = show ? `: shard ${first.shard.index + 1} has ${JSON.stringify(a)}, shard ${p.shard.index + 1} has ${JSON.stringify(b)}` : ` (shards ${first.shard.index + 1} and ${p.shard.index + 1})`;
+      throw new MergeError(`partials disagree on ${what}${detail}`);
     };
     if (p.kind !== 'partial') throw new MergeError('a file given is not a partial result');
     differs('the engine version', first.engine, p.engine);
     differs('the scenario', first.scenario.hash, p.scenario.hash);
-    differs('the parameters', first.parameters, p.parameters);
+    differs('the parameters', first.parameters, p.parameters, false);
     differs('the seed', first.seed, p.seed);
     differs('the number of replications', first.replications, p.replications);
     differs('the number of shards', first.shard.count, p.shard.count);

@@ -70,7 +70,7 @@ describe('seller', () => {
 describe('insurer', () => {
   it('litigates (draw 0.01 < 0.05), then pays 365 days after its decision', () => {
     const insurer = new Interpreter(createInsurerMachine(params));
-    insurer.send(insurer.start({ id: 1, acceleratorPartner: true }), { type: 'claim.tendered', claim: facts({ draws: { litigation: 0.01, insurerDelay: 0.5 } }), amountUsd: 9500 });
+    insurer.send(insurer.start({ id: 1 }), { type: 'claim.tendered', claim: facts({ draws: { litigation: 0.01, insurerDelay: 0.5 } }), amountUsd: 9500 });
     const [litigating, paid] = emitted(insurer.actions) as { afterDays: number; event: { type: string } }[];
     expect(litigating!.event.type).toBe('insurer.litigating');
     expect(paid!.event.type).toBe('insurer.paid');
@@ -79,7 +79,7 @@ describe('insurer', () => {
 
   it('denies when the decision draw is under the denial rate (0.05 < 0.1)', () => {
     const insurer = new Interpreter(createInsurerMachine(params));
-    insurer.send(insurer.start({ id: 1, acceleratorPartner: false }), { type: 'claim.tendered', claim: facts({ draws: { litigation: 0.5, insurer: 0.05 } }), amountUsd: 9500 });
+    insurer.send(insurer.start({ id: 1 }), { type: 'claim.tendered', claim: facts({ draws: { litigation: 0.5, insurer: 0.05 } }), amountUsd: 9500 });
     expect(emitted(insurer.actions)[0]).toMatchObject({ event: { type: 'insurer.denied' } });
   });
 });

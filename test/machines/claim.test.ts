@@ -42,7 +42,7 @@ describe('claim lifecycle', () => {
     const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' });
     expect(d.state).toBe('awaitingSeller');
     expect(d.sentTo('seller')).toHaveLength(1);
-    d.send({ type: 'seller.accepted', insurance });
+    d.send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
     expect(d.state).toBe('awaitingProof');
     expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
     expect(d.pendingDelay?.delay).toBe(7);
@@ -54,7 +54,7 @@ describe('claim lifecycle', () => {
   it('pursues a seller whose proof does not count (non-compliant), and recovers in full', () => {
     const d = new ClaimDriver(params, facts())
       .send({ type: 'review.cleared' })
-      .send({ type: 'seller.accepted', insurance })
+      .send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 })
       .send({ type: 'seller.provedInsurance', insurance, compliant: false });
     expect(d.state).toBe('pursuing');
     const demand = d.sentTo('seller').at(-1) as { type: string; amountUsd: number };
@@ -64,8 +64,14 @@ describe('claim lifecycle', () => {
     expect(d.recoveries()).toEqual([{ how: 'paid', amountUsd: 400 }]);
   });
 
+  it('counts the 7-day proof window from notification: a seller that accepted after 1.5 days has 5.5 left', () => {
+    const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 1.5 });
+    expect(d.state).toBe('awaitingProof');
+    expect(d.pendingDelay?.delay).toBe(5.5);
+  });
+
   it('pursues the seller when no proof comes within the 7-day window', () => {
-    const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null }).elapse();
+    const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 }).elapse();
     expect(d.state).toBe('pursuing');
   });
 
@@ -82,7 +88,7 @@ describe('claim lifecycle', () => {
 
   it('ignores a seller answer that arrives after the window closed', () => {
     const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).elapse();
-    d.send({ type: 'seller.accepted', insurance: null });
+    d.send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
     expect(d.state).toBe('pursuing');
     expect(d.payments()).toHaveLength(1);
   });
@@ -133,7 +139,7 @@ describe('claim lifecycle', () => {
   it('trims a built-up claim to its genuine amount: $650 claimed, $500 genuine, the marketplace pays $500', () => {
     const d = new ClaimDriver(params, facts({ fraud: 'buildUp', claimedUsd: 650, genuineUsd: 500 }))
       .send({ type: 'review.trimmed' })
-      .send({ type: 'seller.accepted', insurance: null });
+      .send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
     expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 500 }]);
   });
 
@@ -141,7 +147,7 @@ describe('claim lifecycle', () => {
     const big = () => facts({ claimedUsd: 12000, genuineUsd: 12000 });
 
     it('an insured seller who accepts pays its $2,500 deductible and its insurer the other $9,500', () => {
-      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance });
+      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
       expect(d.state).toBe('withInsurer');
       expect(d.sentTo('insurer')).toEqual([expect.objectContaining({ type: 'claim.tendered', amountUsd: 9500 })]);
       d.send({ type: 'insurer.paid' });
@@ -153,19 +159,19 @@ describe('claim lifecycle', () => {
     });
 
     it('an uninsured seller who accepts pays all of it', () => {
-      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null });
+      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
       expect(d.state).toBe('paidBySeller');
       expect(d.payments()).toEqual([{ payer: 'seller', amountUsd: 12000 }]);
     });
 
     it('a claim within the deductible is the seller\u2019s alone, never tendered', () => {
-      const d = new ClaimDriver(params, facts({ claimedUsd: 1800, genuineUsd: 1800 })).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance });
+      const d = new ClaimDriver(params, facts({ claimedUsd: 1800, genuineUsd: 1800 })).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
       expect(d.state).toBe('paidBySeller');
       expect(d.payments()).toEqual([{ payer: 'seller', amountUsd: 1800 }]);
     });
 
     it('the marketplace steps in when the insurer denies a claim it believes valid, paying the $9,500 left, and pursues the seller', () => {
-      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance }).send({ type: 'insurer.denied' });
+      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 }).send({ type: 'insurer.denied' });
       expect(d.state).toBe('pursuing');
       expect(d.payments()).toEqual([
         { payer: 'seller', amountUsd: 2500 },
@@ -175,7 +181,7 @@ describe('claim lifecycle', () => {
     });
 
     it('the marketplace steps in when the insurer does not answer within 60 days', () => {
-      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance });
+      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
       expect(d.pendingDelay?.delay).toBe(60);
       d.elapse();
       expect(d.state).toBe('pursuing');
@@ -183,7 +189,7 @@ describe('claim lifecycle', () => {
     });
 
     it('a litigated claim waits for the court, without the insurer window, and is paid by the insurer', () => {
-      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance }).send({ type: 'insurer.litigating' });
+      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 }).send({ type: 'insurer.litigating' });
       expect(d.state).toBe('inLitigation');
       expect(d.pendingDelay).toBeNull();
       d.send({ type: 'insurer.paid' });
@@ -212,25 +218,25 @@ describe('claim lifecycle', () => {
     });
 
     it('a small accepted claim is paid by the seller, not the marketplace', () => {
-      const d = new ClaimDriver(before, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null });
+      const d = new ClaimDriver(before, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
       expect(d.payments()).toEqual([{ payer: 'seller', amountUsd: 400 }]);
     });
 
     it('an insurer denial stands', () => {
-      const d = new ClaimDriver(before, facts({ claimedUsd: 12000, genuineUsd: 12000 })).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance }).send({ type: 'insurer.denied' });
+      const d = new ClaimDriver(before, facts({ claimedUsd: 12000, genuineUsd: 12000 })).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 }).send({ type: 'insurer.denied' });
       expect(d.state).toBe('insurerDenied');
     });
   });
 
   it('without the waiver, an accepted small claim goes straight to reimbursement', () => {
-    const d = new ClaimDriver(baselineParams(['policy.reimbursement.waiverForInsured=false']), facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance });
+    const d = new ClaimDriver(baselineParams(['policy.reimbursement.waiverForInsured=false']), facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
     expect(d.state).toBe('pursuing');
   });
 
   it('only Accelerator insurance counts under that rule: a broker policy does not earn the waiver', () => {
     const d = new ClaimDriver(baselineParams(['policy.insurance.onlyAcceleratorCounts=true']), facts())
       .send({ type: 'review.cleared' })
-      .send({ type: 'seller.accepted', insurance })
+      .send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 })
       .send({ type: 'seller.provedInsurance', insurance, compliant: true });
     expect(d.state).toBe('pursuing');
   });

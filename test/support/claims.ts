@@ -39,7 +39,7 @@ export class ClaimDriver {
   readonly interpreter: Interpreter<ClaimMachine>;
   snapshot;
   readonly effects: Effect[] = [];
-  pendingDelay: { delay: number; event: EventObject } | null = null;
+  pendingDelay: { id: string; delay: number; event: EventObject } | null = null;
 
   constructor(params: Parameters, claim: ClaimFacts) {
     this.interpreter = new Interpreter(createClaimMachine(params));
@@ -83,10 +83,11 @@ export class ClaimDriver {
     for (const action of this.interpreter.actions) {
       if (action.type === 'xstate.emit') this.effects.push((action.params as { event: Effect }).event);
       if (action.type === 'xstate.raise') {
-        const p = action.params as { delay?: number; event: EventObject };
-        if (p.delay !== undefined) this.pendingDelay = { delay: p.delay, event: p.event };
+        const p = action.params as { id: string; delay?: number; event: EventObject };
+        if (p.delay !== undefined) this.pendingDelay = { id: p.id, delay: p.delay, event: p.event };
       }
-      if (action.type === 'xstate.cancel') this.pendingDelay = null;
+      // As in the world: a cancellation disarms only the delay it names.
+      if (action.type === 'xstate.cancel' && (action.params as { sendId: string }).sendId === this.pendingDelay?.id) this.pendingDelay = null;
     }
     this.interpreter.actions.length = 0;
   }

@@ -51,7 +51,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     if (typeof shard === 'string') throw new UsageError(shard);
     const set = [...args.set];
-    if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1)}`);
+    if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1, 1e9)}`);
     const scenario = loadScenario(args.scenario, { set });
     const params = scenario.parameters;
     const outDir = args.out ?? join('reports', safeName(scenario.name));

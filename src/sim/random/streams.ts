@@ -13,7 +13,6 @@ export const StreamKind = {
   claim: 1,
   seller: 2,
   arrivals: 3,
-  insurer: 4,
   names: 5,
 } as const;
 export type StreamKind = (typeof StreamKind)[keyof typeof StreamKind];
@@ -50,12 +49,6 @@ export class Stream {
     // 26 + 26 bits make an integer k < 2^52; k + 0.5 is exact in a double, so the
     // result lies in [2^-53, 1 - 2^-53] and is never 0 or 1.
     return ((hi >>> 6) * 67108864 + (lo >>> 6) + 0.5) * TWO_POW_MINUS_52;
-  }
-
-  /** Fills `out` with draws 0..out.length-1. */
-  fill(out: Float64Array): Float64Array {
-    for (let i = 0; i < out.length; i++) out[i] = this.uniform(i);
-    return out;
   }
 }
 

@@ -10,7 +10,7 @@ function draws(s: Stream, n: number, from = 0): Float64Array {
   return out;
 }
 
-/** The uniform that the documented construction makes of two Philox words: (27 high bits, 26 high bits, + 1/2) / 2^53, exactly. */
+/** The uniform that the documented construction makes of two Philox words: (26 high bits, 26 high bits, + 1/2) / 2^52, exactly. */
 function exactUniform(hi: number, lo: number): number {
   const k = ((BigInt(hi >>> 0) >> 6n) << 26n) | (BigInt(lo >>> 0) >> 6n);
   return (Number(k) + 0.5) / 2 ** 52;
@@ -57,11 +57,6 @@ describe('Stream.uniform', () => {
     for (const i of [99_999, 0, 17, 16, 1, 50_000, 17]) expect(again.uniform(i)).toBe(u[i]);
     expect(s.uniform(3)).toBe(u[3]);
     expect(s.uniform(2)).toBe(u[2]);
-  });
-
-  it('fill() gives draws 0..n-1', () => {
-    const out = new Stream(12345, StreamKind.claim, 0, 0, 0).fill(new Float64Array(64));
-    expect(Array.from(out)).toEqual(Array.from(u.subarray(0, 64)));
   });
 
   it('gives different sequences for a different seed, kind, replication, team or entity', () => {
