@@ -58,6 +58,8 @@ export interface Aggregates {
   openMoney: PathMoney;
   openByState: Record<string, number>;
   money: {
+    /** Sum over recovered dollars of the days since the marketplace paid them (for the mean lag). */
+    recoveryLagUsdDays: number;
     paidByMarketplaceUsd: number;
     paidBySellersUsd: number;
     paidByInsurersUsd: number;
@@ -78,7 +80,13 @@ export interface Aggregates {
     falselyFlagged: number;
   };
   sellers: { count: number; insured: number; insuranceRequired: number; suspended: number };
-  histograms: { claimedUsd: number[]; daysToPayment: number[] };
+  /** Days to payment of valid claims, and days from the marketplace's payment to a recovery (weighted by dollars). */
+  histograms: { claimedUsd: number[]; daysToPayment: number[]; recoveryLagUsd: number[] };
+  /**
+   * The payment development triangle: marketplace payments in dollars by month of filing (rows)
+   * and months from the filing month to the payment month (columns).
+   */
+  development: number[][];
   /** Claims waiting for the desk or for review after each day's intake, by day; summed over teams it is the marketplace's queue. */
   daily: { backlog: number[] };
   monthly: { filed: number[]; concessionsUsd: number[]; recoveriesUsd: number[]; backlog: number[] };
@@ -98,6 +106,7 @@ export function emptyAggregates(months: number, days: number): Aggregates {
     openMoney: emptyPath(),
     openByState: {},
     money: {
+      recoveryLagUsdDays: 0,
       paidByMarketplaceUsd: 0,
       paidBySellersUsd: 0,
       paidByInsurersUsd: 0,
@@ -111,7 +120,8 @@ export function emptyAggregates(months: number, days: number): Aggregates {
     },
     customers: { validClosed: 0, validPaid: 0, validDenied: 0, daysToPaymentSum: 0, falselyFlagged: 0 },
     sellers: { count: 0, insured: 0, insuranceRequired: 0, suspended: 0 },
-    histograms: { claimedUsd: zeros(AMOUNT_BIN_COUNT + 2), daysToPayment: zeros(DAYS_BIN_COUNT) },
+    histograms: { claimedUsd: zeros(AMOUNT_BIN_COUNT + 2), daysToPayment: zeros(DAYS_BIN_COUNT), recoveryLagUsd: zeros(DAYS_BIN_COUNT) },
+    development: Array.from({ length: months }, () => zeros(months)),
     daily: { backlog: zeros(days) },
     monthly: { filed: zeros(months), concessionsUsd: zeros(months), recoveriesUsd: zeros(months), backlog: zeros(months) },
     largest: [],
@@ -148,8 +158,11 @@ function addInto(into: Record<string, unknown>, from: Record<string, unknown>): 
     if (typeof value === 'number') {
       into[key] = ((into[key] as number | undefined) ?? 0) + value;
     } else if (Array.isArray(value)) {
-      const target = into[key] as number[];
-      for (let i = 0; i < value.length; i++) target[i] = (target[i] ?? 0) + (value[i] as number);
+      const target = into[key] as unknown[];
+      for (let i = 0; i < value.length; i++) {
+        if (Array.isArray(value[i])) addInto(target[i] as Record<string, unknown>, value[i] as Record<string, unknown>);
+        else target[i] = ((target[i] as number | undefined) ?? 0) + (value[i] as number);
+      }
     } else if (typeof value === 'object' && value !== null) {
       into[key] ??= {};
       addInto(into[key] as Record<string, unknown>, value as Record<string, unknown>);

@@ -54,18 +54,24 @@ export class Collector {
     this.totals.claims.unfiledAtEnd += count;
   }
 
-  paid(payer: Payer, amountUsd: number, now: number): void {
+  paid(claim: ClaimFacts, payer: Payer, amountUsd: number, now: number): void {
     const m = this.totals.money;
     if (payer === 'marketplace') {
       m.paidByMarketplaceUsd += amountUsd;
-      this.totals.monthly.concessionsUsd[monthOf(now, this.totals.monthly.concessionsUsd.length)]! += amountUsd;
+      const months = this.totals.monthly.concessionsUsd.length;
+      const paidMonth = monthOf(now, months);
+      const filedMonth = monthOf(claim.filedDay, months);
+      this.totals.monthly.concessionsUsd[paidMonth]! += amountUsd;
+      this.totals.development[filedMonth]![paidMonth - filedMonth]! += amountUsd;
     } else if (payer === 'seller') m.paidBySellersUsd += amountUsd;
     else m.paidByInsurersUsd += amountUsd;
   }
 
-  recovered(how: RecoveryKind, amountUsd: number, now: number): void {
+  recovered(how: RecoveryKind, amountUsd: number, now: number, lagDays: number): void {
     const m = this.totals.money;
     m.recoveredUsd += amountUsd;
+    m.recoveryLagUsdDays += amountUsd * lagDays;
+    this.totals.histograms.recoveryLagUsd[Math.min(Math.floor(lagDays), DAYS_BIN_COUNT - 1)]! += amountUsd;
     if (how === 'withheld') m.recoveredWithheldUsd += amountUsd;
     this.totals.monthly.recoveriesUsd[monthOf(now, this.totals.monthly.recoveriesUsd.length)]! += amountUsd;
   }

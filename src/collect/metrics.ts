@@ -26,6 +26,7 @@ export const METRICS = {
   'claims.peakBacklog': { unit: 'claims', description: 'Largest number of claims waiting for the desk or for review at the end of a day', value: (a) => Math.max(...a.daily.backlog) },
   'marketplace.concessionsPaid': { unit: 'USD', cost: true, description: 'Paid to customers by the marketplace (concessions and step-ins)', value: (a) => a.money.paidByMarketplaceUsd },
   'marketplace.recovered': { unit: 'USD', description: 'Recovered from sellers (paid, partly paid or withheld from payouts)', value: (a) => a.money.recoveredUsd },
+  'marketplace.recoveryLagDays': { unit: 'days', description: 'Mean days from the marketplace paying a dollar to recovering it (dollar-weighted)', value: (a) => ratio(a.money.recoveryLagUsdDays, a.money.recoveredUsd) },
   'marketplace.recoveredByWithholding': { unit: 'USD', description: 'Part of the recoveries withheld from sellers\u2019 payouts', value: (a) => a.money.recoveredWithheldUsd },
   'marketplace.reviewCost': { unit: 'USD', cost: true, description: 'Cost of third-party fraud screening', value: (a) => a.money.reviewCostUsd },
   'marketplace.netCost': {

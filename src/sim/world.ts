@@ -68,6 +68,8 @@ class OpenClaim implements ClaimMoney {
   insurerUsd = 0;
   recoveredUsd = 0;
   paidAt: number | null = null;
+  /** When the marketplace advanced money on this claim, for the lag to recovery. */
+  advancedAt = 0;
   constructor(readonly facts: ClaimFacts) {}
 }
 
@@ -141,7 +143,8 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
           throw new LedgerError(`claim ${effect.claim.id}: paid more than its payable ${claim.snapshot.context.payableUsd}`);
         }
         claim.paidAt = now;
-        collector.paid(effect.payer, effect.amountUsd, now);
+        if (effect.payer === 'marketplace') claim.advancedAt = now;
+        collector.paid(effect.claim, effect.payer, effect.amountUsd, now);
         return;
       }
       case 'ledger.recovered': {
@@ -150,7 +153,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         if (claim.recoveredUsd > claim.marketplaceUsd + CENT) {
           throw new LedgerError(`claim ${effect.claim.id}: recovered ${claim.recoveredUsd} of ${claim.marketplaceUsd} advanced`);
         }
-        collector.recovered(effect.how, effect.amountUsd, now);
+        collector.recovered(effect.how, effect.amountUsd, now, now - claim.advancedAt);
         return;
       }
     }
