@@ -59,6 +59,15 @@ export function printRun(results: RunResults, file: string): void {
   const reps = results.replications;
   process.stdout.write(`${results.scenario.name}: ${reps} replication${reps === 1 ? '' : 's'} of ${claims} claims, seed ${results.seed}\n\n`);
   process.stdout.write(`${headlineTable(results)}\n\n`);
+  if (results.precision) {
+    const p = results.precision;
+    const widest = Math.max(...Object.values(p.achieved));
+    process.stdout.write(
+      p.reached
+        ? `Precision reached: every headline cost interval is within \u00b1${(p.target * 100).toFixed(1)}% of its mean (widest \u00b1${(widest * 100).toFixed(2)}%) after ${results.replications} replications.\n`
+        : `Precision NOT reached: stopped at the cap of ${p.maxReplications} replications with the widest interval at \u00b1${(widest * 100).toFixed(2)}% of its mean (target \u00b1${(p.target * 100).toFixed(1)}%).\n`,
+    );
+  }
   const largest = results.largestClaims[0];
   if (largest) {
     process.stdout.write(

@@ -56,6 +56,9 @@ export const METRICS = {
 export type MetricName = keyof typeof METRICS;
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 
+/** The headline cost metrics that `run --precision` brings to the requested precision. */
+export const HEADLINE_COSTS: readonly MetricName[] = ['marketplace.concessionsPaid', 'marketplace.reviewCost', 'marketplace.netCost'];
+
 export function metricsOf(a: Aggregates): Record<MetricName, number> {
   const out = {} as Record<MetricName, number>;
   for (const name of METRIC_NAMES) out[name] = (METRICS[name] as MetricDefinition).value(a);

@@ -59,7 +59,15 @@ export interface RunResults {
   readonly distributions: {
     readonly claimedUsd: { readonly binLowerUsd: readonly number[]; readonly counts: readonly number[] };
     readonly daysToPayment: { readonly day: readonly number[]; readonly counts: readonly number[] };
+    /** Dollars recovered by days since the marketplace paid them. */
+    readonly recoveryLag: { readonly day: readonly number[]; readonly usd: readonly number[] };
   };
+  /** Each monthly series across replications: mean and 5th, 50th and 95th percentiles per month. */
+  readonly monthlyBands: Readonly<Record<MonthlySeries, readonly Band[]>>;
+  /** Marketplace payments (mean per replication) by month filed (rows) and months from filing to payment (columns). */
+  readonly development: readonly (readonly number[])[];
+  /** For `run --precision`: the target, whether it was reached, and each headline metric's relative half-width. */
+  readonly precision?: { readonly target: number; readonly reached: boolean; readonly maxReplications: number; readonly achieved: Readonly<Record<string, number>> };
   /** Per month of the run: mean over replications, and each replication's series. */
   readonly monthly: {
     readonly monthStartDay: readonly number[];
@@ -74,12 +82,22 @@ export interface RunResults {
   readonly invocation: Invocation;
 }
 
+export const MONTHLY_SERIES = ['filed', 'concessionsUsd', 'recoveriesUsd', 'backlog'] as const;
+export type MonthlySeries = (typeof MONTHLY_SERIES)[number];
+export interface Band {
+  readonly mean: number;
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
 export interface ResultsContext {
   readonly scenario: ScenarioRecord;
   readonly parameters: Parameters;
   readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
   readonly seed: number;
   readonly invocation: Omit<Invocation, 'claimsPerSecond'>;
+  readonly precision?: RunResults['precision'];
 }
 
 export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResults {
@@ -91,7 +109,7 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
   for (const name of METRIC_NAMES) {
     const def = METRICS[name] as MetricDefinition;
     perReplication[name] = reps.map((r) => r.metrics[name]);
-    summary[name] = summarise(perReplication[name]);
+    summary[name] = summarise(perReplication[name], { cost: def.cost === true });
     metrics[name] = { unit: def.unit, description: def.description };
   }
   const pooled = output.pooled;
@@ -119,7 +137,11 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
     distributions: {
       claimedUsd: { binLowerUsd: pooled.histograms.claimedUsd.map((_, i) => amountBinLowerUsd(i)), counts: pooled.histograms.claimedUsd },
       daysToPayment: { day: pooled.histograms.daysToPayment.map((_, i) => i), counts: pooled.histograms.daysToPayment },
+      recoveryLag: { day: pooled.histograms.recoveryLagUsd.map((_, i) => i), usd: pooled.histograms.recoveryLagUsd },
     },
+    monthlyBands: Object.fromEntries(MONTHLY_SERIES.map((k) => [k, bands(series((a) => a.monthly[k]))])) as Record<MonthlySeries, Band[]>,
+    development: pooled.development.map((row) => row.map((v) => v / n)),
+    ...(ctx.precision ? { precision: ctx.precision } : {}),
     monthly: {
       monthStartDay: pooled.monthly.filed.map((_, i) => Math.round(i * DAYS_PER_MONTH * 100) / 100),
       filed: series((a) => a.monthly.filed),
@@ -136,6 +158,15 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
       claimsPerSecond: ctx.invocation.wallSeconds > 0 ? (claims * n) / ctx.invocation.wallSeconds : 0,
     },
   };
+}
+
+/** Per month, the mean and percentiles of a series across replications. */
+function bands(series: readonly (readonly number[])[]): Band[] {
+  const months = series[0]?.length ?? 0;
+  return Array.from({ length: months }, (_, m) => {
+    const s = summarise(series.map((r) => r[m]!));
+    return { mean: s.mean, p5: s.p5, p50: s.p50, p95: s.p95 };
+  });
 }
 
 /** Paths relative to the working directory when inside it, so results do not leak home directories. */

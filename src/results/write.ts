@@ -17,3 +17,9 @@ export function writeFileAtomic(path: string, data: string): void {
     throw e;
   }
 }
+
+/** Writes each named file into `dir`, each atomically; results.json last, so its presence means the set is complete. */
+export function writeOutputs(dir: string, files: Readonly<Record<string, string>>): void {
+  const names = Object.keys(files).sort((a, b) => (a === 'results.json' ? 1 : b === 'results.json' ? -1 : a.localeCompare(b)));
+  for (const name of names) writeFileAtomic(join(dir, name), files[name]!);
+}

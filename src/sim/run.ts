@@ -16,6 +16,8 @@ import { planUnits } from './units.js';
 export interface RunOptions extends PoolOptions {
   readonly seed: number;
   readonly replications: number;
+  /** Index of the first replication (default 0): later batches extend a run without changing it. */
+  readonly firstReplication?: number;
 }
 
 export interface ReplicationResult {
@@ -32,24 +34,33 @@ export interface RunOutput {
 
 export async function runScenario(params: Parameters, options: RunOptions): Promise<RunOutput> {
   if (!Number.isInteger(options.replications) || options.replications < 1) throw new RangeError(`replications must be a whole number of at least 1, got ${options.replications}`);
-  const units = planUnits(options.replications, params.world.teams);
-  return assembleRun(options.replications, params.world.teams, await simulateUnits(params, options.seed, units, options));
+  const first = options.firstReplication ?? 0;
+  const units = planUnits(options.replications, params.world.teams, undefined, first);
+  return assembleRun(options.replications, params.world.teams, await simulateUnits(params, options.seed, units, options), first);
 }
 
 /** Merges unit results (in any order) into replications; every unit must be present exactly once. */
-export function assembleRun(replications: number, teams: number, units: readonly UnitResult[]): RunOutput {
+export function assembleRun(replications: number, teams: number, units: readonly UnitResult[], first = 0): RunOutput {
   const grid: (Aggregates | undefined)[][] = Array.from({ length: replications }, () => new Array(teams));
   for (const u of units) {
-    if (u.replication >= replications || u.team >= teams) throw new RangeError(`unit (replication ${u.replication}, team ${u.team}) is outside a run of ${replications} x ${teams}`);
-    if (grid[u.replication]![u.team]) throw new RangeError(`unit (replication ${u.replication}, team ${u.team}) appears twice`);
-    grid[u.replication]![u.team] = u.aggregates;
+    const r = u.replication - first;
+    if (r < 0 || r >= replications || u.team >= teams) throw new RangeError(`unit (replication ${u.replication}, team ${u.team}) is outside the run`);
+    if (grid[r]![u.team]) throw new RangeError(`unit (replication ${u.replication}, team ${u.team}) appears twice`);
+    grid[r]![u.team] = u.aggregates;
   }
-  const results: ReplicationResult[] = grid.map((row, replication) => {
-    for (let team = 0; team < teams; team++) {
-      if (!row[team]) throw new RangeError(`unit (replication ${replication}, team ${team}) is missing`);
-    }
-    const aggregates = mergeAggregates(row as Aggregates[]);
-    return { replication, aggregates, metrics: metricsOf(aggregates) };
-  });
-  return { replications: results, pooled: mergeAggregates(results.map((r) => r.aggregates)) };
+  return combineReplications(
+    grid.map((row, i) => {
+      const replication = first + i;
+      for (let team = 0; team < teams; team++) {
+        if (!row[team]) throw new RangeError(`unit (replication ${replication}, team ${team}) is missing`);
+      }
+      const aggregates = mergeAggregates(row as Aggregates[]);
+      return { replication, aggregates, metrics: metricsOf(aggregates) };
+    }),
+  );
+}
+
+/** A run from replications (in order), with their pooled aggregates. */
+export function combineReplications(replications: readonly ReplicationResult[]): RunOutput {
+  return { replications, pooled: mergeAggregates(replications.map((r) => r.aggregates)) };
 }

@@ -15,10 +15,11 @@ export interface ShardSpec {
   readonly count: number;
 }
 
-export function planUnits(replications: number, teams: number, shard?: ShardSpec): UnitKey[] {
+/** Units of replications `first` .. `first + replications - 1`, optionally only shard `shard` of them. */
+export function planUnits(replications: number, teams: number, shard?: ShardSpec, first = 0): UnitKey[] {
   const units: UnitKey[] = [];
   let i = 0;
-  for (let replication = 0; replication < replications; replication++) {
+  for (let replication = first; replication < first + replications; replication++) {
     for (let team = 0; team < teams; team++, i++) {
       if (!shard || i % shard.count === shard.index) units.push({ replication, team });
     }

@@ -5,6 +5,7 @@
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { expectedShortfall } from './expectedShortfall.js';
 
 export interface Summary {
   readonly mean: number;
@@ -16,6 +17,8 @@ export interface Summary {
   readonly p95: number;
   readonly p99: number;
   readonly n: number;
+  /** Expected shortfall at 95%: the mean of the worst 5% of replications (cost metrics only). */
+  readonly es95?: number;
 }
 
 /**
@@ -28,7 +31,7 @@ export function confidenceHalfWidth(sd: number, n: number, alpha = 0.05): number
   return (tQuantile(1 - alpha / 2, n - 1) * sd) / Math.sqrt(n);
 }
 
-export function summarise(values: readonly number[]): Summary {
+export function summarise(values: readonly number[], options: { cost?: boolean } = {}): Summary {
   const n = values.length;
   if (n === 0) throw new RangeError('cannot summarise no values');
   const m = mean(values as number[]);
@@ -43,5 +46,6 @@ export function summarise(values: readonly number[]): Summary {
     p95: quantileSorted(sorted, 0.95),
     p99: quantileSorted(sorted, 0.99),
     n,
+    ...(options.cost ? { es95: expectedShortfall(values, 0.95) } : {}),
   };
 }

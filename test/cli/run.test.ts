@@ -52,8 +52,8 @@ describe('claimsim run', () => {
       expect(results.summary[metric].n).toBe(3);
     }
     expect(results.summary['claims.filed'].mean).toBe(3000);
-    // No temporary file is left behind.
-    expect(readdirSync(out)).toEqual(['results.json']);
+    // The tables come with it, and no temporary file is left behind.
+    expect(readdirSync(out).sort()).toEqual(['development.csv', 'monthly.csv', 'replications.csv', 'results.json', 'summary.csv']);
   });
 
   it('gives byte-identical results for the same seed, apart from its invocation block', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { mergePartials, type PartialResult } from '../../results/partial.js';
 import { buildRunResults } from '../../results/results.js';
-import { writeFileAtomic } from '../../results/write.js';
+import { writeOutputs } from '../../results/write.js';
+import { runTables } from '../../export/tables.js';
 import { UsageError } from '../errors.js';
 import { printRun } from '../format.js';
 
@@ -43,9 +44,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       },
     });
     const outDir = args.out ?? (statSync(args.dirs[0]!).isDirectory() ? args.dirs[0]! : '.');
-    const file = join(outDir, 'results.json');
-    writeFileAtomic(file, `${JSON.stringify(results, null, 2)}\n`);
-    printRun(results, file);
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results) });
+    printRun(results, join(outDir, 'results.json'));
   },
 };
 

@@ -8,7 +8,9 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../params/load.js';
 import { partialFileName, partialResult } from '../../results/partial.js';
 import { buildRunResults, scenarioRecord } from '../../results/results.js';
-import { writeFileAtomic } from '../../results/write.js';
+import { writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { runToPrecision } from '../../analysis/precision.js';
+import { runTables } from '../../export/tables.js';
 import { defaultWorkers, simulateUnits } from '../../sim/pool.js';
 import { runScenario } from '../../sim/run.js';
 import { parseShard, planUnits } from '../../sim/units.js';
@@ -25,6 +27,8 @@ interface RunArgs {
   out?: string;
   workers?: number;
   shard?: string;
+  precision?: number;
+  maxReplications: number;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -40,9 +44,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory [default: reports/<scenario-name>]' })
       .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: the number of cores, ${defaultWorkers()}]` })
       .option('shard', { type: 'string', describe: 'Run only shard I of N (I from 1) and write DIR/partial-I-of-N.json for "claimsim merge"' })
+      .option('precision', { type: 'number', describe: 'Add replications until every headline cost metric\'s 95% interval is within this share of its mean (e.g. 0.02)' })
+      .option('max-replications', { type: 'number', default: 200, describe: 'Cap on replications for --precision' })
       .example('$0 run scenarios/baseline.yaml', 'the 2021 policy, 10 replications of 20,000 claims')
       .example('$0 run scenarios/baseline.yaml --set policy.threshold=2500 --claims 50000 -r 20', 'a what-if from the command line')
       .example('$0 run scenarios/fraud-surge.yaml --seed 7 --out reports/surge', 'another scenario, seed and output directory')
+      .example('$0 run scenarios/baseline.yaml --precision 0.02', 'replications until net cost is known to within 2%')
       .example('$0 run scenarios/baseline.yaml -r 100 --shard 3/10 --out reports/big', 'one of ten shards of a big run') as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const replications = wholeNumber(args.replications, '--replications', 1);
@@ -69,17 +76,35 @@ export const runCommand: CommandModule<object, RunArgs> = {
       return;
     }
 
-    const output = await runScenario(params, { seed, replications, workers, onUnitDone });
+    let precision;
+    let output;
+    if (args.precision !== undefined) {
+      if (!(args.precision > 0 && args.precision < 1)) throw new UsageError(`--precision must be a share between 0 and 1 (e.g. 0.02), got ${args.precision}`);
+      const maxReplications = wholeNumber(args.maxReplications, '--max-replications', 2, 100000);
+      const target = args.precision;
+      const outcome = await runToPrecision(params, {
+        seed,
+        workers,
+        target,
+        initialReplications: replications,
+        maxReplications,
+        onBatch: (n, worst) => process.stderr.isTTY && !process.env.CI && process.stderr.write(`\r${scenario.name}: ${n} replications, widest interval \u00b1${(worst * 100).toFixed(2)}% of its mean\x1b[K\n`),
+      });
+      output = outcome.output;
+      precision = { target, reached: outcome.reached, maxReplications, achieved: outcome.achieved };
+    } else {
+      output = await runScenario(params, { seed, replications, workers, onUnitDone });
+    }
     const results = buildRunResults(output, {
       scenario: scenarioRecord(scenario),
       parameters: params,
       parameterMeta: scenario.meta,
       seed,
       invocation: { command, startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers },
+      precision,
     });
-    const file = join(outDir, 'results.json');
-    writeFileAtomic(file, `${JSON.stringify(results, null, 2)}\n`);
-    printRun(results, file);
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results) });
+    printRun(results, join(outDir, 'results.json'));
   },
 };
 
