@@ -5,6 +5,7 @@
  * same claims. Prints one JSON line.
  */
 import { loadScenario } from '../params/load.js';
+import { closePools } from '../sim/pool.js';
 import { runScenario } from '../sim/run.js';
 import { measureReference } from './reference.js';
 
@@ -16,6 +17,7 @@ if (mode === 'engine') {
   const t0 = performance.now();
   await runScenario(scenario.parameters, { seed: 1, replications: 1, workers: Number(workersText) });
   const seconds = (performance.now() - t0) / 1000;
+  await closePools();
   process.stdout.write(`${JSON.stringify({ claims, seconds, claimsPerSecond: claims / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 } else if (mode === 'reference') {
   process.stdout.write(`${JSON.stringify(measureReference(scenario.parameters, 1))}\n`);

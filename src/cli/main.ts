@@ -5,10 +5,15 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { closePools } from '../sim/pool.js';
 import { ENGINE } from '../version.js';
+import { calibrateCommand } from './commands/calibrate.js';
+import { compareCommand } from './commands/compare.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { scenariosCommand } from './commands/scenarios.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
+import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { reportFailure } from './errors.js';
 
@@ -20,10 +25,14 @@ try {
     .scriptName('claimsim')
     .usage('$0 <command> [options]\n\nSimulate marketplace guarantee policies for defective-product claims.')
     .command(runCommand)
+    .command(compareCommand)
+    .command(sweepCommand)
+    .command(sensitivityCommand)
+    .command(calibrateCommand)
     .command(mergeCommand)
     .command(validateCommand)
     .command(scenariosCommand)
-    .demandCommand(1, 'Name a command: run, merge, validate or scenarios.')
+    .demandCommand(1, 'Name a command: run, compare, sweep, sensitivity, calibrate, fit, merge, validate or scenarios.')
     .strict()
     .version(ENGINE.version)
     .help()
@@ -33,7 +42,9 @@ try {
       throw error ?? new UsageFailure(message);
     })
     .parseAsync();
+  await closePools();
 } catch (error) {
+  await closePools();
   if (error instanceof UsageFailure) {
     process.stderr.write(`error: ${error.message}\nRun "claimsim --help" for usage.\n`);
     process.exitCode = 2;

@@ -20,7 +20,8 @@ export function applyOverlay(base: Tree, changes: ReadonlyMap<string, unknown>):
   return result;
 }
 
-function setIn(node: unknown, keys: readonly string[], value: unknown): unknown {
+/** `node` with the value at `keys` replaced, copying the objects and arrays on the way. */
+export function setIn(node: unknown, keys: readonly string[], value: unknown): unknown {
   if (keys.length === 0) return value;
   const [key, ...rest] = keys as [string, ...string[]];
   if (Array.isArray(node)) {

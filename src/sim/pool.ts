@@ -47,16 +47,35 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
     }
     return results;
   }
-  const pool = new Piscina<UnitTask, Aggregates>({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-  try {
-    return await Promise.all(
-      units.map(async (unit) => {
-        const aggregates = await pool.run({ params, seed, ...unit }, options.signal ? { signal: options.signal } : {});
-        finished();
-        return { ...unit, aggregates };
-      }),
-    );
-  } finally {
-    await pool.destroy();
+  const pool = poolOf(workers);
+  return Promise.all(
+    units.map(async (unit) => {
+      const aggregates = await pool.run({ params, seed, ...unit }, options.signal ? { signal: options.signal } : {});
+      finished();
+      return { ...unit, aggregates };
+    }),
+  );
+}
+
+/**
+ * Analyses run many scenarios in a row; starting threads (and loading the
+ * engine in each) for every run would cost more than a small run itself, so
+ * one pool per worker count is kept until `closePools()`.
+ */
+const pools = new Map<number, Piscina<UnitTask, Aggregates>>();
+
+function poolOf(workers: number): Piscina<UnitTask, Aggregates> {
+  let pool = pools.get(workers);
+  if (!pool) {
+    pool = new Piscina<UnitTask, Aggregates>({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
+    pools.set(workers, pool);
   }
+  return pool;
+}
+
+/** Stops every worker thread; call when done simulating, or the process will not exit. */
+export async function closePools(): Promise<void> {
+  const open = [...pools.values()];
+  pools.clear();
+  await Promise.all(open.map((p) => p.destroy()));
 }

@@ -10,13 +10,13 @@ import type { EventObject, SnapshotFrom } from 'xstate';
 import { Collector, type ClaimMoney } from '../collect/collector.js';
 import type { Aggregates } from '../collect/aggregates.js';
 import { DAYS_PER_MONTH } from '../collect/aggregates.js';
-import { createClaimMachine, type ClaimMachine, type ClaimOutcome } from '../machines/claim.js';
+import { createClaimMachine, type ClaimContext, type ClaimMachine, type ClaimOutcome } from '../machines/claim.js';
 import { createClaimsDeskMachine, type ClaimsDeskMachine, type DeskEffect } from '../machines/claimsDesk.js';
 import { createCustomerMachine, type CustomerMachine } from '../machines/customer.js';
 import { createFraudReviewMachine, type FraudReviewMachine, type ReviewEffect } from '../machines/fraudReview.js';
 import { createInsurerMachine, type InsurerMachine } from '../machines/insurer.js';
 import { createSellerMachine, type SellerMachine } from '../machines/seller.js';
-import type { ActorEvent, Address, ClaimEvent, ClaimFacts, CustomerEvent, Effect, InsurerEvent, SellerEvent } from '../machines/types.js';
+import type { ActorEvent, Address, ClaimEvent, ClaimFacts, CustomerEvent, Effect, InsurerEvent, SellerEvent, SellerProfile } from '../machines/types.js';
 import type { Parameters } from '../params/schema.js';
 import { IncidentTimes } from './arrivals.js';
 import { Calendar } from './calendar.js';
@@ -44,6 +44,40 @@ export function createMachines(params: Parameters): Machines {
     desk: new Interpreter(createClaimsDeskMachine()),
     review: new Interpreter(createFraudReviewMachine(params)),
   };
+}
+
+/** One step of an observed claim's machine, as the world saw it. */
+export interface ClaimStep {
+  readonly facts: ClaimFacts;
+  /** The state before the step, or null for the claim's start at filing. */
+  readonly fromState: string | null;
+  /** The state after the step (for a closed claim, its outcome). */
+  readonly toState: string;
+  /** The event that caused the step: a `ClaimEvent` type, `xstate.after.<delay>.<state>` for a delay, or null at filing. */
+  readonly eventType: string | null;
+  /** Simulated day of the step. */
+  readonly time: number;
+  readonly context: ClaimContext;
+  /** Whether the claim reached a final state with this step. */
+  readonly done: boolean;
+  /** What the machine emitted in this step, already carried out (payments among them). */
+  readonly effects: readonly Effect[];
+  /** The claim's money after the step's effects. */
+  readonly money: ClaimMoney;
+}
+
+/**
+ * Watches chosen claims through their lives, for event logs. Optional: a run
+ * without an observer only tests for its absence, once per filing and once per
+ * claim step. Observers see; they never change what happens. Every step of a
+ * wanted claim is reported, also one where the claim ignores the event (a
+ * seller answering a claim already in pursuit): its state stays and nothing is emitted.
+ */
+export interface ClaimObserver {
+  /** Asked once per claim as it is filed; only the claims it wants are reported. */
+  wants(facts: ClaimFacts, seller: SellerProfile): boolean;
+  /** Called after every step of a wanted claim, filing included, once its effects are carried out. */
+  claimStep(step: ClaimStep): void;
 }
 
 /** A broken promise of the ledger: a bug, never a property of a policy. */
@@ -76,7 +110,7 @@ class OpenClaim implements ClaimMoney {
 /** Money checks allow a cent for the rounding of sums of dollar amounts. */
 const CENT = 0.01;
 
-export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machines): Aggregates {
+export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machines, observer?: ClaimObserver): Aggregates {
   const end = params.horizon.filingDays + params.horizon.runoffDays;
   const months = Math.ceil(end / DAYS_PER_MONTH);
   const collector = new Collector(unit, params.policy.threshold, params.policy.paymentLagDays, months, Math.floor(end) + 1);
@@ -111,6 +145,8 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
 
   // Only claims in flight are kept, so memory follows the claims open at once, not the claims run.
   const open = new Map<number, OpenClaim>();
+  // The observed claims still open, with the state each was last seen in.
+  const watched = new Map<number, string>();
   let timerTokens = 0;
   let now = 0;
 
@@ -159,7 +195,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
     }
   };
 
-  const afterClaimStep = (claim: OpenClaim): void => {
+  const afterClaimStep = (claim: OpenClaim, event: EventObject | null): void => {
     const actions = machines.claim.actions;
     for (let i = 0; i < actions.length; i++) {
       const action = actions[i]!;
@@ -167,11 +203,34 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
       else if (action.type === 'xstate.raise') armTimer(claim, action);
       else if (action.type === 'xstate.cancel' && (action.params as { sendId: string }).sendId === claim.timerId) claim.timerToken = 0;
     }
+    if (observer) observe(observer, claim, event, actions);
     actions.length = 0;
     if (claim.snapshot.status === 'done') {
       collector.closed(claim.facts, claim.snapshot.value as ClaimOutcome, claim);
       open.delete(claim.facts.id);
     }
+  };
+
+  const observe = (observer: ClaimObserver, claim: OpenClaim, event: EventObject | null, actions: readonly ExecutedAction[]): void => {
+    const fromState = watched.get(claim.facts.id);
+    if (fromState === undefined) return;
+    const toState = String(claim.snapshot.value);
+    const done = claim.snapshot.status === 'done';
+    const effects: Effect[] = [];
+    for (const action of actions) if (action.type === 'xstate.emit') effects.push((action.params as { event: Effect }).event);
+    observer.claimStep({
+      facts: claim.facts,
+      fromState: event === null ? null : fromState,
+      toState,
+      eventType: event === null ? null : event.type,
+      time: now,
+      context: claim.snapshot.context,
+      done,
+      effects,
+      money: { marketplaceUsd: claim.marketplaceUsd, sellerUsd: claim.sellerUsd, insurerUsd: claim.insurerUsd, recoveredUsd: claim.recoveredUsd, paidAt: claim.paidAt },
+    });
+    if (done) watched.delete(claim.facts.id);
+    else watched.set(claim.facts.id, toState);
   };
 
   // A claim waits on at most one `after` delay at a time (one active state, one delay each).
@@ -197,7 +256,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         const claim = open.get(to.id);
         if (!claim) return; // the claim closed before this message arrived
         claim.snapshot = machines.claim.send(claim.snapshot, event as ClaimEvent);
-        afterClaimStep(claim);
+        afterClaimStep(claim, event);
         return;
       }
       case 'seller': {
@@ -267,8 +326,9 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         collector.filed(facts, now);
         const claim = new OpenClaim(facts);
         open.set(facts.id, claim);
+        if (observer && observer.wants(facts, sellers.profiles[facts.seller]!)) watched.set(facts.id, 'filed');
         claim.snapshot = machines.claim.start(facts);
-        afterClaimStep(claim);
+        afterClaimStep(claim, null);
         break;
       }
       case 'deliver':
@@ -279,7 +339,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
         if (claim && claim.timerToken === entry.token) {
           claim.timerToken = 0;
           claim.snapshot = machines.claim.send(claim.snapshot, entry.event as ClaimEvent);
-          afterClaimStep(claim);
+          afterClaimStep(claim, entry.event);
         }
         break;
       }

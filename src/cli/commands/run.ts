@@ -11,10 +11,15 @@ import { buildRunResults, scenarioRecord } from '../../results/results.js';
 import { writeFileAtomic, writeOutputs } from '../../results/write.js';
 import { runToPrecision } from '../../analysis/precision.js';
 import { runTables } from '../../export/tables.js';
+import { buildEventLog } from '../../export/eventLog.js';
+import { eventLogCsv } from '../../export/eventLogCsv.js';
+import { toOcel } from '../../export/ocel.js';
+import type { Parameters } from '../../params/schema.js';
 import { defaultWorkers, simulateUnits } from '../../sim/pool.js';
 import { runScenario } from '../../sim/run.js';
 import { parseShard, planUnits } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
+import { safeName, wholeNumber } from '../common.js';
 import { printRun } from '../format.js';
 import { progressReporter } from '../progress.js';
 
@@ -29,6 +34,7 @@ interface RunArgs {
   shard?: string;
   precision?: number;
   maxReplications: number;
+  eventLog?: number;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -46,6 +52,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('shard', { type: 'string', describe: 'Run only shard I of N (I from 1) and write DIR/partial-I-of-N.json for "claimsim merge"' })
       .option('precision', { type: 'number', describe: 'Add replications until every headline cost metric\'s 95% interval is within this share of its mean (e.g. 0.02)' })
       .option('max-replications', { type: 'number', default: 200, describe: 'Cap on replications for --precision' })
+      .option('event-log', { type: 'number', describe: 'Also write the full history of K sampled claims (events.csv, events.ocel.json)' })
       .example('$0 run scenarios/baseline.yaml', 'the 2021 policy, 10 replications of 20,000 claims')
       .example('$0 run scenarios/baseline.yaml --set policy.threshold=2500 --claims 50000 -r 20', 'a what-if from the command line')
       .example('$0 run scenarios/fraud-surge.yaml --seed 7 --out reports/surge', 'another scenario, seed and output directory')
@@ -103,18 +110,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
       invocation: { command, startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers },
       precision,
     });
-    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results) });
+    const eventLog = args.eventLog === undefined ? {} : eventLogFiles(params, seed, wholeNumber(args.eventLog, '--event-log', 1, 100000));
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results), ...eventLog });
     printRun(results, join(outDir, 'results.json'));
   },
 };
 
-function wholeNumber(value: number, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${value}`);
-  return value;
-}
 
-/** A scenario name as a directory name: letters, digits, - and _ only. */
-export function safeName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-  return cleaned || 'scenario';
+/** The event log of K sampled claims of replication 1, as CSV and OCEL 2.0 JSON (for process-mining tools). */
+function eventLogFiles(params: Parameters, seed: number, k: number): Record<string, string> {
+  const log = buildEventLog(params, seed, k);
+  return { 'events.csv': eventLogCsv(log), 'events.ocel.json': `${JSON.stringify(toOcel(log), null, 2)}\n` };
 }

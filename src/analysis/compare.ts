@@ -1,0 +1,29 @@
+/**
+ * Compare: run a base scenario and others on common random numbers and report,
+ * per metric, each scenario's value and the paired difference against the base
+ * with its confidence interval and the variance reduction pairing bought.
+ */
+import { METRIC_NAMES, type MetricName } from '../collect/metrics.js';
+import { pairedDifference, type PairedDifference } from '../stats/paired.js';
+import { metricValues, runFile, type AnalysisOptions, type ScenarioRun } from './runs.js';
+
+export interface Comparison {
+  readonly runs: readonly ScenarioRun[];
+  /** For each scenario after the base (in order): metric → paired difference (scenario - base). */
+  readonly differences: readonly Readonly<Record<MetricName, PairedDifference>>[];
+}
+
+export async function compareScenarios(files: readonly string[], options: AnalysisOptions & { onScenarioDone?: (name: string) => void }): Promise<Comparison> {
+  if (files.length < 2) throw new RangeError('compare needs a base scenario and at least one other');
+  const runs: ScenarioRun[] = [];
+  for (const file of files) {
+    const run = await runFile(file, [], options);
+    runs.push(run);
+    options.onScenarioDone?.(run.scenario.name);
+  }
+  return { runs, differences: runs.slice(1).map((run) => differencesAgainst(runs[0]!, run)) };
+}
+
+export function differencesAgainst(base: ScenarioRun, other: ScenarioRun): Record<MetricName, PairedDifference> {
+  return Object.fromEntries(METRIC_NAMES.map((m) => [m, pairedDifference(metricValues(base.output, m), metricValues(other.output, m))])) as Record<MetricName, PairedDifference>;
+}

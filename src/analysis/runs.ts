@@ -1,0 +1,35 @@
+/**
+ * What every analysis does first: load a scenario with some overrides and run
+ * it on a given seed and number of replications. Using the same seed for every
+ * scenario of an analysis is what makes its comparisons paired (common random
+ * numbers).
+ */
+import { loadScenario, type Scenario } from '../params/load.js';
+import type { PoolOptions } from '../sim/pool.js';
+import { runScenario, type RunOutput } from '../sim/run.js';
+
+export interface AnalysisOptions extends PoolOptions {
+  readonly seed: number;
+  readonly replications: number;
+  /** Overrides applied to every scenario of the analysis (e.g. volume.claims). */
+  readonly set?: readonly string[];
+}
+
+export interface ScenarioRun {
+  readonly scenario: Scenario;
+  readonly output: RunOutput;
+}
+
+export async function runFile(file: string, set: readonly string[], options: AnalysisOptions): Promise<ScenarioRun> {
+  const scenario = loadScenario(file, { set: [...(options.set ?? []), ...set] });
+  return { scenario, output: await runScenario(scenario.parameters, options) };
+}
+
+/** A metric's value in each replication of a run. */
+export function metricValues(run: RunOutput, metric: string): number[] {
+  return run.replications.map((r) => {
+    const v = (r.metrics as Record<string, number>)[metric];
+    if (v === undefined) throw new RangeError(`unknown metric "${metric}"`);
+    return v;
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Sweep: run a scenario at every point of a one- or two-parameter grid, all on
+ * the same seed (common random numbers), and tabulate every metric with its
+ * interval at each point.
+ */
+import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
+import { summarise, type Summary } from '../stats/summary.js';
+import { gridPoints, type Axis } from './grid.js';
+import { metricValues, runFile, type AnalysisOptions, type ScenarioRun } from './runs.js';
+
+export interface SweepPoint {
+  readonly values: Readonly<Record<string, number>>;
+  readonly summary: Readonly<Record<MetricName, Summary>>;
+}
+
+export interface Sweep {
+  readonly axes: readonly Axis[];
+  readonly points: readonly SweepPoint[];
+  /** The run at the first point, for the scenario's record and parameters. */
+  readonly first: ScenarioRun;
+}
+
+export async function sweepScenario(file: string, axes: readonly Axis[], options: AnalysisOptions & { onPointDone?: (done: number, total: number) => void }): Promise<Sweep> {
+  if (axes.length < 1 || axes.length > 2) throw new RangeError('a sweep takes one or two --param grids');
+  const grid = gridPoints(axes);
+  const points: SweepPoint[] = [];
+  let first: ScenarioRun | undefined;
+  for (const values of grid) {
+    const run = await runFile(file, Object.entries(values).map(([p, v]) => `${p}=${v}`), options);
+    first ??= run;
+    const summary = Object.fromEntries(METRIC_NAMES.map((m) => [m, summarise(metricValues(run.output, m), { cost: (METRICS[m] as MetricDefinition).cost === true })])) as Record<MetricName, Summary>;
+    points.push({ values, summary });
+    options.onPointDone?.(points.length, grid.length);
+  }
+  return { axes, points, first: first! };
+}

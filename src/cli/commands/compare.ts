@@ -1,0 +1,61 @@
+/** `claimsim compare BASE OTHER...`: paired differences on common random numbers. */
+import { join } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { compareScenarios } from '../../analysis/compare.js';
+import { METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
+import { comparisonsCsv } from '../../export/analysisTables.js';
+import { buildCompareResults } from '../../results/analyses.js';
+import { writeOutputs } from '../../results/write.js';
+import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
+import { formatValue } from '../format.js';
+
+interface CompareArgs extends CommonArgs {
+  scenarios: string[];
+}
+
+const SHOWN: readonly MetricName[] = ['marketplace.netCost', 'marketplace.concessionsPaid', 'marketplace.recovered', 'marketplace.reviewCost', 'marketplace.fraudPaid', 'sellers.reimbursed', 'insurers.paid', 'customers.validPaidShare', 'customers.daysToPayment', 'customers.validDenied'];
+
+export const compareCommand: CommandModule<object, CompareArgs> = {
+  command: 'compare <scenarios..>',
+  describe: 'Compare scenarios against the first, paired on common random numbers',
+  builder: (yargs: Argv) =>
+    withCommonOptions(yargs.positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Base scenario, then the others' }), { replications: 10 })
+      .example('$0 compare scenarios/baseline.yaml scenarios/threshold-2500.yaml', 'what a $2,500 threshold changes')
+      .example('$0 compare scenarios/baseline.yaml scenarios/before-2021.yaml scenarios/fraud-surge.yaml -r 20', 'several at once') as unknown as Argv<CompareArgs>,
+  handler: async (args: ArgumentsCamelCase<CompareArgs>) => {
+    const started = new Date();
+    const t0 = performance.now();
+    const options = analysisOptions(args);
+    const comparison = await compareScenarios(args.scenarios, { ...options, onScenarioDone: (name) => note(`compare: ${name} done`) });
+    const results = buildCompareResults(comparison, options.seed, invocationOf(started, t0, options.workers));
+    const outDir = args.out ?? join('reports', `compare-${safeName(results.scenarios[0]!.scenario.name)}`);
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'comparisons.csv': comparisonsCsv(results) });
+    for (const d of results.differences) {
+      process.stdout.write(`\n${d.scenario} against ${d.base} (${results.replications} paired replications, seed ${results.seed}):\n`);
+      const base = results.scenarios.find((s) => s.scenario.name === d.base)!;
+      const other = results.scenarios.find((s) => s.scenario.name === d.scenario)!;
+      const rows = SHOWN.map((m) => {
+        const unit = (METRICS[m] as MetricDefinition).unit;
+        const diff = d.metrics[m];
+        return [
+          m,
+          formatValue(base.summary[m].mean, unit),
+          formatValue(other.summary[m].mean, unit),
+          formatValue(diff.mean, unit),
+          diff.ciLow === null ? '-' : `${formatValue(diff.ciLow, unit)} .. ${formatValue(diff.ciHigh, unit)}`,
+          diff.significant ? 'yes' : 'no',
+          diff.varianceReduction === null ? '-' : `${diff.varianceReduction.toFixed(1)}x`,
+        ];
+      });
+      process.stdout.write(`${table(['metric', d.base, d.scenario, 'difference', '95% CI', 'outside noise', 'pairing gain'], rows)}\n`);
+    }
+    process.stdout.write(`\nresults: ${join(outDir, 'results.json')}\n`);
+  },
+};
+
+/** A plain text table, the first column left-aligned. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * What the analysis commands share: their common options, checked the same
+ * way, and where and how they write their outputs.
+ */
+import type { Argv } from 'yargs';
+import type { AnalysisOptions } from '../analysis/runs.js';
+import { ENGINE } from '../version.js';
+import { defaultWorkers } from '../sim/pool.js';
+import { UsageError } from './errors.js';
+
+export interface CommonArgs {
+  claims?: number;
+  replications: number;
+  seed: number;
+  set: string[];
+  out?: string;
+  workers?: number;
+}
+
+export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: number }): Argv<T & CommonArgs> {
+  return yargs
+    .option('claims', { type: 'number', describe: 'Claims per replication (overrides volume.claims)' })
+    .option('replications', { alias: 'r', type: 'number', default: defaults.replications, describe: 'Replications per scenario run' })
+    .option('seed', { alias: 's', type: 'number', default: 1, describe: 'Seed shared by every run (common random numbers)' })
+    .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter in every run: --set path=value' })
+    .option('out', { alias: 'o', type: 'string', describe: 'Output directory' })
+    .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: ${defaultWorkers()}]` }) as unknown as Argv<T & CommonArgs>;
+}
+
+export function wholeNumber(value: number, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+/** The analysis options the common flags stand for. */
+export function analysisOptions(args: CommonArgs): AnalysisOptions {
+  const set = [...args.set];
+  if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1, 1e9)}`);
+  return {
+    seed: wholeNumber(args.seed, '--seed', 0, 0xffffffff),
+    replications: wholeNumber(args.replications, '--replications', 2, 100000),
+    workers: args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256),
+    set,
+  };
+}
+
+/** A scenario name as a directory name: letters, digits, - and _ only. */
+export function safeName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return cleaned || 'scenario';
+}
+
+/** The invocation block every result carries: how it was produced, and when. */
+export function invocationOf(started: Date, t0: number, workers: number | undefined) {
+  return { command: ['claimsim', ...process.argv.slice(2)], startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers: workers ?? 0 };
+}
+
+export const engine = ENGINE;
+
+/** A line of progress on stderr, only on a terminal and not in CI. */
+export function note(line: string): void {
+  if (process.stderr.isTTY && !process.env.CI) process.stderr.write(`${line}\n`);
+}
