@@ -1,0 +1,172 @@
+/**
+ * The analyses against what is known without them: interval coverage of a
+ * closed-form quantity, the variance pairing removes, monotone sweeps,
+ * calibration recovering a known parameter, precision runs stopping as
+ * promised, and CSV tables that read back to the same numbers.
+ */
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { calibrate } from '../../src/analysis/calibrate.js';
+import { compareScenarios } from '../../src/analysis/compare.js';
+import { parseAxis } from '../../src/analysis/grid.js';
+import { runToPrecision } from '../../src/analysis/precision.js';
+import { metricValues, runFile } from '../../src/analysis/runs.js';
+import { sensitivityOf } from '../../src/analysis/sensitivity.js';
+import { sweepScenario } from '../../src/analysis/sweep.js';
+import { comparisonsCsv, sweepCsv } from '../../src/export/analysisTables.js';
+import { summaryCsv, replicationsCsv } from '../../src/export/tables.js';
+import { buildCompareResults, buildSweepResults } from '../../src/results/analyses.js';
+import { buildRunResults, scenarioRecord } from '../../src/results/results.js';
+import { summarise } from '../../src/stats/summary.js';
+import { baselineParams } from '../support/claims.js';
+
+/** A small world: few sellers and customers to build, two teams. */
+const SMALL = ['sellers.count=2000', 'customers.honestPool=100000', 'world.teams=2'];
+const NO_FRAUD = ['fraud.share=0', 'fraud.buildUpShare=0'];
+const invocation = { command: [], startedAt: '', wallSeconds: 1, workers: 1 };
+
+describe('confidence intervals', () => {
+  it('cover a closed-form share about 95% of the time over many seeds', async () => {
+    // P(claim < $1,000) = 0.85 Phi(ln 5) + 0.15 Phi(ln 0.2 / 1.5) for the baseline mixture.
+    const truth = 0.85 * normalCdf(Math.log(5), 0, 1) + 0.15 * normalCdf(Math.log(0.2) / 1.5, 0, 1);
+    const params = baselineParams([...SMALL, ...NO_FRAUD, 'volume.claims=300']);
+    const { runScenario } = await import('../../src/sim/run.js');
+    const seeds = 120;
+    let covered = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const out = await runScenario(params, { seed, replications: 5, workers: 1 });
+      const s = summarise(out.replications.map((r) => r.metrics['claims.underThresholdShare']));
+      if (s.ciLow! <= truth && truth <= s.ciHigh!) covered++;
+    }
+    // Coverage is binomial(120, 0.95): mean 114, sd sqrt(120 * 0.95 * 0.05) = 2.39; allow three sd either way.
+    expect(covered).toBeGreaterThanOrEqual(Math.floor(114 - 3 * 2.39));
+    expect(covered).toBeLessThanOrEqual(120);
+  }, 120_000);
+});
+
+describe('compare', () => {
+  it('a scenario compared with itself differs by exactly zero', async () => {
+    const c = await compareScenarios(['scenarios/baseline.yaml', 'scenarios/baseline.yaml'], { seed: 3, replications: 3, workers: 1, set: [...SMALL, 'volume.claims=1000'] });
+    for (const d of Object.values(c.differences[0]!)) {
+      expect(d.mean).toBe(0);
+      expect(d.significant).toBe(false);
+    }
+  });
+
+  it('pairing on common random numbers beats independent runs on baseline against the $2,500 threshold', async () => {
+    const options = { replications: 8, workers: 1, set: [...SMALL, 'volume.claims=3000'] };
+    const base = await runFile('scenarios/baseline.yaml', [], { ...options, seed: 1 });
+    const paired = await runFile('scenarios/threshold-2500.yaml', [], { ...options, seed: 1 });
+    const independent = await runFile('scenarios/threshold-2500.yaml', [], { ...options, seed: 2 });
+    const varianceOfDifferences = (other: typeof base) => {
+      const a = metricValues(base.output, 'marketplace.netCost');
+      const b = metricValues(other.output, 'marketplace.netCost');
+      const d = a.map((x, i) => b[i]! - x);
+      const m = d.reduce((s, x) => s + x, 0) / d.length;
+      return d.reduce((s, x) => s + (x - m) ** 2, 0) / (d.length - 1);
+    };
+    const pairedVar = varianceOfDifferences(paired);
+    const independentVar = varianceOfDifferences(independent);
+    // The threshold changes only which claims the marketplace pays, so the two runs share most of
+    // their noise: the paired variance is far below the independent one (measured: two orders of magnitude).
+    expect(pairedVar * 10).toBeLessThan(independentVar);
+    const c = buildCompareResults({ runs: [base, paired], differences: [(await import('../../src/analysis/compare.js')).differencesAgainst(base, paired)] }, 1, invocation);
+    expect(c.differences[0]!.metrics['marketplace.netCost'].varianceReduction!).toBeGreaterThan(10);
+    expect(c.differences[0]!.metrics['marketplace.netCost'].significant).toBe(true);
+  }, 60_000);
+});
+
+describe('sweep', () => {
+  it('parses grids', () => {
+    expect(parseAxis('policy.threshold=500..2500:500')).toEqual({ path: 'policy.threshold', values: [500, 1000, 1500, 2000, 2500] });
+    expect(parseAxis('fraud.share=0.1..0.3:0.1')).toEqual({ path: 'fraud.share', values: [0.1, 0.2, 0.3] });
+    expect(parseAxis('x=3..1:1')).toMatch(/below/);
+    expect(parseAxis('x=1..2:0')).toMatch(/STEP > 0/);
+  });
+
+  it.each([
+    ['all sellers silent', 'sellers.responses={accept: 0, reject: 0, silent: 1}'],
+    ['all sellers accept', 'sellers.responses={accept: 1, reject: 0, silent: 0}'],
+  ])('over the threshold, with %s, never lowers what the marketplace pays', async (_label, responses) => {
+    const axis = parseAxis('policy.threshold=250..4000:750');
+    if (typeof axis === 'string') throw new Error(axis);
+    const sweep = await sweepScenario('scenarios/baseline.yaml', [axis], { seed: 4, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=1500', responses] });
+    const paid = sweep.points.map((p) => p.summary['marketplace.concessionsPaid'].mean);
+    for (let i = 1; i < paid.length; i++) expect(paid[i]!).toBeGreaterThanOrEqual(paid[i - 1]!);
+    // Its CSV reads back to the same numbers.
+    const csv = parse(sweepCsv(buildSweepResults(sweep, 4, invocation)), { columns: true }) as Record<string, string>[];
+    const rows = csv.filter((r) => r.metric === 'marketplace.concessionsPaid');
+    expect(rows.map((r) => Number(r.mean))).toEqual(paid);
+    expect(rows.map((r) => Number(r['policy.threshold']))).toEqual([250, 1000, 1750, 2500, 3250, 4000]);
+  }, 60_000);
+});
+
+describe('sensitivity', () => {
+  it('ranks parameters by the swing of the metric between their low and high values', async () => {
+    const s = await sensitivityOf('scenarios/baseline.yaml', {
+      seed: 2,
+      replications: 2,
+      workers: 1,
+      set: [...SMALL, 'volume.claims=1000'],
+      metric: 'marketplace.reviewCost',
+      params: ['screening.fullReviewCostUsd', 'screening.deskReviewCostUsd', 'policy.paymentLagDays'],
+    });
+    // Review cost is linear in the two prices; the payment lag does not enter it at all.
+    expect(s.rows.map((r) => r.path)).toEqual(['screening.fullReviewCostUsd', 'screening.deskReviewCostUsd', 'policy.paymentLagDays']);
+    expect(s.rows[2]!.swing.mean).toBe(0);
+    // Swing of the desk price: (100 - 25) dollars times the claims given a desk review.
+    expect(s.rows[1]!.swing.mean).toBeGreaterThan(0);
+    expect(s.rows[1]!.atHigh / s.rows[1]!.atLow).toBeGreaterThan(1);
+  }, 60_000);
+
+  it('refuses a named parameter without a range', async () => {
+    await expect(sensitivityOf('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: SMALL, metric: 'marketplace.netCost', params: ['sellers.responses'] })).rejects.toThrow(/no low-high range/);
+  });
+});
+
+describe('calibrate', () => {
+  it('recovers a known parameter from targets generated with it', async () => {
+    const options = { seed: 6, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=2000'] };
+    const truth = await runFile('scenarios/baseline.yaml', ['fraud.share=0.15'], options);
+    const target = summarise(metricValues(truth.output, 'claims.fraudulentShare')).mean;
+    const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', value: target }], ['fraud.share'], options);
+    // On common random numbers the simulated share is a step function of fraud.share, flat between
+    // consecutive claims' fraud draws (about 1/4000 apart here); the search brackets to 1e-4 of the range.
+    expect(Math.abs(c.values['fraud.share']! - 0.15)).toBeLessThan(0.002);
+    expect(Math.abs(c.achieved[0]!.relativeMiss)).toBeLessThan(0.01);
+  }, 120_000);
+});
+
+describe('precision', () => {
+  it('stops when the target is reached, and says so when the cap stops it first', async () => {
+    const params = baselineParams([...SMALL, 'volume.claims=1000']);
+    const loose = await runToPrecision(params, { seed: 1, workers: 1, target: 2, initialReplications: 3, maxReplications: 50 });
+    expect(loose.reached).toBe(true);
+    expect(loose.output.replications.length).toBe(3);
+    const strict = await runToPrecision(params, { seed: 1, workers: 1, target: 0.001, initialReplications: 3, maxReplications: 7 });
+    expect(strict.reached).toBe(false);
+    expect(strict.output.replications.length).toBe(7);
+    // Batches extend the run without changing earlier replications.
+    expect(strict.output.replications.slice(0, 3).map((r) => r.metrics['marketplace.netCost'])).toEqual(loose.output.replications.map((r) => r.metrics['marketplace.netCost']));
+  }, 60_000);
+});
+
+describe('CSV tables', () => {
+  it('read back to the numbers in results.json', async () => {
+    const run = await runFile('scenarios/baseline.yaml', [], { seed: 9, replications: 3, workers: 1, set: [...SMALL, 'volume.claims=800'] });
+    const results = buildRunResults(run.output, { scenario: scenarioRecord(run.scenario), parameters: run.scenario.parameters, parameterMeta: run.scenario.meta, seed: 9, invocation });
+    const summary = parse(summaryCsv(results), { columns: true }) as Record<string, string>[];
+    for (const row of summary) {
+      const s = results.summary[row.metric as keyof typeof results.summary];
+      expect(Number(row.mean)).toBe(s.mean);
+      expect(Number(row.p95)).toBe(s.p95);
+      expect(row.es95 === '' ? undefined : Number(row.es95)).toBe(s.es95);
+    }
+    const reps = parse(replicationsCsv(results), { columns: true }) as Record<string, string>[];
+    expect(reps.map((r) => Number(r['marketplace.netCost']))).toEqual(results.perReplication['marketplace.netCost']);
+    const c = buildCompareResults({ runs: [run, run], differences: [(await import('../../src/analysis/compare.js')).differencesAgainst(run, run)] }, 9, invocation);
+    const rows = parse(comparisonsCsv(c), { columns: true }) as Record<string, string>[];
+    expect(rows.every((r) => Number(r.difference) === 0)).toBe(true);
+  });
+});
