@@ -7,6 +7,8 @@
  *   simulate        sim/world.ts        one team of one replication: XState actors on an event calendar
  *   collect         collect/            effects → aggregates (no per-claim records) → metrics
  *   summarise       stats/, results/    replications → means, intervals, quantiles → results.json
+ *   analyse         analysis/           compare, sweep, sensitivity, calibrate, fit, precision: runs → answers
+ *   export          export/             results → CSV tables, event logs (CSV, OCEL 2.0)
  *
  * The CLI (cli/) is a thin layer over these functions.
  */
@@ -24,3 +26,15 @@ export { mergeAggregates, type Aggregates } from './collect/aggregates.js';
 export { summarise, confidenceHalfWidth, type Summary } from './stats/summary.js';
 export { buildRunResults, type RunResults } from './results/results.js';
 export { ENGINE } from './version.js';
+export { compareScenarios, differencesAgainst, type Comparison } from './analysis/compare.js';
+export { sweepScenario, type Sweep } from './analysis/sweep.js';
+export { parseAxis, gridPoints, type Axis } from './analysis/grid.js';
+export { sensitivityOf, type Sensitivity } from './analysis/sensitivity.js';
+export { calibrate, parseTarget, type Calibration } from './analysis/calibrate.js';
+export { runToPrecision } from './analysis/precision.js';
+export { pairedDifference, type PairedDifference } from './stats/paired.js';
+export { expectedShortfall } from './stats/expectedShortfall.js';
+export { runTables } from './export/tables.js';
+export { buildEventLog, type EventLog } from './export/eventLog.js';
+export { toOcel } from './export/ocel.js';
+export type { ClaimObserver } from './sim/world.js';
