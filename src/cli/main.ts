@@ -9,6 +9,7 @@ import { closePools } from '../sim/pool.js';
 import { ENGINE } from '../version.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
+import { fitCommand } from './commands/fit.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { scenariosCommand } from './commands/scenarios.js';
@@ -29,6 +30,7 @@ try {
     .command(sweepCommand)
     .command(sensitivityCommand)
     .command(calibrateCommand)
+    .command(fitCommand)
     .command(mergeCommand)
     .command(validateCommand)
     .command(scenariosCommand)

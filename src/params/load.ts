@@ -148,7 +148,8 @@ function readChain(path: string, seen: readonly string[], problems: Problem[]): 
   return bases ? [...bases, layer] : null;
 }
 
-function findBase(name: string, dir: string): string | undefined {
+/** Where `extends: name` leads from a file in `dir`: beside it first, then among the bundled scenarios. */
+export function findBase(name: string, dir: string): string | undefined {
   const fileName = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
   return [join(dir, fileName), join(BUNDLED_SCENARIOS_DIR, fileName)].find((p) => existsSync(p));
 }

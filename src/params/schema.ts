@@ -43,6 +43,18 @@ export const claimAmountSchema = z
     }
   });
 
+/**
+ * Observed claim amounts (USD) to resample instead of the mixture, in
+ * increasing order; empty means "use the mixture". Written by `claimsim fit --empirical`.
+ */
+export const empiricalAmountsSchema = z
+  .array(z.number().positive('must be positive').max(1e12, 'is implausibly large (over 1e12)'))
+  .max(100_000, 'has more than 100,000 values (store quantiles instead)')
+  .superRefine((values, ctx) => {
+    const i = values.findIndex((v, k) => k > 0 && v < values[k - 1]!);
+    if (i > 0) ctx.addIssue({ code: 'custom', path: [i], message: `must be in increasing order (${values[i]} follows ${values[i - 1]})` });
+  });
+
 export const parametersSchema = z
   .strictObject({
     horizon: z.strictObject({
@@ -92,6 +104,7 @@ export const parametersSchema = z
     }),
     claimAmount: z.strictObject({
       mixture: claimAmountSchema,
+      empirical: empiricalAmountsSchema,
     }),
     fraud: z.strictObject({
       share: probability,

@@ -10,7 +10,7 @@ import { fraudKind } from '../rules/fraudKind.js';
 import { isInsuranceRequired } from '../rules/isInsuranceRequired.js';
 import { DECISION_DRAWS, type ClaimFacts, type InsuranceChannel, type SellerProfile } from '../machines/types.js';
 import { AliasTable } from './random/alias.js';
-import { exponential, lognormal, lognormalMixture } from './random/distributions.js';
+import { exponential, lognormal, lognormalMixtureOrEmpirical } from './random/distributions.js';
 import { Stream, StreamKind } from './random/streams.js';
 
 /** One deterministic unit of work: a team of a replication under a seed. */
@@ -103,7 +103,7 @@ export function claimFacts(
   isBlocked: (customer: number) => boolean,
 ): ClaimFacts {
   const fraud = fraudKind(stream.uniform(ClaimSlot.fraud), stream.uniform(ClaimSlot.buildUp), params.fraud);
-  const baseUsd = lognormalMixture(stream.uniform(ClaimSlot.mixPick), stream.uniform(ClaimSlot.mixValue), params.claimAmount.mixture, params.policy.maxClaim);
+  const baseUsd = lognormalMixtureOrEmpirical(stream.uniform(ClaimSlot.mixPick), stream.uniform(ClaimSlot.mixValue), params.claimAmount.mixture, params.claimAmount.empirical, params.policy.maxClaim);
   const claimedUsd = claimedAmount(fraud, baseUsd, stream.uniform(ClaimSlot.bunch), stream.uniform(ClaimSlot.bunchPosition), params.policy, params.fraud);
   const u = stream.uniform(ClaimSlot.customer);
   const customer = fraud === 'fabricated' ? Math.floor(u * pools.fraudsters) : pools.fraudsters + Math.floor(u * pools.honest);

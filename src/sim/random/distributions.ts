@@ -61,3 +61,33 @@ export function categorical(u: number, shares: readonly number[]): number {
   }
   return shares.length - 1;
 }
+
+/**
+ * The empirical quantile of a sorted sample at `u`, interpolating linearly
+ * between order statistics: with n values, `u` sits at position h = u(n-1)
+ * and the result is x[⌊h⌋] + (h - ⌊h⌋)(x[⌊h⌋+1] - x[⌊h⌋]) (Hyndman and Fan's
+ * type 7, the default of R's `quantile`). u = 0 gives the minimum, u = 1 the
+ * maximum; in between it is continuous and non-decreasing in `u`.
+ * @example empiricalQuantile(0.5, [10, 20, 40, 80]) // 30: h = 1.5, halfway from 20 to 40
+ * @example empiricalQuantile(0.25, [10, 20, 40, 80]) // 17.5: h = 0.75, three quarters from 10 to 20
+ */
+export function empiricalQuantile(u: number, sorted: readonly number[]): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('empiricalQuantile needs at least one value');
+  const h = Math.min(1, Math.max(0, u)) * (n - 1);
+  const i = Math.floor(h);
+  const below = sorted[i]!;
+  return i >= n - 1 ? below : below + (h - i) * (sorted[i + 1]! - below);
+}
+
+/**
+ * A claim's base amount: from the sorted `empirical` amounts when there are
+ * any (by `uValue` alone, see `empiricalQuantile`), otherwise from the
+ * lognormal `mixture` (see `lognormalMixture`); capped at `cap` either way.
+ * `uValue` plays the same part in both, so a claim keeps its place in the
+ * distribution (common random numbers) when the distribution changes.
+ * @example lognormalMixtureOrEmpirical(0.9, 0.5, [{ weight: 1, medianUsd: 200, sigma: 1 }], [10, 20, 40, 80], 25) // 25: the empirical 30, capped
+ */
+export function lognormalMixtureOrEmpirical(uPick: number, uValue: number, mixture: readonly LognormalComponent[], empirical: readonly number[], cap: number): number {
+  return empirical.length > 0 ? Math.min(cap, empiricalQuantile(uValue, empirical)) : lognormalMixture(uPick, uValue, mixture, cap);
+}

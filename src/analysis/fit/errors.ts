@@ -1,0 +1,8 @@
+/**
+ * Input to a fit that cannot be used: a CSV that is missing, malformed, has
+ * bad rows or too few amounts. The message names the file (and line, where
+ * there is one) and fits on one line; the CLI turns it into a usage error.
+ */
+export class FitInputError extends Error {
+  override name = 'FitInputError';
+}
