@@ -19,6 +19,10 @@ const dir = mkdtempSync(join(tmpdir(), 'claimsim-fit-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
+/** Each call writes its results.json and fits.csv into its own temporary folder, never into the repository. */
+const REPORTS = mkdtempSync(join(tmpdir(), 'claimsim-fit-reports-'));
+let reportRuns = 0;
+
 /** Runs `claimsim fit ...args` in this process; returns what it printed, or the error it failed with. */
 async function fit(...args: string[]): Promise<{ stdout: string; error?: unknown }> {
   let stdout = '';
@@ -27,7 +31,7 @@ async function fit(...args: string[]): Promise<{ stdout: string; error?: unknown
     return true;
   });
   try {
-    await yargs(['fit', ...args])
+    await yargs(['fit', ...args, ...(args.includes('--report-dir') ? [] : ['--report-dir', join(REPORTS, String(++reportRuns))])])
       .command(fitCommand)
       .strict()
       .fail((message, error) => {
@@ -157,5 +161,23 @@ describe('claimsim fit', () => {
     expect((r.error as Error).message).toContain(`${out} (not written)`);
     expect((r.error as Error).message).toContain('medianUsd: is implausibly large');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('fit results', () => {
+  it('writes results.json and fits.csv that agree with each other', async () => {
+    const reportDir = join(REPORTS, 'agree');
+    const out = join(REPORTS, 'agree-fit.yaml');
+    const r = await fit(join(FIXTURES, 'claims.csv'), '--column', 'paid_usd', '--out', out, '--report-dir', reportDir);
+    expect(r.error).toBeUndefined();
+    const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8'));
+    expect(results.kind).toBe('fit');
+    expect(results.input.amounts).toBe(12);
+    const csv = readFileSync(join(reportDir, 'fits.csv'), 'utf8').trim().split('\r\n');
+    // Header, one lognormal row, two mixture rows.
+    expect(csv).toHaveLength(4);
+    const lognormal = csv[1]!.split(',');
+    expect(Number(lognormal[7])).toBe(results.comparison.lognormal.aic);
+    expect(csv.filter((line) => line.endsWith(',true')).length).toBe(results.comparison.chosen === 'lognormal' ? 1 : 2);
   });
 });

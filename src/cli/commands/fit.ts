@@ -5,7 +5,7 @@
  * with `--empirical` sets `claimAmount.empirical` so the simulator resamples
  * the data.
  */
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { compareFits, type FitComparison, type FitReport } from '../../analysis/fit/compareFits.js';
 import { empiricalAmounts, type EmpiricalAmounts } from '../../analysis/fit/empiricalAmounts.js';
@@ -14,7 +14,10 @@ import { fitOverlay, type Overlay } from '../../analysis/fit/overlayFile.js';
 import { readClaimAmounts, type ClaimAmounts } from '../../analysis/fit/readAmounts.js';
 import { findBase, loadScenario } from '../../params/load.js';
 import { ScenarioError } from '../../params/problems.js';
-import { writeFileAtomic } from '../../results/write.js';
+import { toCsv } from '../../export/csv.js';
+import { writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { ENGINE } from '../../version.js';
+import { safeName } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatUsd } from '../format.js';
 
@@ -25,6 +28,7 @@ interface FitArgs {
   out?: string;
   base: string;
   empirical: boolean;
+  reportDir?: string;
 }
 
 /** What `extends` accepts (see params/load.ts). */
@@ -40,6 +44,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       .option('skip-bad', { type: 'boolean', default: false, describe: 'Skip and count bad rows (empty, not a number, zero or negative) instead of refusing the file' })
       .option('out', { alias: 'o', type: 'string', describe: 'Overlay scenario to write [default: ./<csv name>-fit.yaml]' })
       .option('base', { type: 'string', default: 'baseline', describe: 'Scenario the overlay extends (beside --out or bundled)' })
+      .option('report-dir', { type: 'string', describe: 'Where results.json and fits.csv go [default: reports/fit-<csv name>]' })
       .option('empirical', { type: 'boolean', default: false, describe: 'Set claimAmount.empirical to the data (1,001 quantiles above 5,000 amounts) instead of the fitted mixture' })
       .example('$0 fit claims.csv', 'fit column "amount", write claims-fit.yaml extending baseline')
       .example('$0 fit export.csv --column paid_usd --skip-bad --out scenarios/fitted.yaml', 'another column, skipping bad rows')
@@ -60,7 +65,20 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     const overlay = fitOverlay({ name: `${basename(args.csv, extname(args.csv))}-fit`, base: args.base, data, comparison, ...(empirical ? { empirical } : {}) });
     checkAgainstBase(overlay, args.base, out);
     writeFileAtomic(out, overlay.text);
+    const reportDir = args.reportDir ?? join('reports', `fit-${safeName(basename(args.csv, extname(args.csv)))}`);
+    const results = {
+      kind: 'fit',
+      engine: ENGINE,
+      input: { file: args.csv, sha256: data.sha256, column: data.column, amounts: data.values.length, skippedRows: data.skipped.length },
+      comparison,
+      empirical: empirical ? { stored: empirical.values.length, quantiles: empirical.quantiles } : null,
+      overlayFile: out,
+      base: args.base,
+      invocation: { command: ['claimsim', ...process.argv.slice(2)], startedAt: new Date().toISOString() },
+    };
+    writeOutputs(reportDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'fits.csv': fitsCsv(comparison) });
     process.stdout.write(fitSummary(data, comparison, empirical, out, args.base));
+    process.stdout.write(`Results: ${join(reportDir, 'results.json')}\n`);
   },
 };
 
@@ -120,4 +138,13 @@ export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empiri
 function parametersOf(f: FitReport): string {
   const params = f.components.map((c) => `${f.components.length > 1 ? `${c.weight.toFixed(2)} x ` : ''}median ${formatUsd(Math.exp(c.mu))}, sigma ${c.sigma.toFixed(2)}`).join(' + ');
   return f.collapsed ? `${params} (collapsed)` : f.converged ? params : `${params} (not converged in ${f.iterations} iterations)`;
+}
+
+/** One row per fit and component: what a spreadsheet needs to compare the two fits. */
+export function fitsCsv(c: FitComparison): string {
+  const rows = (['lognormal', 'mixture'] as const).flatMap((kind) => {
+    const f = c[kind];
+    return f.components.map((comp, i) => [kind, i + 1, comp.weight, Math.exp(comp.mu), comp.sigma, f.k, f.logLikelihood, f.aic, f.ks, f.converged, f.collapsed, c.chosen === kind]);
+  });
+  return toCsv(['fit', 'component', 'weight', 'medianUsd', 'sigma', 'k', 'logLikelihoodUsd', 'aic', 'ksD', 'converged', 'collapsed', 'chosen'], rows);
 }
