@@ -15,6 +15,7 @@ export interface CommonArgs {
   set: string[];
   out?: string;
   workers?: number;
+  charts?: 'svg' | 'png';
 }
 
 export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: number }): Argv<T & CommonArgs> {
@@ -24,7 +25,8 @@ export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: n
     .option('seed', { alias: 's', type: 'number', default: 1, describe: 'Seed shared by every run (common random numbers)' })
     .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter in every run: --set path=value' })
     .option('out', { alias: 'o', type: 'string', describe: 'Output directory' })
-    .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: ${defaultWorkers()}]` }) as unknown as Argv<T & CommonArgs>;
+    .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: ${defaultWorkers()}]` })
+    .option('charts', { choices: ['svg', 'png'] as const, describe: 'Also write each chart of the report as its own file, for slides' }) as unknown as Argv<T & CommonArgs>;
 }
 
 export function wholeNumber(value: number, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {

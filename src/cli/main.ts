@@ -11,6 +11,7 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
 import { fitCommand } from './commands/fit.js';
 import { mergeCommand } from './commands/merge.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
@@ -31,10 +32,11 @@ try {
     .command(sensitivityCommand)
     .command(calibrateCommand)
     .command(fitCommand)
+    .command(reportCommand)
     .command(mergeCommand)
     .command(validateCommand)
     .command(scenariosCommand)
-    .demandCommand(1, 'Name a command: run, compare, sweep, sensitivity, calibrate, fit, merge, validate or scenarios.')
+    .demandCommand(1, 'Name a command: run, compare, sweep, sensitivity, calibrate, fit, report, merge, validate or scenarios.')
     .strict()
     .version(ENGINE.version)
     .help()

@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 
-export function writeFileAtomic(path: string, data: string): void {
+export function writeFileAtomic(path: string, data: string | Buffer): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -19,7 +19,7 @@ export function writeFileAtomic(path: string, data: string): void {
 }
 
 /** Writes each named file into `dir`, each atomically; results.json last, so its presence means the set is complete. */
-export function writeOutputs(dir: string, files: Readonly<Record<string, string>>): void {
+export function writeOutputs(dir: string, files: Readonly<Record<string, string | Buffer>>): void {
   const names = Object.keys(files).sort((a, b) => (a === 'results.json' ? 1 : b === 'results.json' ? -1 : a.localeCompare(b)));
   for (const name of names) writeFileAtomic(join(dir, name), files[name]!);
 }

@@ -55,7 +55,7 @@ describe('claimsim run', () => {
     }
     expect(results.summary['claims.filed'].mean).toBe(3000);
     // The tables come with it, and no temporary file is left behind.
-    expect(readdirSync(out).sort()).toEqual(['development.csv', 'monthly.csv', 'replications.csv', 'results.json', 'summary.csv']);
+    expect(readdirSync(out).sort()).toEqual(['development.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.json', 'summary.csv']);
   });
 
   it('gives byte-identical results for the same seed, apart from its invocation block', () => {

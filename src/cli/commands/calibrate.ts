@@ -9,6 +9,7 @@ import { loadScenario } from '../../params/load.js';
 import { setIn } from '../../params/overlay.js';
 import { buildCalibrationResults } from '../../results/analyses.js';
 import { writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { table } from './compare.js';
@@ -64,8 +65,9 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const results = buildCalibrationResults(base, options.replications, calibration, overlayFile, options.seed, invocationOf(started, t0, options.workers));
     const outDir = args.out ?? join('reports', `calibrate-${safeName(base.name)}`);
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'calibration.csv': calibrationCsv(results) });
+    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
     process.stdout.write(`${table(['parameter', 'calibrated', 'searched over'], calibration.free.map((f) => [f.path, String(Number(calibration.values[f.path]!.toPrecision(6))), `${f.low} .. ${f.high}`]))}\n\n`);
     process.stdout.write(`${table(['target', 'wanted', 'simulated', 'miss'], calibration.achieved.map((a) => [a.metric, String(a.target), a.simulated.toPrecision(5), `${(a.relativeMiss * 100).toFixed(2)}%`]))}\n\n`);
-    process.stdout.write(`overlay: ${overlayFile}\nresults: ${join(outDir, 'results.json')}\n`);
+    process.stdout.write(`overlay: ${overlayFile}\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };

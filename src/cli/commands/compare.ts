@@ -6,6 +6,7 @@ import { METRICS, type MetricDefinition, type MetricName } from '../../collect/m
 import { comparisonsCsv } from '../../export/analysisTables.js';
 import { buildCompareResults } from '../../results/analyses.js';
 import { writeOutputs } from '../../results/write.js';
+import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { formatValue } from '../format.js';
 
@@ -30,6 +31,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const results = buildCompareResults(comparison, options.seed, invocationOf(started, t0, options.workers));
     const outDir = args.out ?? join('reports', `compare-${safeName(results.scenarios[0]!.scenario.name)}`);
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'comparisons.csv': comparisonsCsv(results) });
+    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
     for (const d of results.differences) {
       process.stdout.write(`\n${d.scenario} against ${d.base} (${results.replications} paired replications, seed ${results.seed}):\n`);
       const base = results.scenarios.find((s) => s.scenario.name === d.base)!;
@@ -49,7 +51,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       });
       process.stdout.write(`${table(['metric', d.base, d.scenario, 'difference', '95% CI', 'outside noise', 'pairing gain'], rows)}\n`);
     }
-    process.stdout.write(`\nresults: ${join(outDir, 'results.json')}\n`);
+    process.stdout.write(`\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };
 

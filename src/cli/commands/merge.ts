@@ -6,6 +6,7 @@ import { mergePartials, type PartialResult } from '../../results/partial.js';
 import { buildRunResults } from '../../results/results.js';
 import { writeOutputs } from '../../results/write.js';
 import { runTables } from '../../export/tables.js';
+import { writeReport } from '../../report/write.js';
 import { UsageError } from '../errors.js';
 import { printRun } from '../format.js';
 
@@ -23,7 +24,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory [default: the first directory given]' })
       .example('$0 merge reports/big', 'merge every shard written into reports/big')
       .example('$0 merge /mnt/shard-*/ --out reports/big', 'merge shards collected from several nodes') as unknown as Argv<MergeArgs>,
-  handler: (args: ArgumentsCamelCase<MergeArgs>) => {
+  handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     const t0 = performance.now();
     const files = args.dirs.flatMap((d) => partialFiles(d));
     if (files.length === 0) throw new UsageError(`no partial-*.json files in ${args.dirs.join(', ')}`);
@@ -45,7 +46,9 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     });
     const outDir = args.out ?? (statSync(args.dirs[0]!).isDirectory() ? args.dirs[0]! : '.');
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results) });
+    const report = await writeReport(outDir, results);
     printRun(results, join(outDir, 'results.json'));
+    process.stdout.write(`report: ${report}\n`);
   },
 };
 

@@ -11,6 +11,7 @@ import { buildRunResults, scenarioRecord } from '../../results/results.js';
 import { writeFileAtomic, writeOutputs } from '../../results/write.js';
 import { runToPrecision } from '../../analysis/precision.js';
 import { runTables } from '../../export/tables.js';
+import { writeReport } from '../../report/write.js';
 import { buildEventLog } from '../../export/eventLog.js';
 import { eventLogCsv } from '../../export/eventLogCsv.js';
 import { toOcel } from '../../export/ocel.js';
@@ -35,6 +36,7 @@ interface RunArgs {
   precision?: number;
   maxReplications: number;
   eventLog?: number;
+  charts?: 'svg' | 'png';
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -52,6 +54,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('shard', { type: 'string', describe: 'Run only shard I of N (I from 1) and write DIR/partial-I-of-N.json for "claimsim merge"' })
       .option('precision', { type: 'number', describe: 'Add replications until every headline cost metric\'s 95% interval is within this share of its mean (e.g. 0.02)' })
       .option('max-replications', { type: 'number', default: 200, describe: 'Cap on replications for --precision' })
+      .option('charts', { choices: ['svg', 'png'] as const, describe: 'Also write each chart of the report as its own file, for slides' })
       .option('event-log', { type: 'number', describe: 'Also write the full history of K sampled claims (events.csv, events.ocel.json)' })
       .example('$0 run scenarios/baseline.yaml', 'the 2021 policy, 10 replications of 20,000 claims')
       .example('$0 run scenarios/baseline.yaml --set policy.threshold=2500 --claims 50000 -r 20', 'a what-if from the command line')
@@ -112,7 +115,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
     });
     const eventLog = args.eventLog === undefined ? {} : eventLogFiles(params, seed, wholeNumber(args.eventLog, '--event-log', 1, 100000));
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results), ...eventLog });
+    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
     printRun(results, join(outDir, 'results.json'));
+    process.stdout.write(`report: ${report}\n`);
   },
 };
 

@@ -6,6 +6,7 @@ import { METRICS, type MetricDefinition } from '../../collect/metrics.js';
 import { sensitivityCsv } from '../../export/analysisTables.js';
 import { buildSensitivityResults } from '../../results/analyses.js';
 import { writeOutputs } from '../../results/write.js';
+import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue } from '../format.js';
@@ -41,6 +42,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     const results = buildSensitivityResults(sensitivity, options.seed, invocationOf(started, t0, options.workers));
     const outDir = args.out ?? join('reports', `sensitivity-${safeName(results.scenario.name)}`);
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'sensitivity.csv': sensitivityCsv(results) });
+    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
     const unit = (METRICS[args.metric as keyof typeof METRICS] as MetricDefinition).unit;
     const rows = results.rows.map((r, i) => [
       `${i + 1}. ${r.path}`,
@@ -53,6 +55,6 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     process.stdout.write(`${results.scenario.name}: ${args.metric} is ${formatValue(results.baseMean, unit)} at the base; ${results.rows.length} parameters, ${results.replications} replications each\n\n`);
     process.stdout.write(`${table(['parameter', 'low .. high', 'at low', 'at high', 'swing', 'outside noise'], rows)}\n`);
     for (const s of results.skipped) process.stdout.write(`skipped ${s.path}: ${s.reason}\n`);
-    process.stdout.write(`\nresults: ${join(outDir, 'results.json')}\n`);
+    process.stdout.write(`\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };

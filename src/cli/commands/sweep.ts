@@ -7,6 +7,7 @@ import { METRICS, type MetricDefinition, type MetricName } from '../../collect/m
 import { sweepCsv } from '../../export/analysisTables.js';
 import { buildSweepResults } from '../../results/analyses.js';
 import { writeOutputs } from '../../results/write.js';
+import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue } from '../format.js';
@@ -43,6 +44,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const results = buildSweepResults(sweep, options.seed, invocationOf(started, t0, options.workers));
     const outDir = args.out ?? join('reports', `sweep-${safeName(results.scenario.name)}`);
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'sweep.csv': sweepCsv(results) });
+    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
     const metrics = args.metric as MetricName[];
     const rows = results.points.map((p) => [
       ...axes.map((a) => String(p.values[a.path])),
@@ -53,6 +55,6 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       }),
     ]);
     process.stdout.write(`${results.scenario.name}: ${results.points.length} points, ${results.replications} replications each, seed ${results.seed}\n\n`);
-    process.stdout.write(`${table([...axes.map((a) => a.path), ...metrics], rows)}\n\nresults: ${join(outDir, 'results.json')}\n`);
+    process.stdout.write(`${table([...axes.map((a) => a.path), ...metrics], rows)}\n\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };

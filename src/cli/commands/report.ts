@@ -1,0 +1,40 @@
+/** `claimsim report results.json`: rebuild the HTML report (and chart files) from saved results. */
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { writeReport, type ChartFormat } from '../../report/write.js';
+import type { AnyResults } from '../../report/summary.js';
+import { UsageError } from '../errors.js';
+
+interface ReportArgs {
+  results: string;
+  out?: string;
+  charts?: ChartFormat;
+}
+
+const KINDS = ['run', 'compare', 'sweep', 'sensitivity', 'calibrate'];
+
+export const reportCommand: CommandModule<object, ReportArgs> = {
+  command: 'report <results>',
+  describe: 'Rebuild the HTML report from a saved results.json',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('results', { type: 'string', demandOption: true, describe: 'A results.json written by run, compare, sweep, sensitivity, calibrate or merge' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Directory for report.html [default: beside results.json]' })
+      .option('charts', { choices: ['svg', 'png'] as const, describe: 'Also write each chart as its own file, for slides' })
+      .example('$0 report reports/baseline/results.json', 'rebuild reports/baseline/report.html')
+      .example('$0 report reports/compare-baseline/results.json --charts png', 'and a PNG of every chart') as unknown as Argv<ReportArgs>,
+  handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
+    let results: AnyResults;
+    try {
+      results = JSON.parse(readFileSync(args.results, 'utf8')) as AnyResults;
+    } catch (e) {
+      throw new UsageError(`${args.results}: not a readable results file (${(e as Error).message.split('\n')[0]})`);
+    }
+    if (typeof results !== 'object' || results === null || !KINDS.includes((results as { kind?: string }).kind ?? '')) {
+      throw new UsageError(`${args.results}: not the results of a claimsim analysis (its "kind" must be one of ${KINDS.join(', ')})`);
+    }
+    const file = await writeReport(args.out ?? dirname(args.results), results, args.charts ? { charts: args.charts } : {});
+    process.stdout.write(`report: ${file}\n`);
+  },
+};

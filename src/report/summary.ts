@@ -1,0 +1,169 @@
+/**
+ * The report's first screen: what the results say, in plain words, and the
+ * headline figures. Pure functions of the results; the numbers are formatted
+ * the way the terminal prints them.
+ */
+import { formatUsd, formatValue } from '../cli/format.js';
+import { METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
+import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/analyses.js';
+import type { RunResults } from '../results/results.js';
+import type { Summary } from '../stats/summary.js';
+
+export type AnyResults = RunResults | CompareResults | SweepResults | SensitivityResults | CalibrationResults;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const unitOf = (m: string) => (METRICS[m as MetricName] as MetricDefinition | undefined)?.unit ?? '';
+const interval = (s: Summary, unit: string) => (s.ciLow === null ? '' : ` (95% interval ${formatValue(s.ciLow, unit)} to ${formatValue(s.ciHigh, unit)})`);
+
+/** Paragraphs of plain text (escaped by the page). */
+export function summaryParagraphs(r: AnyResults): string[] {
+  switch (r.kind) {
+    case 'run':
+      return runSummary(r);
+    case 'compare':
+      return compareSummary(r);
+    case 'sweep':
+      return sweepSummary(r);
+    case 'sensitivity':
+      return sensitivitySummary(r);
+    case 'calibrate':
+      return calibrationSummary(r);
+  }
+}
+
+function runSummary(r: Omit<RunResults, 'invocation'>): string[] {
+  const s = r.summary;
+  const days = r.parameters.horizon.filingDays;
+  const period = days === 365 ? 'a year of claims' : `${days} days of claims`;
+  return [
+    `Under "${r.scenario.name}", ${period} costs the marketplace ${formatUsd(s['marketplace.netCost'].mean)} net${interval(s['marketplace.netCost'], 'USD')}: ` +
+      `it pays ${formatUsd(s['marketplace.concessionsPaid'].mean)} to customers, spends ${formatUsd(s['marketplace.reviewCost'].mean)} on fraud screening and recovers ${formatUsd(s['marketplace.recovered'].mean)} from sellers. ` +
+      `In 1 run in 20 the net cost exceeds ${formatUsd(s['marketplace.netCost'].p95)}.`,
+    `The rest is borne by sellers and their insurers: sellers reimburse ${formatUsd(s['sellers.reimbursed'].mean)} and pay ${formatUsd(s['sellers.paidDirect'].mean)} directly, ` +
+      `and insurers pay ${formatUsd(s['insurers.paid'].mean)} against ${formatUsd(s['insurers.premiums'].mean)} of premiums (a loss ratio of ${s['insurers.lossRatio'].mean.toFixed(2)}).`,
+    `${pct(s['customers.validPaidShare'].mean)} of valid claims are paid, ${s['customers.daysToPayment'].mean.toFixed(1)} days after filing on average; ` +
+      `${Math.round(s['customers.validDenied'].mean).toLocaleString('en-US')} valid claims end unpaid.`,
+    `${pct(s['claims.fraudulentShare'].mean)} of claims are fabricated. The marketplace pays out ${formatUsd(s['marketplace.fraudPaid'].mean)} of fraud and build-up that it does not recover; ` +
+      `${formatUsd(s['fraud.paidOut'].mean)} gets through to anyone, and screening wrongly flags ${Math.round(s['fraud.falselyFlagged'].mean).toLocaleString('en-US')} genuine claims.`,
+    `Figures are means over ${r.replications} replication${r.replications === 1 ? '' : 's'} of ${r.claimsPerReplication.toLocaleString('en-US')} claims each.`,
+  ];
+}
+
+function compareSummary(r: CompareResults): string[] {
+  const lines = r.differences.map((d) => {
+    const base = r.scenarios.find((s) => s.scenario.name === d.base)!;
+    const other = r.scenarios.find((s) => s.scenario.name === d.scenario)!;
+    const cost = d.metrics['marketplace.netCost'];
+    const direction = cost.mean >= 0 ? 'raises' : 'lowers';
+    const noise = cost.significant ? 'a change outside the noise' : 'within the noise: the interval includes zero';
+    const ci = cost.ciLow === null ? '' : ` (95% interval ${formatUsd(cost.ciLow)} to ${formatUsd(cost.ciHigh!)})`;
+    return (
+      `Against "${d.base}", "${d.scenario}" ${direction} the marketplace's net cost by ${formatUsd(Math.abs(cost.mean))}${ci}, ${noise}: ` +
+      `from ${formatUsd(base.summary['marketplace.netCost'].mean)} to ${formatUsd(other.summary['marketplace.netCost'].mean)}. ` +
+      `Sellers reimburse ${formatUsd(other.summary['sellers.reimbursed'].mean)} instead of ${formatUsd(base.summary['sellers.reimbursed'].mean)}; ` +
+      `valid claims paid go from ${pct(base.summary['customers.validPaidShare'].mean)} to ${pct(other.summary['customers.validPaidShare'].mean)}.`
+    );
+  });
+  return [
+    ...lines,
+    `Every scenario faced the same ${r.replications} replications of claims (common random numbers), so each difference is paired replication by replication.`,
+    ...runSummary(r.scenarios[0]!).slice(0, 1),
+  ];
+}
+
+function sweepSummary(r: SweepResults): string[] {
+  const path = r.axes[0]!.path;
+  const by = (m: MetricName) => r.points.map((p) => ({ x: p.values[path]!, y: p.summary[m].mean }));
+  const cost = by('marketplace.netCost');
+  const lo = cost.reduce((a, b) => (b.y < a.y ? b : a));
+  const hi = cost.reduce((a, b) => (b.y > a.y ? b : a));
+  const second = r.axes[1] ? ` and ${r.axes[1].path}` : '';
+  return [
+    `Over ${path}${second} (${r.points.length} runs on the same claims), the marketplace's net cost ranges from ${formatUsd(lo.y)} at ${path} = ${lo.x} to ${formatUsd(hi.y)} at ${path} = ${hi.x}.`,
+    `Valid claims paid range from ${pct(Math.min(...by('customers.validPaidShare').map((p) => p.y)))} to ${pct(Math.max(...by('customers.validPaidShare').map((p) => p.y)))}.`,
+    `Each point is the mean of ${r.replications} replications; the tables and charts give 95% intervals.`,
+  ];
+}
+
+function sensitivitySummary(r: SensitivityResults): string[] {
+  const unit = unitOf(r.metric);
+  const top = r.rows.slice(0, 3).map((row) => `${row.path} (from ${formatValue(row.atLow, unit)} at ${row.low} to ${formatValue(row.atHigh, unit)} at ${row.high})`);
+  return [
+    `At the base, ${r.metric} is ${formatValue(r.baseMean, unit)}. Of the ${r.rows.length} estimated parameters varied one at a time over their declared ranges, the largest effects come from ${top.join('; ')}.`,
+    `${r.rows.filter((row) => !row.swing.significant).length} of them move it by less than the noise of ${r.replications} replications.` +
+      (r.skipped.length ? ` ${r.skipped.length} could not be varied: ${r.skipped.map((s) => s.path).join(', ')}.` : ''),
+  ];
+}
+
+function calibrationSummary(r: CalibrationResults): string[] {
+  const c = r.calibration;
+  const worst = Math.max(...c.achieved.map((a) => Math.abs(a.relativeMiss)));
+  return [
+    `Calibrated ${c.free.map((f) => `${f.path} to ${Number(c.values[f.path]!.toPrecision(4))} (searched ${f.low} to ${f.high})`).join(', ')}, ` +
+      `so that ${c.achieved.map((a) => `${a.metric} is ${Number(a.simulated.toPrecision(4))} against a target of ${a.target}`).join(' and ')}.`,
+    `The largest miss is ${(worst * 100).toFixed(2)}% after ${c.evaluations} simulations; the calibrated values are written as an overlay scenario, ${r.overlayFile}.`,
+  ];
+}
+
+/** The headline table: rows of [label, value, interval or detail]. */
+export function headlineRows(r: AnyResults): string[][] {
+  const row = (s: Summary, m: MetricName): string[] => {
+    const unit = unitOf(m);
+    return [(METRICS[m] as MetricDefinition).description, formatValue(s.mean, unit), s.ciLow === null ? '' : `${formatValue(s.ciLow, unit)} to ${formatValue(s.ciHigh, unit)}`, formatValue(s.p95, unit)];
+  };
+  const HEADLINE: MetricName[] = [
+    'marketplace.netCost',
+    'marketplace.concessionsPaid',
+    'marketplace.recovered',
+    'marketplace.reviewCost',
+    'marketplace.fraudPaid',
+    'sellers.reimbursed',
+    'sellers.paidDirect',
+    'insurers.paid',
+    'customers.validPaidShare',
+    'customers.daysToPayment',
+    'customers.validDenied',
+    'claims.underThresholdShare',
+  ];
+  switch (r.kind) {
+    case 'run':
+      return HEADLINE.map((m) => row(r.summary[m], m));
+    case 'compare':
+      return r.differences.flatMap((d) =>
+        HEADLINE.slice(0, 9).map((m) => {
+          const diff = d.metrics[m];
+          const unit = unitOf(m);
+          return [`${d.scenario}: ${(METRICS[m] as MetricDefinition).description}`, formatValue(diff.mean, unit), diff.ciLow === null ? '' : `${formatValue(diff.ciLow, unit)} to ${formatValue(diff.ciHigh, unit)}`, diff.significant ? 'outside the noise' : 'within the noise'];
+        }),
+      );
+    case 'sweep':
+      return r.points.map((p) => [
+        Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', '),
+        formatUsd(p.summary['marketplace.netCost'].mean),
+        p.summary['marketplace.netCost'].ciLow === null ? '' : `${formatUsd(p.summary['marketplace.netCost'].ciLow!)} to ${formatUsd(p.summary['marketplace.netCost'].ciHigh!)}`,
+        pct(p.summary['customers.validPaidShare'].mean),
+      ]);
+    case 'sensitivity':
+      return r.rows.map((x, i) => [`${i + 1}. ${x.path}`, `${x.low} to ${x.high}`, `${formatValue(x.atLow, unitOf(r.metric))} to ${formatValue(x.atHigh, unitOf(r.metric))}`, formatValue(x.swing.mean, unitOf(r.metric))]);
+    case 'calibrate':
+      return [
+        ...r.calibration.free.map((f) => [f.path, String(Number(r.calibration.values[f.path]!.toPrecision(6))), `${f.low} to ${f.high}`, 'calibrated']),
+        ...r.calibration.achieved.map((a) => [a.metric, String(Number(a.simulated.toPrecision(5))), `target ${a.target}`, `${(a.relativeMiss * 100).toFixed(2)}% miss`]),
+      ];
+  }
+}
+
+export function headlineHeader(r: AnyResults): string[] {
+  switch (r.kind) {
+    case 'run':
+      return ['Figure', 'Mean', '95% interval of the mean', 'P95 across replications'];
+    case 'compare':
+      return ['Difference against the base', 'Mean', '95% interval', 'Verdict'];
+    case 'sweep':
+      return ['Point', 'Net cost', '95% interval', 'Valid claims paid'];
+    case 'sensitivity':
+      return ['Parameter', 'Range', `${r.metric} from low to high`, 'Swing'];
+    case 'calibrate':
+      return ['Parameter or target', 'Value', 'Range or target', ''];
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Writing a report beside its results: report.html, and with `charts` each
+ * chart as its own SVG or PNG file for slides, rendered from the same specs.
+ */
+import { join } from 'node:path';
+import { writeOutputs } from '../results/write.js';
+import { chartsFor } from './charts/index.js';
+import { buildReportHtml } from './html.js';
+import { specToSvg, svgToPng } from './render.js';
+import type { AnyResults } from './summary.js';
+
+export type ChartFormat = 'svg' | 'png';
+
+export async function writeReport(dir: string, results: AnyResults, options: { charts?: ChartFormat } = {}): Promise<string> {
+  const charts = chartsFor(results);
+  const files: Record<string, string | Buffer> = { 'report.html': await buildReportHtml(results, charts) };
+  if (options.charts) {
+    for (const chart of charts) {
+      const svg = await specToSvg(chart.spec);
+      files[join('charts', `${chart.id}.${options.charts}`)] = options.charts === 'svg' ? svg : svgToPng(svg);
+    }
+  }
+  writeOutputs(dir, files);
+  return join(dir, 'report.html');
+}
