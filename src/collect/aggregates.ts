@@ -52,6 +52,8 @@ export interface Aggregates {
     builtUp: number;
     /** Claims still open when the run ends. */
     open: number;
+    /** Claims the marketplace paid (as a concession or by stepping in), closed or still open. */
+    paidByMarketplace: number;
   };
   outcomes: Record<ClaimOutcome, PathMoney>;
   /** Money on claims still open when the run ends. */
@@ -101,7 +103,7 @@ export function emptyAggregates(months: number, days: number): Aggregates {
   for (const o of CLAIM_OUTCOMES) outcomes[o] = emptyPath();
   const zeros = (n: number) => new Array<number>(n).fill(0);
   return {
-    claims: { incidents: 0, filed: 0, unfiledAtEnd: 0, claimedUsd: 0, underThreshold: 0, fabricated: 0, builtUp: 0, open: 0 },
+    claims: { incidents: 0, filed: 0, unfiledAtEnd: 0, claimedUsd: 0, underThreshold: 0, fabricated: 0, builtUp: 0, open: 0, paidByMarketplace: 0 },
     outcomes,
     openMoney: emptyPath(),
     openByState: {},

@@ -143,6 +143,7 @@ export class Collector {
 
   /** Fraud paid out and charges to sellers for claims that were not valid. */
   private settle(claim: ClaimFacts, money: ClaimMoney): void {
+    if (money.marketplaceUsd > 0) this.totals.claims.paidByMarketplace++;
     const paidUsd = money.marketplaceUsd + money.sellerUsd + money.insurerUsd;
     if (paidUsd <= 0) return;
     const excessUsd = Math.max(0, paidUsd - claim.genuineUsd);

@@ -24,6 +24,7 @@ export const METRICS = {
   'claims.openAtHorizon': { unit: 'claims', description: 'Claims still open when the run ended', value: (a) => a.claims.open },
   'claims.unfiledAtHorizon': { unit: 'claims', description: 'Incidents whose claims would be filed only after the run ended', value: (a) => a.claims.unfiledAtEnd },
   'claims.peakBacklog': { unit: 'claims', description: 'Largest number of claims waiting for the desk or for review at the end of a day', value: (a) => Math.max(...a.daily.backlog) },
+  'marketplace.claimsPaid': { unit: 'claims', description: 'Claims the marketplace paid, as a concession or by stepping in', value: (a) => a.claims.paidByMarketplace },
   'marketplace.concessionsPaid': { unit: 'USD', cost: true, description: 'Paid to customers by the marketplace (concessions and step-ins)', value: (a) => a.money.paidByMarketplaceUsd },
   'marketplace.recovered': { unit: 'USD', description: 'Recovered from sellers (paid, partly paid or withheld from payouts)', value: (a) => a.money.recoveredUsd },
   'marketplace.recoveryLagDays': { unit: 'days', description: 'Mean days from the marketplace paying a dollar to recovering it (dollar-weighted)', value: (a) => ratio(a.money.recoveryLagUsdDays, a.money.recoveredUsd) },
