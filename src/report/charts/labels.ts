@@ -15,6 +15,7 @@ export const METRIC_LABELS: Readonly<Record<MetricName, string>> = {
   'claims.openAtHorizon': 'Claims open at the end',
   'claims.unfiledAtHorizon': 'Claims not yet filed at the end',
   'claims.peakBacklog': 'Peak backlog',
+  'marketplace.claimsPaid': 'Claims the marketplace paid',
   'marketplace.concessionsPaid': 'Marketplace concessions paid',
   'marketplace.recovered': 'Recovered from sellers',
   'marketplace.recoveryLagDays': 'Recovery lag',
