@@ -22,6 +22,15 @@ import { reportFailure } from './errors.js';
 /** A problem yargs found in the command line itself. */
 class UsageFailure extends Error {}
 
+// Ctrl-C: stop the workers and leave; outputs are written only once a run is complete,
+// and atomically, so an interrupted run leaves the previous output as it was.
+let interrupted = false;
+process.once('SIGINT', () => {
+  interrupted = true;
+  process.stderr.write('\ninterrupted: workers stopped; no output was written or changed\n');
+  void closePools().finally(() => process.exit(130));
+});
+
 try {
   await yargs(hideBin(process.argv))
     .scriptName('claimsim')
@@ -49,6 +58,8 @@ try {
   await closePools();
 } catch (error) {
   await closePools();
+  // After Ctrl-C the stopped workers' tasks fail; that is not news.
+  if (interrupted) await new Promise(() => {});
   if (error instanceof UsageFailure) {
     process.stderr.write(`error: ${error.message}\nRun "claimsim --help" for usage.\n`);
     process.exitCode = 2;

@@ -44,6 +44,8 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
       results.push({ ...unit, aggregates: simulateUnit({ params, seed, ...unit }) });
       finished();
+      // Let signals (Ctrl-C) and progress output through between units.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return results;
   }
