@@ -5,7 +5,7 @@
  */
 import { METRIC_NAMES, type MetricName } from '../collect/metrics.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired.js';
-import { metricValues, runFile, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { loadFile, metricValues, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
 
 export interface Comparison {
   readonly runs: readonly ScenarioRun[];
@@ -15,9 +15,11 @@ export interface Comparison {
 
 export async function compareScenarios(files: readonly string[], options: AnalysisOptions & { onScenarioDone?: (name: string) => void }): Promise<Comparison> {
   if (files.length < 2) throw new RangeError('compare needs a base scenario and at least one other');
+  // Every scenario is checked before any is run, so a bad one is refused at once.
+  const scenarios = files.map((file) => loadFile(file, [], options));
   const runs: ScenarioRun[] = [];
-  for (const file of files) {
-    const run = await runFile(file, [], options);
+  for (const scenario of scenarios) {
+    const run = await runLoaded(scenario, options);
     runs.push(run);
     options.onScenarioDone?.(run.scenario.name);
   }

@@ -21,7 +21,15 @@ export interface ScenarioRun {
 }
 
 export async function runFile(file: string, set: readonly string[], options: AnalysisOptions): Promise<ScenarioRun> {
-  const scenario = loadScenario(file, { set: [...(options.set ?? []), ...set] });
+  return runLoaded(loadFile(file, set, options), options);
+}
+
+/** Loads (and so validates) a scenario of an analysis without running it. */
+export function loadFile(file: string, set: readonly string[], options: AnalysisOptions): Scenario {
+  return loadScenario(file, { set: [...(options.set ?? []), ...set] });
+}
+
+export async function runLoaded(scenario: Scenario, options: AnalysisOptions): Promise<ScenarioRun> {
   return { scenario, output: await runScenario(scenario.parameters, options) };
 }
 

@@ -9,7 +9,7 @@ import { getIn } from '../params/overlay.js';
 import { ScenarioError } from '../params/problems.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired.js';
 import { summarise } from '../stats/summary.js';
-import { metricValues, runFile, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { loadFile, metricValues, runFile, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
 
 export interface SensitivityRow {
   readonly path: string;
@@ -53,10 +53,11 @@ export async function sensitivityOf(
   file: string,
   options: AnalysisOptions & { metric: string; params?: readonly string[]; onRunDone?: (done: number, total: number) => void },
 ): Promise<Sensitivity> {
-  const base = await runFile(file, [], options);
-  const baseValues = metricValues(base.output, options.metric);
-  const candidates = sensitivityCandidates(base.scenario.meta, options.params ?? []);
+  const scenario = loadFile(file, [], options);
+  const candidates = sensitivityCandidates(scenario.meta, options.params ?? []);
   if (typeof candidates === 'string') throw new RangeError(candidates);
+  const base = await runLoaded(scenario, options);
+  const baseValues = metricValues(base.output, options.metric);
   const rows: SensitivityRow[] = [];
   const skipped: { path: string; reason: string }[] = [];
   let done = 0;

@@ -6,7 +6,7 @@
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { gridPoints, type Axis } from './grid.js';
-import { metricValues, runFile, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { loadFile, metricValues, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
 
 export interface SweepPoint {
   readonly values: Readonly<Record<string, number>>;
@@ -25,8 +25,10 @@ export async function sweepScenario(file: string, axes: readonly Axis[], options
   const grid = gridPoints(axes);
   const points: SweepPoint[] = [];
   let first: ScenarioRun | undefined;
-  for (const values of grid) {
-    const run = await runFile(file, Object.entries(values).map(([p, v]) => `${p}=${v}`), options);
+  // Every grid point is checked before any is run, so a bad one is refused at once.
+  const scenarios = grid.map((values) => loadFile(file, Object.entries(values).map(([p, v]) => `${p}=${v}`), options));
+  for (const [i, values] of grid.entries()) {
+    const run = await runLoaded(scenarios[i]!, options);
     first ??= run;
     const summary = Object.fromEntries(METRIC_NAMES.map((m) => [m, summarise(metricValues(run.output, m), { cost: (METRICS[m] as MetricDefinition).cost === true })])) as Record<MetricName, Summary>;
     points.push({ values, summary });

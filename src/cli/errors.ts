@@ -4,6 +4,7 @@
  */
 import { formatProblem, ScenarioError } from '../params/problems.js';
 import { MergeError } from '../results/partial.js';
+import { terminalSafe } from './terminal.js';
 
 /** Input the user can fix (an option, a path), as opposed to a scenario file problem. */
 export class UsageError extends Error {
@@ -12,16 +13,16 @@ export class UsageError extends Error {
 
 export function reportFailure(error: unknown): number {
   if (error instanceof ScenarioError) {
-    for (const p of error.problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
+    for (const p of error.problems) process.stderr.write(`error: ${terminalSafe(formatProblem(p))}\n`);
     process.stderr.write(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found; nothing was run.\n`);
     return 2;
   }
   if (error instanceof UsageError || error instanceof MergeError) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`error: ${terminalSafe(error.message)}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`error: ${message}\n`);
+  process.stderr.write(`error: ${terminalSafe(message)}\n`);
   if (process.env.CLAIMSIM_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return 1;
 }

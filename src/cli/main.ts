@@ -18,12 +18,18 @@ import { sensitivityCommand } from './commands/sensitivity.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { reportFailure } from './errors.js';
+import { terminalSafe } from './terminal.js';
 
 /** A problem yargs found in the command line itself. */
 class UsageFailure extends Error {}
 
 // Ctrl-C: stop the workers and leave; outputs are written only once a run is complete,
 // and atomically, so an interrupted run leaves the previous output as it was.
+// Everything printed passes through terminalSafe: scenario names must not drive the terminal.
+const writeOut = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+  (writeOut as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? terminalSafe(chunk) : chunk, ...rest)) as typeof process.stdout.write;
+
 let interrupted = false;
 process.once('SIGINT', () => {
   interrupted = true;

@@ -170,3 +170,27 @@ describe('CSV tables', () => {
     expect(rows.every((r) => Number(r.difference) === 0)).toBe(true);
   });
 });
+
+describe('analyses check every scenario before running any', () => {
+  const bad = ['world.teams=-3'];
+  it('compare refuses a bad later scenario without simulating the first', async () => {
+    const t0 = performance.now();
+    await expect(compareScenarios(['scenarios/baseline.yaml', 'scenarios/threshold-2500.yaml'], { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000', ...bad] })).rejects.toThrow(/world\.teams/);
+    // 50,000 claims would take seconds; the refusal takes a fraction of one.
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('sweep refuses a bad later grid point without simulating the earlier ones', async () => {
+    const axis = parseAxis('policy.threshold=10,-5');
+    if (typeof axis === 'string') throw new Error(axis);
+    const t0 = performance.now();
+    await expect(sweepScenario('scenarios/baseline.yaml', [axis], { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000'] })).rejects.toThrow(/must not be negative/);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('sensitivity refuses an unknown parameter before running the base', async () => {
+    const t0 = performance.now();
+    await expect(sensitivityOf('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000'], metric: 'marketplace.netCost', params: ['nosuch.param'] })).rejects.toThrow(/unknown parameter/);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
