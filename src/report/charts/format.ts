@@ -4,6 +4,7 @@
  * axes use for the same units. Shared by every chart builder.
  */
 import { MUTED_INK } from './palette.js';
+import { formatUsd } from '../../cli/format.js';
 
 /** The Vega-Lite schema the specs are written against (matches the installed vega-lite 6). */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -15,20 +16,8 @@ export const HEIGHT = 260;
 /** d3-format for money on axes: $1.2M, $850k, -$52.8k. */
 export const USD_FORMAT = '$,.3~s';
 
-/**
- * Money as the CLI prints it.
- * @example formatUsd(2_464_100) // "$2.46M"
- * @example formatUsd(-1500) // "-$1,500"
- * @example formatUsd(864_305.36) // "$864.3k"
- */
-export function formatUsd(usd: number): string {
-  const sign = usd < 0 ? '-' : '';
-  const a = Math.abs(usd);
-  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
-  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
-  if (a >= 1e4) return `${sign}$${(a / 1e3).toFixed(1)}k`;
-  return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
-}
+/** Money as the CLI prints it ($2.46M, $864.3k, -$1,500): one formatter for the terminal and the charts. */
+export { formatUsd };
 
 /**
  * A share as a percentage.
