@@ -4,7 +4,6 @@
  */
 import type { Argv } from 'yargs';
 import type { AnalysisOptions } from '../analysis/runs.js';
-import { ENGINE } from '../version.js';
 import { defaultWorkers } from '../sim/pool.js';
 import { UsageError } from './errors.js';
 
@@ -57,7 +56,6 @@ export function invocationOf(started: Date, t0: number, workers: number | undefi
   return { command: ['claimsim', ...process.argv.slice(2)], startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers: workers ?? 0 };
 }
 
-export const engine = ENGINE;
 
 /** A line of progress on stderr, only on a terminal and not in CI. */
 export function note(line: string): void {

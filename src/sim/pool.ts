@@ -20,8 +20,6 @@ export interface PoolOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
   readonly workers?: number;
   readonly onUnitDone?: (done: number, total: number) => void;
-  /** Aborts outstanding work (for SIGINT). */
-  readonly signal?: AbortSignal;
 }
 
 export function defaultWorkers(): number {
@@ -41,7 +39,6 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
   if (workers === 1) {
     const results: UnitResult[] = [];
     for (const unit of units) {
-      if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
       results.push({ ...unit, aggregates: simulateUnit({ params, seed, ...unit }) });
       finished();
       // Let signals (Ctrl-C) and progress output through between units.
@@ -52,7 +49,7 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
   const pool = poolOf(workers);
   return Promise.all(
     units.map(async (unit) => {
-      const aggregates = await pool.run({ params, seed, ...unit }, options.signal ? { signal: options.signal } : {});
+      const aggregates = await pool.run({ params, seed, ...unit });
       finished();
       return { ...unit, aggregates };
     }),
