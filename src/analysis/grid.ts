@@ -30,8 +30,11 @@ export function parseAxis(text: string): Axis | string {
     // Multiply rather than accumulate, so 0.1 steps do not drift; round away binary noise.
     return { path, values: Array.from({ length: count }, (_, i) => Number((from + i * step).toPrecision(12))) };
   }
-  const values = spec.split(',').map((v) => Number(v.trim()));
-  if (values.length === 0 || values.some((v) => !Number.isFinite(v)) || spec === '') return `--param ${path}: "${spec}" is neither FROM..TO:STEP nor a list of numbers`;
+  const items = spec.split(',').map((v) => v.trim());
+  // Number('') is 0: an empty item ("1,,2", "0.1,") would silently become a point at zero.
+  if (items.includes('')) return `--param ${path}: "${spec}" has an empty item; list numbers separated by commas`;
+  const values = items.map(Number);
+  if (values.some((v) => !Number.isFinite(v))) return `--param ${path}: "${spec}" is neither FROM..TO:STEP nor a list of numbers`;
   if (values.length > MAX_POINTS) return `--param ${path}: ${values.length} points; at most ${MAX_POINTS}`;
   return { path, values };
 }

@@ -83,6 +83,12 @@ describe('sweep', () => {
     expect(parseAxis('fraud.share=0.1..0.3:0.1')).toEqual({ path: 'fraud.share', values: [0.1, 0.2, 0.3] });
     expect(parseAxis('x=3..1:1')).toMatch(/below/);
     expect(parseAxis('x=1..2:0')).toMatch(/STEP > 0/);
+    expect(parseAxis('fraud.share=0.05, 0.1,0.2')).toEqual({ path: 'fraud.share', values: [0.05, 0.1, 0.2] });
+  });
+
+  it.each(['policy.threshold=1,,2', 'fraud.share=0.1,', 'fraud.share=,0.1', 'fraud.share='])('refuses a list with an empty item: %s', (text) => {
+    // Number('') is 0, so an unchecked empty item would sweep a point at zero nobody asked for.
+    expect(parseAxis(text)).toMatch(/empty item|neither/);
   });
 
   it.each([

@@ -8,7 +8,6 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseAxis } from '../../src/analysis/grid.js';
 import { compareCommand } from '../../src/cli/commands/compare.js';
 import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
@@ -112,12 +111,6 @@ describe('known bugs: hostile input accepted', () => {
     expect(error).toBeUndefined();
     expect(stdout).toContain('ok: ');
     expectKnownBug(() => expect(stdout, 'ESC on stdout').not.toMatch(/\x1b/), /ESC on stdout/);
-  });
-
-  it('an empty item in a sweep list becomes 0 (policy.threshold=1,,2 sweeps 1, 0, 2)', () => {
-    expectKnownBug(() => expect(typeof parseAxis('policy.threshold=1,,2'), 'parseAxis refuses an empty item').toBe('string'), /parseAxis refuses an empty item/);
-    expect(parseAxis('policy.threshold=1,,2')).toEqual({ path: 'policy.threshold', values: [1, 0, 2] });
-    expect(parseAxis('fraud.share=0.1,')).toEqual({ path: 'fraud.share', values: [0.1, 0] });
   });
 });
 
