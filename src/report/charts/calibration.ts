@@ -12,6 +12,8 @@ import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 
 export interface CalibrationRow {
   readonly metric: string;
+  /** The target's place in the calibration: rows are sorted by it, not by a list of labels, which Vega-Lite would write into an expression. */
+  readonly order: number;
   readonly label: string;
   readonly description: string;
   readonly target: number;
@@ -22,10 +24,11 @@ export interface CalibrationRow {
 }
 
 export function calibrationRows(results: CalibrationResults): CalibrationRow[] {
-  return results.calibration.achieved.map((a) => {
+  return results.calibration.achieved.map((a, order) => {
     const unit = metricUnit(a.metric);
     return {
       metric: a.metric,
+      order,
       label: metricLabel(a.metric),
       description: metricDescription(a.metric),
       target: a.target,
@@ -47,8 +50,7 @@ export function calibration(results: CalibrationResults): TopLevelSpec {
     ? `Calibrated ${values} ${rows.length === 1 ? `meets the ${worst.metric} target` : `meets all ${rows.length} targets`} within ${formatShare(Math.abs(worst.relativeMiss), 2)}${rows.length > 1 ? ` (worst: ${worst.metric})` : ''}`
     : 'The calibration had no targets';
   const reach = Math.max(0.01, ...rows.map((r) => Math.abs(r.relativeMiss) * 1.5));
-  const labels = rows.map((r) => r.label);
-  const y = { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 220 } };
+  const y = { field: 'label', type: 'nominal' as const, sort: { field: 'order', op: 'min' as const }, title: null, axis: { labelLimit: 220 } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, [

@@ -3,6 +3,12 @@
  * the paired difference (scenario minus base, on common random numbers) with
  * its 95% confidence interval as an error bar, and a rule at zero. Bars that
  * cross zero are changes within the noise.
+ *
+ * Scenario names are free text, and Vega-Lite writes a sort array or a field
+ * title into a Vega expression as a string literal, which cannot hold every
+ * character (U+2028, a backslash before a quote). So rows are ordered by
+ * numeric fields, and the names reach the spec only as data, a scale domain
+ * and the axis title, which Vega takes as plain values.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricName } from '../../collect/metrics.js';
@@ -31,6 +37,9 @@ export interface DifferenceRow {
   readonly label: string;
   readonly description: string;
   readonly scenario: string;
+  /** Where the metric and the scenario come in the chart (their indexes in the metrics and the differences). */
+  readonly metricOrder: number;
+  readonly scenarioOrder: number;
   readonly mean: number;
   /** The interval; equal to the mean when it is undefined (a single replication). */
   readonly ciLow: number;
@@ -43,8 +52,8 @@ export interface DifferenceRow {
 
 /** One row per metric per scenario; metrics no scenario changed are left out, unless none changed at all. */
 export function differenceRows(results: CompareResults, metrics: readonly MetricName[]): DifferenceRow[] {
-  const rows = metrics.flatMap((metric) =>
-    results.differences.map((d) => {
+  const rows = metrics.flatMap((metric, metricOrder) =>
+    results.differences.map((d, scenarioOrder) => {
       const diff = d.metrics[metric];
       const unit = metricUnit(metric);
       const hasInterval = diff.ciLow !== null && diff.ciHigh !== null;
@@ -53,6 +62,8 @@ export function differenceRows(results: CompareResults, metrics: readonly Metric
         label: metricLabel(metric),
         description: metricDescription(metric),
         scenario: d.scenario,
+        metricOrder,
+        scenarioOrder,
         mean: diff.mean,
         ciLow: diff.ciLow ?? diff.mean,
         ciHigh: diff.ciHigh ?? diff.mean,
@@ -97,10 +108,16 @@ export function comparison(results: CompareResults, metrics: readonly MetricName
   const base = results.differences[0]?.base ?? results.scenarios[0]?.scenario.name ?? 'base';
   const several = scenarios.length > 1;
   const rowHeight = several ? 14 * scenarios.length + 10 : 24;
-  const y = { field: 'label', type: 'nominal' as const, sort: labels, title: null, axis: { labelLimit: 280 } };
-  const yOffset = several ? { yOffset: { field: 'scenario', type: 'nominal' as const, sort: scenarios } } : {};
-  const colour = { field: 'scenario', type: 'nominal' as const, sort: scenarios, scale: { domain: scenarios, range: PALETTE.slice(0, Math.max(1, scenarios.length)) }, legend: several ? { title: 'Scenario', orient: 'bottom' as const } : null };
-  const x = { type: 'quantitative' as const, title: `${several ? 'Scenario' : scenarios[0]} minus ${base}, mean per replication (${unit}); bars: 95% CI`, axis: { format: axisFormat(unit) } };
+  const y = { field: 'label', type: 'nominal' as const, sort: { field: 'metricOrder', op: 'min' as const }, title: null, axis: { labelLimit: 280 } };
+  const byScenario = { field: 'scenarioOrder', op: 'min' as const };
+  const yOffset = several ? { yOffset: { field: 'scenario', type: 'nominal' as const, sort: byScenario } } : {};
+  const colour = { field: 'scenario', type: 'nominal' as const, sort: byScenario, scale: { domain: scenarios, range: PALETTE.slice(0, Math.max(1, scenarios.length)) }, legend: several ? { title: 'Scenario', orient: 'bottom' as const } : null };
+  // The names go in the axis title only: a field title is also written into the marks' aria descriptions as an expression.
+  const x = {
+    type: 'quantitative' as const,
+    title: '95% CI from',
+    axis: { title: `${several ? 'Scenario' : scenarios[0]} minus ${base}, mean per replication (${unit}); bars: 95% CI`, format: axisFormat(unit) },
+  };
   const tooltip = [
     { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
     { field: 'description', type: 'nominal' as const, title: 'Metric' },
@@ -127,7 +144,7 @@ export function comparison(results: CompareResults, metrics: readonly MetricName
       {
         data: { values: rows.map((r) => ({ ...r })) },
         layer: [
-          { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, ...yOffset, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' }, color: colour, tooltip } },
+          { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, ...yOffset, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh', title: '95% CI to' }, color: colour, tooltip } },
           // Filled dots outside the noise, hollow ones within it (a layer only for a kind that occurs: an empty one has no extent).
           ...[true, false].filter((significant) => rows.some((r) => r.significant === significant)).map((significant) => ({
             transform: [{ filter: significant ? 'datum.significant' : '!datum.significant' }],

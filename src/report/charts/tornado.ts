@@ -12,6 +12,8 @@ import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 
 export interface TornadoBar {
   readonly path: string;
+  /** The parameter's rank (0 for the largest swing): the rows are sorted by it, not by a list of paths, which Vega-Lite would write into an expression. */
+  readonly rank: number;
   readonly description: string;
   readonly end: 'Parameter at low' | 'Parameter at high';
   /** The parameter's value at that end, as written in a scenario. */
@@ -25,13 +27,14 @@ export interface TornadoBar {
 
 export function tornadoBars(results: SensitivityResults): TornadoBar[] {
   const unit = metricUnit(results.metric);
-  return results.rows.flatMap((r) =>
+  return results.rows.flatMap((r, rank) =>
     (['low', 'high'] as const).map((end) => {
       const value = end === 'low' ? r.atLow : r.atHigh;
       const setting = formatParameter(end === 'low' ? r.low : r.high, r.unit);
       const change = value - results.baseMean;
       return {
         path: r.path,
+        rank,
         description: r.description,
         end: end === 'low' ? ('Parameter at low' as const) : ('Parameter at high' as const),
         setting,
@@ -47,14 +50,13 @@ export function tornadoBars(results: SensitivityResults): TornadoBar[] {
 export function tornado(results: SensitivityResults): TopLevelSpec {
   const unit = metricUnit(results.metric);
   const bars = tornadoBars(results);
-  const paths = results.rows.map((r) => r.path);
   const phrase = metricPhrase(results.metric);
   const top = results.rows[0];
   const title = top
     ? `${top.path} moves ${phrase} most: ${formatValue(top.atLow, unit)} at ${formatParameter(top.low, top.unit)}, ${formatValue(top.atHigh, unit)} at ${formatParameter(top.high, top.unit)} (base ${formatValue(results.baseMean, unit)})`
     : `No parameter could be varied for ${phrase}`;
   const ends = ['Parameter at low', 'Parameter at high'];
-  const y = { field: 'path', type: 'nominal' as const, sort: paths, title: null, axis: { labelLimit: 220 } };
+  const y = { field: 'path', type: 'nominal' as const, sort: { field: 'rank', op: 'min' as const }, title: null, axis: { labelLimit: 220 } };
   const yOffset = { field: 'end', type: 'nominal' as const, sort: ends };
   const extent = Math.max(1e-9, ...bars.map((b) => Math.abs(b.change)));
   const label = (positive: boolean) => ({
@@ -67,7 +69,7 @@ export function tornado(results: SensitivityResults): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, [`Each parameter set to the low and then the high end of its range, everything else at the base; ${results.replications} replications each on common random numbers`, ...skipped]),
     width: WIDTH - 120,
-    height: Math.max(60, 40 * paths.length),
+    height: Math.max(60, 40 * results.rows.length),
     layer: [
       {
         data: { values: bars.map((b) => ({ ...b })) },
