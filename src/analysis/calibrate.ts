@@ -69,7 +69,7 @@ export async function calibrate(
   const toValues = (unit: readonly number[]) => Object.fromEntries(free.map((f, i) => [f.path, f.low + unit[i]! * (f.high - f.low)]));
   let evaluations = 0;
   const simulate = async (values: Record<string, number>) => {
-    const run = await runFile(file, Object.entries(values).map(([p, v]) => `${p}=${v}`), options);
+    const run = await runFile(file, options, { from: '--free', values });
     return targets.map((t) => summarise(metricValues(run.output, t.metric)).mean);
   };
   const objective = async (unit: readonly number[]) => {

@@ -16,7 +16,7 @@ export interface Comparison {
 export async function compareScenarios(files: readonly string[], options: AnalysisOptions & { onScenarioDone?: (name: string) => void }): Promise<Comparison> {
   if (files.length < 2) throw new RangeError('compare needs a base scenario and at least one other');
   // Every scenario is checked before any is run, so a bad one is refused at once.
-  const scenarios = files.map((file) => loadFile(file, [], options));
+  const scenarios = files.map((file) => loadFile(file, options));
   const runs: ScenarioRun[] = [];
   for (const scenario of scenarios) {
     const run = await runLoaded(scenario, options);

@@ -20,13 +20,22 @@ export interface ScenarioRun {
   readonly output: RunOutput;
 }
 
-export async function runFile(file: string, set: readonly string[], options: AnalysisOptions): Promise<ScenarioRun> {
-  return runLoaded(loadFile(file, set, options), options);
+export async function runFile(file: string, options: AnalysisOptions, point?: Point): Promise<ScenarioRun> {
+  return runLoaded(loadFile(file, options, point), options);
 }
 
-/** Loads (and so validates) a scenario of an analysis without running it. */
-export function loadFile(file: string, set: readonly string[], options: AnalysisOptions): Scenario {
-  return loadScenario(file, { set: [...(options.set ?? []), ...set] });
+/** Values an analysis sets on top of the user's --set, and the option that chose them (named in problems). */
+export interface Point {
+  readonly from: string;
+  readonly values: Readonly<Record<string, number>>;
+}
+
+const NO_POINT: Point = { from: '--set', values: {} };
+
+/** Loads (and so validates) a scenario of an analysis, at `point`, without running it. */
+export function loadFile(file: string, options: AnalysisOptions, point: Point = NO_POINT): Scenario {
+  const assignments = Object.entries(point.values).map(([path, value]) => ({ text: `${path}=${value}`, from: point.from }));
+  return loadScenario(file, { set: [...(options.set ?? []), ...assignments] });
 }
 
 export async function runLoaded(scenario: Scenario, options: AnalysisOptions): Promise<ScenarioRun> {

@@ -53,7 +53,7 @@ export async function sensitivityOf(
   file: string,
   options: AnalysisOptions & { metric: string; params?: readonly string[]; onRunDone?: (done: number, total: number) => void },
 ): Promise<Sensitivity> {
-  const scenario = loadFile(file, [], options);
+  const scenario = loadFile(file, options);
   const candidates = sensitivityCandidates(scenario.meta, options.params ?? []);
   if (typeof candidates === 'string') throw new RangeError(candidates);
   const base = await runLoaded(scenario, options);
@@ -64,8 +64,8 @@ export async function sensitivityOf(
   for (const { path, range } of candidates) {
     try {
       const [low, high] = range;
-      const atLow = metricValues((await runFile(file, [`${path}=${low}`], options)).output, options.metric);
-      const atHigh = metricValues((await runFile(file, [`${path}=${high}`], options)).output, options.metric);
+      const atLow = metricValues((await runFile(file, options, { from: 'the low-high range', values: { [path]: low } })).output, options.metric);
+      const atHigh = metricValues((await runFile(file, options, { from: 'the low-high range', values: { [path]: high } })).output, options.metric);
       const m = base.scenario.meta[path]!;
       rows.push({
         path,

@@ -26,7 +26,7 @@ export async function sweepScenario(file: string, axes: readonly Axis[], options
   const points: SweepPoint[] = [];
   let first: ScenarioRun | undefined;
   // Every grid point is checked before any is run, so a bad one is refused at once.
-  const scenarios = grid.map((values) => loadFile(file, Object.entries(values).map(([p, v]) => `${p}=${v}`), options));
+  const scenarios = grid.map((values) => loadFile(file, options, { from: '--param', values }));
   for (const [i, values] of grid.entries()) {
     const run = await runLoaded(scenarios[i]!, options);
     first ??= run;

@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYamlScalar } from 'yaml';
 import { z } from 'zod';
 import { isMetaLeaf, metaLeafSchema, overlayLeafSchema, type ParamMeta } from './meta.js';
-import { applyOverlay, type Tree } from './overlay.js';
+import { applyOverlay, getIn, type Tree } from './overlay.js';
 import { ScenarioError, type Problem } from './problems.js';
-import { parametersSchema, type Parameters } from './schema.js';
+import { parametersSchema, type Parameters, type TieBroken } from './schema.js';
 import { lineOf, readSourceFile, type SourceFile } from './source.js';
 
 /** The scenarios shipped with claimsim. */
@@ -40,7 +40,13 @@ export interface Scenario {
 
 export interface LoadOptions {
   /** `path=value` overrides, applied after the file, with the same validation. */
-  readonly set?: readonly string[];
+  readonly set?: readonly (string | Assignment)[];
+}
+
+/** A `path=value` override and the option it came from, which problems name (`--set` by default). */
+export interface Assignment {
+  readonly text: string;
+  readonly from: string;
 }
 
 const fileShape = z.strictObject({
@@ -65,6 +71,8 @@ interface Origin {
   readonly file: SourceFile | null;
   readonly label: string;
   readonly docPath: readonly (string | number)[];
+  /** Which layer set it: 0 for the root, then each overlay in turn, `--set` last. */
+  readonly rank: number;
 }
 
 export function loadScenario(path: string, options: LoadOptions = {}): Scenario {
@@ -82,8 +90,9 @@ export function loadScenario(path: string, options: LoadOptions = {}): Scenario 
   // Overlay and --set problems are collected, and the values they did not spoil are still checked,
   // so that every problem is reported at once.
   const changes = new Map<string, unknown>();
-  for (const layer of overlays) collectOverlay(layer, meta, origins, changes, problems);
-  const overrides = collectSets(options.set ?? [], meta, origins, changes, problems);
+  overlays.forEach((layer, i) => collectOverlay(layer, i + 1, meta, origins, changes, problems));
+  const current = (leaf: string) => getIn(applyOverlay(rootValues, changes), leaf);
+  const overrides = collectSets(options.set ?? [], overlays.length + 1, current, meta, origins, changes, problems);
   const values = applyOverlay(rootValues, changes);
   const parsed = parametersSchema.safeParse(values, { reportInput: true });
   if (!parsed.success) problems.push(...parsed.error.issues.flatMap((issue) => problemsOfIssue(issue, root, origins)));
@@ -110,7 +119,7 @@ function readChain(path: string, seen: readonly string[], problems: Problem[]): 
     return null;
   }
   const file = read.file;
-  const shape = fileShape.safeParse(file.data ?? {});
+  const shape = fileShape.safeParse(file.data, { reportInput: true });
   if (!shape.success) {
     for (const issue of shape.error.issues) {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
@@ -169,7 +178,7 @@ function splitRoot(root: Layer, meta: Record<string, ParamMeta>, origins: Map<st
       }
       const { value, ...rest } = leaf.data;
       meta[field] = rest;
-      origins.set(field, { file: root.file, label: root.file.path, docPath: [...docPath, 'value'] });
+      origins.set(field, { file: root.file, label: root.file.path, docPath: [...docPath, 'value'], rank: 0 });
       return value;
     }
     if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
@@ -187,7 +196,7 @@ function splitRoot(root: Layer, meta: Record<string, ParamMeta>, origins: Map<st
 }
 
 /** Records the values an overlay changes, refusing parameters the root does not have. */
-function collectOverlay(layer: Layer, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): void {
+function collectOverlay(layer: Layer, rank: number, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): void {
   const walk = (node: unknown, keys: string[]): void => {
     const field = keys.join('.');
     const docPath = ['parameters', ...keys];
@@ -210,7 +219,7 @@ function collectOverlay(layer: Layer, meta: Record<string, ParamMeta>, origins: 
       }
       leafMeta.changedBy = layer.file.path;
       changes.set(field, value);
-      origins.set(field, { file: layer.file, label: layer.file.path, docPath: valuePath });
+      origins.set(field, { file: layer.file, label: layer.file.path, docPath: valuePath, rank });
       return;
     }
     const children = childNames(meta, field);
@@ -229,12 +238,13 @@ function collectOverlay(layer: Layer, meta: Record<string, ParamMeta>, origins: 
 }
 
 /** Parses `path=value` overrides; a path may name a leaf or reach inside one. */
-function collectSets(sets: readonly string[], meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): Record<string, unknown> {
+function collectSets(sets: readonly (string | Assignment)[], rank: number, current: (leaf: string) => unknown, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): Record<string, unknown> {
   const overrides: Record<string, unknown> = {};
-  for (const raw of sets) {
+  for (const set of sets) {
+    const { text: raw, from } = typeof set === 'string' ? { text: set, from: '--set' } : set;
     const eq = raw.indexOf('=');
     if (eq <= 0) {
-      problems.push({ file: '--set', message: `"${raw}" is not of the form path=value` });
+      problems.push({ file: from, message: `"${raw}" is not of the form path=value` });
       continue;
     }
     const path = raw.slice(0, eq).trim();
@@ -244,22 +254,50 @@ function collectSets(sets: readonly string[], meta: Record<string, ParamMeta>, o
       const children = childNames(meta, path);
       const known = childNames(meta, path.split('.').slice(0, -1).join('.'));
       const message = children.length > 0 ? `is a group of parameters (${children.join(', ')}), not a value` : `unknown parameter${known.length ? ` (known here: ${known.join(', ')})` : ''}`;
-      problems.push({ file: '--set', field: path, message });
+      problems.push({ file: from, field: path, message });
+      continue;
+    }
+    const inside = path === leaf ? undefined : unreachable(current(leaf), leaf, path.slice(leaf.length + 1).split('.'));
+    if (inside) {
+      problems.push({ file: from, field: path, message: inside });
       continue;
     }
     let value: unknown;
     try {
       value = parseYamlScalar(text, { maxAliasCount: 0 });
     } catch {
-      problems.push({ file: '--set', field: path, message: `cannot read the value "${text}"` });
+      problems.push({ file: from, field: path, message: `cannot read the value "${text}"` });
       continue;
     }
     overrides[path] = value;
     changes.set(path, value);
-    meta[leaf]!.changedBy = '--set';
-    origins.set(leaf, { file: null, label: '--set', docPath: [] });
+    meta[leaf]!.changedBy = from;
+    origins.set(leaf, { file: null, label: from, docPath: [], rank });
   }
   return overrides;
+}
+
+/**
+ * Why `keys` do not lead to an existing place inside the leaf's value, or
+ * `undefined` if they do: a --set may change a list item or a share, never add one
+ * (an index like "x" or "-1" would otherwise be set and then ignored).
+ */
+function unreachable(value: unknown, leaf: string, keys: readonly string[]): string | undefined {
+  let at = value;
+  let where = leaf;
+  for (const key of keys) {
+    if (Array.isArray(at)) {
+      if (!/^\d+$/.test(key) || Number(key) >= at.length) return `${where} is a list of ${at.length}: "${key}" is not one of its indexes (0 to ${at.length - 1})`;
+      at = at[Number(key)];
+    } else if (typeof at === 'object' && at !== null) {
+      if (!Object.hasOwn(at, key)) return `${where} has no "${key}" (it has ${Object.keys(at).join(', ')})`;
+      at = (at as Tree)[key];
+    } else {
+      return `${where} is a single value; there is nothing inside it to set`;
+    }
+    where = `${where}.${key}`;
+  }
+  return undefined;
 }
 
 function leafContaining(meta: Record<string, ParamMeta>, path: string): string | undefined {
@@ -284,16 +322,23 @@ function childNames(meta: Record<string, ParamMeta>, group: string): string[] {
 function problemsOfIssue(issue: z.core.$ZodIssue, root: Layer, origins: Map<string, Origin>): Problem[] {
   const keys = issue.path.map(String);
   const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...keys, k]) : [keys];
-  return fields.map((f) => {
+  const problem = (f: readonly string[], message: string): Problem => {
     const field = f.join('.');
     const origin = originOf(f, origins);
     const file = origin?.file ?? (origin ? null : root.file);
     const line = file ? lineOf(file, origin ? [...origin.docPath, ...f.slice(origin.leafDepth)] : ['parameters', ...f]) : undefined;
-    return { file: origin?.label ?? root.file.path, line, field: field || undefined, message: valueMessage(issue) };
-  });
+    return { file: origin?.label ?? root.file.path, line, field: field || undefined, message };
+  };
+  const other = issue.code === 'custom' ? (issue.params as { other?: TieBroken['other'] } | undefined)?.other : undefined;
+  if (other && rankOf(other.path, origins) > rankOf(keys, origins)) return [problem(other.path, other.message)];
+  return fields.map((f) => problem(f, valueMessage(issue)));
 }
 
-function originOf(keys: string[], origins: Map<string, Origin>): (Origin & { leafDepth: number }) | undefined {
+function rankOf(keys: readonly string[], origins: Map<string, Origin>): number {
+  return originOf(keys, origins)?.rank ?? 0;
+}
+
+function originOf(keys: readonly string[], origins: Map<string, Origin>): (Origin & { leafDepth: number }) | undefined {
   for (let n = keys.length; n > 0; n--) {
     const origin = origins.get(keys.slice(0, n).join('.'));
     if (origin) return { ...origin, leafDepth: n };
@@ -305,9 +350,12 @@ function valueMessage(issue: z.core.$ZodIssue): string {
   const got = 'input' in issue && issue.input !== undefined ? ` (got ${describe(issue.input)})` : '';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is missing (expected ${issue.expected})` : `must be a ${issue.expected}${got}`;
+      return typeMessage(issue);
     case 'unrecognized_keys':
       return 'unknown parameter';
+    case 'custom':
+      // A rule between parameters: its message names the values; the input is the whole group.
+      return issue.message;
     default:
       return `${issue.message}${got}`;
   }
@@ -315,9 +363,17 @@ function valueMessage(issue: z.core.$ZodIssue): string {
 
 function topLevelMessage(issue: z.core.$ZodIssue, key: string | undefined): string {
   if (issue.code === 'unrecognized_keys') return `unknown key "${key}" (a scenario has name, description, extends and parameters)`;
-  if (issue.code === 'invalid_type' && issue.path.length === 0) return 'must be a mapping with name, description, extends and parameters';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is missing (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return `must be a mapping with name, description, extends and parameters (got ${describe(issue.input)})`;
+  if (issue.code === 'invalid_type') return typeMessage(issue);
   return issue.message;
+}
+
+/** Zod's names for types, as a scenario's author would say them. */
+const TYPE_NAMES: Readonly<Record<string, string>> = { int: 'a whole number', number: 'a number', string: 'text', object: 'a mapping', record: 'a mapping', array: 'a list', boolean: 'true or false' };
+
+function typeMessage(issue: z.core.$ZodIssueInvalidType): string {
+  const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+  return issue.input === undefined ? `is missing (expected ${expected})` : `must be ${expected} (got ${describe(issue.input)})`;
 }
 
 function describe(value: unknown): string {

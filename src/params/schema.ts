@@ -11,8 +11,10 @@ const probability = z.number().min(0, 'must be a probability in [0, 1]').max(1, 
 const money = z.number().min(0, 'must not be negative').max(1e12, 'is implausibly large (over 1e12)');
 const days = z.number().min(0, 'must not be negative').max(36500, 'is over 100 years');
 const positiveDays = z.number().positive('must be positive').max(36500, 'is over 100 years');
-const count = (max: number) => z.number().int('must be a whole number').min(0, 'must not be negative').max(max, `must be at most ${max}`);
-const positiveCount = (max: number) => count(max).min(1, 'must be at least 1');
+const wholeNumber = z.number().int('must be a whole number');
+const count = (max: number) => wholeNumber.min(0, 'must not be negative').max(max, `must be at most ${max}`);
+// Its own minimum rather than count's, so -5 is one problem, not "negative" and "below 1".
+const positiveCount = (max: number) => wholeNumber.min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 const multiple = z.number().positive('must be positive').max(1e6, 'is implausibly large');
 
 /** Shares of a categorical choice: each a probability, together summing to 1. */
@@ -55,8 +57,7 @@ export const empiricalAmountsSchema = z
     if (i > 0) ctx.addIssue({ code: 'custom', path: [i], message: `must be in increasing order (${values[i]} follows ${values[i - 1]})` });
   });
 
-export const parametersSchema = z
-  .strictObject({
+const parameterShape = z.strictObject({
     horizon: z.strictObject({
       filingDays: positiveDays,
       runoffDays: days,
@@ -169,19 +170,71 @@ export const parametersSchema = z
     customers: z.strictObject({
       honestPool: positiveCount(1e10),
     }),
-  })
-  .superRefine((p, ctx) => {
-    if (p.insurers.acceleratorPartners > p.insurers.perTeam) {
-      ctx.addIssue({ code: 'custom', path: ['insurers', 'acceleratorPartners'], message: `must not exceed insurers.perTeam (${p.insurers.perTeam})` });
-    }
-    if (p.world.teams > p.sellers.count) {
-      ctx.addIssue({ code: 'custom', path: ['world', 'teams'], message: `must not exceed sellers.count (${p.sellers.count}): every team needs a seller` });
-    }
-    const surgeEnd = p.volume.surge.startDay + p.volume.surge.days;
-    if (surgeEnd > p.horizon.filingDays) {
-      ctx.addIssue({ code: 'custom', path: ['volume', 'surge', 'days'], message: `the surge ends on day ${surgeEnd}, after the filing horizon (${p.horizon.filingDays} days)` });
-    }
   });
+
+type Values = z.output<typeof parameterShape>;
+type Path = readonly [string, ...string[]];
+
+/**
+ * A rule between parameters, said from the side of each: the loader reports it
+ * on whichever of them the scenario set last, so an overlay that lowers
+ * `sellers.count` is blamed, not the base file that set `world.teams`.
+ */
+export interface TieBroken {
+  readonly message: string;
+  readonly other: { readonly path: Path; readonly message: string };
+}
+
+/**
+ * Adds the rule `broken` between the parameters at `path`, `other` and `alsoReads`.
+ * It is checked only once each is valid on its own: a negative count is one
+ * problem, not also a conflict with everything it bounds.
+ */
+function tie(schema: typeof parameterShape, path: Path, other: Path, broken: (p: Values) => TieBroken | undefined, alsoReads: readonly Path[] = []): typeof parameterShape {
+  // An issue touches a parameter if either path contains the other (a missing `insurers` group touches `insurers.perTeam`).
+  const touches = (issuePath: readonly PropertyKey[] = []) =>
+    [path, other, ...alsoReads].some((p) => p.slice(0, issuePath.length).every((key, i) => issuePath[i] === key));
+  return schema.superRefine(
+    (p, ctx) => {
+      const b = broken(p);
+      if (b) ctx.addIssue({ code: 'custom', path: [...path], message: b.message, params: { other: b.other } });
+    },
+    { when: (payload) => !payload.issues.some((issue) => touches(issue.path)) },
+  );
+}
+
+const tied = [
+  (s: typeof parameterShape) =>
+    tie(s, ['insurers', 'acceleratorPartners'], ['insurers', 'perTeam'], (p) =>
+      p.insurers.acceleratorPartners > p.insurers.perTeam
+        ? {
+            message: `must not exceed insurers.perTeam (${p.insurers.perTeam})`,
+            other: { path: ['insurers', 'perTeam'], message: `must be at least insurers.acceleratorPartners (${p.insurers.acceleratorPartners})` },
+          }
+        : undefined,
+    ),
+  (s: typeof parameterShape) =>
+    tie(s, ['world', 'teams'], ['sellers', 'count'], (p) =>
+      p.world.teams > p.sellers.count
+        ? {
+            message: `must not exceed sellers.count (${p.sellers.count}): every team needs a seller`,
+            other: { path: ['sellers', 'count'], message: `must be at least world.teams (${p.world.teams}): every team needs a seller` },
+          }
+        : undefined,
+    ),
+  (s: typeof parameterShape) =>
+    tie(s, ['volume', 'surge', 'days'], ['horizon', 'filingDays'], (p) => {
+      const surgeEnd = p.volume.surge.startDay + p.volume.surge.days;
+      return surgeEnd > p.horizon.filingDays
+        ? {
+            message: `the surge ends on day ${surgeEnd}, after the filing horizon (${p.horizon.filingDays} days)`,
+            other: { path: ['horizon', 'filingDays'], message: `must cover the surge, which ends on day ${surgeEnd}` },
+          }
+        : undefined;
+    }, [['volume', 'surge', 'startDay']]),
+];
+
+export const parametersSchema = tied.reduce((schema, add) => add(schema), parameterShape);
 
 function round(x: number): string {
   return Number(x.toPrecision(6)).toString();

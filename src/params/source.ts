@@ -13,6 +13,9 @@ const MAX_FILE_BYTES = 1_000_000;
 const MAX_ALIAS_COUNT = 100;
 /** Keys that would reach an object's prototype when the document becomes plain data. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Explicit tags a scenario may use: the JSON-compatible core types, nothing that builds other objects. */
+const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE_TAG_PREFIX + t));
 
 export interface SourceFile {
   readonly path: string;
@@ -56,16 +59,27 @@ export function parseSource(path: string, bytes: Buffer): ReadResult {
       problems: doc.errors.map((e) => ({ file: path, line: lines.linePos(e.pos[0]).line, message: `malformed YAML: ${firstLine(e.message)}` })),
     };
   }
-  const reserved: Problem[] = [];
+  if (doc.contents === null) return { ok: false, problems: [{ file: path, message: 'is empty (it holds only comments)' }] };
+  const lineAt = (range: readonly number[] | null | undefined) => lines.linePos(range?.[0] ?? 0).line;
+  // Warnings (an unresolved tag such as `!foo`) mean the data is not what the author wrote.
+  // (Unresolved tags are reported below, with every other tag that is not plain data.)
+  const refused: Problem[] = doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED').map((w) => ({ file: path, line: lines.linePos(w.pos[0]).line, message: `YAML: ${firstLine(w.message)}` }));
   visit(doc, {
+    Node(_, node) {
+      if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
+        refused.push({ file: path, line: lineAt(node.range), message: `YAML tag ${node.tag.replace(CORE_TAG_PREFIX, '!!')} is not allowed (scenarios hold plain numbers, text, lists and mappings)` });
+      }
+    },
     Pair(_, pair) {
-      if (isScalar(pair.key) && RESERVED_KEYS.has(String(pair.key.value))) {
+      if (!isScalar(pair.key)) {
+        refused.push({ file: path, line: lineAt((pair.key as { range?: number[] } | null)?.range), message: 'a key must be a plain name, not a list or mapping' });
+      } else if (RESERVED_KEYS.has(String(pair.key.value))) {
         const key = String(pair.key.value);
-        reserved.push({ file: path, line: lines.linePos(pair.key.range?.[0] ?? 0).line, field: key, message: `"${key}" is a reserved name and cannot be a key` });
+        refused.push({ file: path, line: lineAt(pair.key.range), field: key, message: `"${key}" is a reserved name and cannot be a key` });
       }
     },
   });
-  if (reserved.length > 0) return { ok: false, problems: reserved };
+  if (refused.length > 0) return { ok: false, problems: refused };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -56,9 +56,9 @@ describe('compare', () => {
 
   it('pairing on common random numbers beats independent runs on baseline against the $2,500 threshold', async () => {
     const options = { replications: 8, workers: 1, set: [...SMALL, 'volume.claims=3000'] };
-    const base = await runFile('scenarios/baseline.yaml', [], { ...options, seed: 1 });
-    const paired = await runFile('scenarios/threshold-2500.yaml', [], { ...options, seed: 1 });
-    const independent = await runFile('scenarios/threshold-2500.yaml', [], { ...options, seed: 2 });
+    const base = await runFile('scenarios/baseline.yaml', { ...options, seed: 1 });
+    const paired = await runFile('scenarios/threshold-2500.yaml', { ...options, seed: 1 });
+    const independent = await runFile('scenarios/threshold-2500.yaml', { ...options, seed: 2 });
     const varianceOfDifferences = (other: typeof base) => {
       const a = metricValues(base.output, 'marketplace.netCost');
       const b = metricValues(other.output, 'marketplace.netCost');
@@ -134,7 +134,7 @@ describe('sensitivity', () => {
 describe('calibrate', () => {
   it('recovers a known parameter from targets generated with it', async () => {
     const options = { seed: 6, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=2000'] };
-    const truth = await runFile('scenarios/baseline.yaml', ['fraud.share=0.15'], options);
+    const truth = await runFile('scenarios/baseline.yaml', options, { from: '--set', values: { 'fraud.share': 0.15 } });
     const target = summarise(metricValues(truth.output, 'claims.fraudulentShare')).mean;
     const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', value: target }], ['fraud.share'], options);
     // On common random numbers the simulated share is a step function of fraud.share, flat between
@@ -160,7 +160,7 @@ describe('precision', () => {
 
 describe('CSV tables', () => {
   it('read back to the numbers in results.json', async () => {
-    const run = await runFile('scenarios/baseline.yaml', [], { seed: 9, replications: 3, workers: 1, set: [...SMALL, 'volume.claims=800'] });
+    const run = await runFile('scenarios/baseline.yaml', { seed: 9, replications: 3, workers: 1, set: [...SMALL, 'volume.claims=800'] });
     const results = buildRunResults(run.output, { scenario: scenarioRecord(run.scenario), parameters: run.scenario.parameters, parameterMeta: run.scenario.meta, seed: 9, invocation });
     const summary = parse(summaryCsv(results), { columns: true }) as Record<string, string>[];
     for (const row of summary) {

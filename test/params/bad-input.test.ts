@@ -255,6 +255,88 @@ describe('bad scenario files', () => {
   });
 });
 
+describe('rules between parameters', () => {
+  const overlay = (body: string): string => {
+    const file = join(tempDir(), 'overlay.yaml');
+    writeFileSync(file, `name: o\ndescription: d\nextends: baseline\nparameters:\n${body}`);
+    return file;
+  };
+
+  it('blames the overlay that lowered sellers.count below world.teams, at its line, not the base file', () => {
+    // The baseline has 8 teams; an overlay with 2 sellers leaves six teams without one.
+    const file = overlay('  sellers:\n    count: 2\n');
+    expectOne(load(file), { file, line: 6, field: 'sellers.count' }, /^must be at least world\.teams \(8\): every team needs a seller$/);
+  });
+
+  it('blames the later of the two: a --set of world.teams over an overlay of sellers.count', () => {
+    const file = overlay('  sellers:\n    count: 2\n');
+    expectOne(load(file, ['world.teams=3']), { file: '--set', field: 'world.teams' }, /^must not exceed sellers\.count \(2\)/);
+  });
+
+  it('reports an invalid count once, not also as a broken rule with the count it bounds', () => {
+    const file = overlay('  sellers:\n    count: -100\n');
+    expectOne(load(file), { file, line: 6, field: 'sellers.count' }, /^must be at least 1 \(got -100\)$/);
+  });
+
+  it('checks the surge against the filing horizon, blaming whichever was set last', () => {
+    // 300 + 100 = day 400, past the baseline's 365-day filing horizon.
+    expectOne(load(BASELINE, ['volume.surge.startDay=300', 'volume.surge.days=100']), { file: '--set', field: 'volume.surge.days' }, /surge ends on day 400, after the filing horizon \(365 days\)/);
+    const file = overlay('  volume:\n    surge:\n      startDay: 300\n      days: 60\n');
+    expectOne(load(file, ['horizon.filingDays=200']), { file: '--set', field: 'horizon.filingDays' }, /^must cover the surge, which ends on day 360$/);
+  });
+
+  it('keeps accelerator partners within the insurers per team (baseline: 3 of 6)', () => {
+    expectOne(load(BASELINE, ['insurers.perTeam=2']), { file: '--set', field: 'insurers.perTeam' }, /^must be at least insurers\.acceleratorPartners \(3\)$/);
+  });
+});
+
+describe('top-level fields and YAML features', () => {
+  const write = (text: string): string => {
+    const file = join(tempDir(), 'top.yaml');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('says a wrong-typed top-level field is wrong, not missing', () => {
+    const file = write('name: [a, b]\ndescription: 42\nextends: baseline\nparameters: {}\n');
+    const problems = load(file);
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [1, 'name', 'must be text (got a list)'],
+      [2, 'description', 'must be text (got 42)'],
+    ]);
+  });
+
+  it('says a fractional count must be a whole number', () => {
+    expectOne(load(BASELINE, ['volume.claims=2.5']), { file: '--set', field: 'volume.claims' }, /^must be a whole number \(got 2\.5\)$/);
+  });
+
+  it('refuses a file with only comments as empty', () => {
+    const file = write('# nothing here\n\n# still nothing\n');
+    expectOne(load(file), { file, line: undefined, field: undefined }, /^is empty \(it holds only comments\)$/);
+  });
+
+  it.each([
+    ['an unknown tag', 'name: !shout loud\n', /YAML tag !shout is not allowed/],
+    ['a binary tag', 'name: n\ndescription: !!binary aGVsbG8=\n', /YAML tag !!binary is not allowed/],
+    ['a set tag', 'name: n\ndescription: !!set {a}\n', /YAML tag !!set is not allowed/],
+  ])('refuses %s: the data would not be what the author wrote', (_label, text, message) => {
+    const file = write(text);
+    const problems = load(file);
+    expect(problems[0]!.message).toMatch(message);
+  });
+
+  it('refuses a list used as a key', () => {
+    const file = write('name: n\n? [a, b]\n: 1\n');
+    expectOne(load(file), { file, line: 2, field: undefined }, /a key must be a plain name/);
+  });
+
+  it('accepts explicit plain tags', () => {
+    const file = write('name: !!str 2021\ndescription: d\nextends: baseline\nparameters:\n  policy:\n    threshold: !!int 500\n');
+    const s = loadScenario(file);
+    expect([s.name, s.parameters.policy.threshold]).toEqual(['2021', 500]);
+  });
+});
+
 describe('bad --set overrides', () => {
   it('refuses an unknown path', () => {
     const p = expectOne(load(BASELINE, ['nosuch.path=3']), { file: '--set', field: 'nosuch.path' }, /unknown parameter/);
@@ -299,6 +381,22 @@ describe('bad --set overrides', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: '--set', field: 'sellers.responses' });
     expect(problems[0]!.message).toMatch(/sum to 1/);
+  });
+
+  it.each([
+    // The baseline's mixture has 2 components; sellers.responses has accept, reject and silent.
+    ['claimAmount.mixture.x=1', 'claimAmount.mixture.x', /is a list of 2: "x" is not one of its indexes \(0 to 1\)/],
+    ['claimAmount.mixture.-1.weight=1', 'claimAmount.mixture.-1.weight', /"-1" is not one of its indexes/],
+    ['claimAmount.mixture.2.weight=1', 'claimAmount.mixture.2.weight', /"2" is not one of its indexes/],
+    ['sellers.responses.maybe=0', 'sellers.responses.maybe', /has no "maybe" \(it has accept, reject, silent\)/],
+    ['policy.threshold.cents=5', 'policy.threshold.cents', /is a single value/],
+  ])('refuses a path inside a leaf that leads nowhere, instead of setting and then ignoring it: %s', (set, field, message) => {
+    expectOne(load(BASELINE, [set]), { file: '--set', field }, message);
+  });
+
+  it('reaches inside a leaf where the place exists', () => {
+    const s = loadScenario(BASELINE, { set: ['claimAmount.mixture.1.sigma=1.5'] });
+    expect(s.parameters.claimAmount.mixture[1]!.sigma).toBe(1.5);
   });
 
   it('refuses __proto__ as an unknown parameter without touching Object.prototype', () => {

@@ -96,7 +96,7 @@ describe('claimAmount.empirical in a scenario', () => {
     ['[0, 5]', /claimAmount\.empirical\.0: must be positive/],
     ['[-3]', /claimAmount\.empirical\.0: must be positive/],
     ['["a"]', /claimAmount\.empirical\.0: must be a number/],
-    ['5', /claimAmount\.empirical: must be a array/],
+    ['5', /claimAmount\.empirical: must be a list \(got 5\)/],
   ])('refuses %s', (value, message) => {
     try {
       loadScenario('scenarios/baseline.yaml', { set: [`claimAmount.empirical=${value}`] });

@@ -74,10 +74,10 @@ let compared: CompareResults;
 let swept: SweepResults;
 
 beforeAll(async () => {
-  const base = await runFile('scenarios/baseline.yaml', [], options);
-  const other = await runFile('scenarios/threshold-2500.yaml', [], options);
-  const noScreening = await runFile('scenarios/no-screening.yaml', [], options);
-  const before2021 = await runFile('scenarios/before-2021.yaml', [], { ...options, replications: 2 });
+  const base = await runFile('scenarios/baseline.yaml', options);
+  const other = await runFile('scenarios/threshold-2500.yaml', options);
+  const noScreening = await runFile('scenarios/no-screening.yaml', options);
+  const before2021 = await runFile('scenarios/before-2021.yaml', { ...options, replications: 2 });
   const runResults = (r: typeof base) => buildRunResults(r.output, { scenario: scenarioRecord(r.scenario), parameters: r.scenario.parameters, parameterMeta: r.scenario.meta, seed: SEED, invocation });
   run = runResults(base);
   compared = buildCompareResults({ runs: [base, other], differences: [differencesAgainst(base, other)] }, SEED, invocation);
