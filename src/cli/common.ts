@@ -28,6 +28,14 @@ export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: n
     .option('charts', { choices: ['svg', 'png'] as const, describe: 'Also write each chart of the report as its own file, for slides' }) as unknown as Argv<T & CommonArgs>;
 }
 
+/**
+ * Caps on counts given on the command line. Beyond them a run would not finish
+ * or would exhaust memory planning its work (100,000 replications of 4,096 teams
+ * is already 4e8 team-replications), so they are refused up front.
+ */
+export const MAX_REPLICATIONS = 100_000;
+export const MAX_EVENT_LOG_CLAIMS = 100_000;
+
 export function wholeNumber(value: number, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${value}`);
   return value;
@@ -39,7 +47,7 @@ export function analysisOptions(args: CommonArgs): AnalysisOptions {
   if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1, 1e9)}`);
   return {
     seed: wholeNumber(args.seed, '--seed', 0, 0xffffffff),
-    replications: wholeNumber(args.replications, '--replications', 2, 100000),
+    replications: wholeNumber(args.replications, '--replications', 2, MAX_REPLICATIONS),
     workers: args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256),
     set,
   };

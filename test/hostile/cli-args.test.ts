@@ -60,6 +60,8 @@ export const ARG_CASES: readonly ArgCase[] = [
   { name: 'run: --claims 1e12', args: (b) => ['run', B, '--claims', '1e12', ...out(b)], stderr: /--claims must be a whole number from 1 to 1000000000, got (1e\+?12|1000000000000)\b/ },
   { name: 'run: --workers 0', args: (b) => ['run', B, '--workers', '0', ...out(b)], stderr: /--workers must be a whole number from 1 to 256, got 0\b/ },
   { name: 'run: --workers 1000', args: (b) => ['run', B, '--workers', '1000', ...out(b)], stderr: /--workers must be a whole number from 1 to 256, got 1000\b/ },
+  { name: 'run: --replications 1e15', args: (b) => ['run', B, '-r', '1e15', ...out(b)], stderr: /--replications must be a whole number from 1 to 100000, got (1e\+?15|1000000000000000)\b/ },
+  { name: 'run: --event-log 0 (refused before simulating)', args: (b) => ['run', B, '--event-log', '0', ...out(b)], stderr: /--event-log must be a whole number from 1 to 100000, got 0\b/ },
   { name: 'sweep: --replications 1e15', args: (b) => ['sweep', B, '--param', 'policy.threshold=500,1000', '-r', '1e15', ...out(b)], stderr: /--replications must be a whole number from 2 to 100000, got (1e\+?15|1000000000000000)\b/ },
 
   // --shard.
@@ -78,11 +80,14 @@ export const ARG_CASES: readonly ArgCase[] = [
   { name: 'sweep: STEP 0', args: (b) => ['sweep', B, '--param', 'policy.threshold=500..2500:0', ...out(b)], stderr: /--param policy\.threshold: FROM, TO and STEP must be numbers with STEP > 0, got "500\.\.2500:0"/ },
   { name: 'sweep: 2000 points', args: (b) => ['sweep', B, '--param', 'policy.threshold=1..2000:1', ...out(b)], stderr: /--param policy\.threshold: 2000 points; at most 1000/ },
   { name: 'sweep: an unknown metric', args: (b) => ['sweep', B, '--param', 'policy.threshold=1,2', '--metric', 'nope.metric', ...out(b)], stderr: /unknown metric: nope\.metric/ },
-  { name: 'sweep: a bad later grid value (refused before the first point is simulated)', args: (b) => ['sweep', B, '--param', 'policy.threshold=10,-5', ...out(b)], stderr: /policy\.threshold: must not be negative \(got -5\)/ },
+  { name: 'sweep: a bad later grid value (refused before the first point is simulated)', args: (b) => ['sweep', B, '--param', 'policy.threshold=10,-5', ...out(b)], stderr: /error: --param: policy\.threshold: must not be negative \(got -5\)/ },
+  { name: 'sweep: an empty item in a list', args: (b) => ['sweep', B, '--param', 'policy.threshold=1,,2', ...out(b)], stderr: /--param policy\.threshold: "1,,2" has an empty item/ },
+  { name: 'sweep: --set into a list at a non-numeric index', args: (b) => ['sweep', B, '--param', 'policy.threshold=500,1000', '--set', 'claimAmount.mixture.x=1', ...out(b)], stderr: /--set: claimAmount\.mixture\.x: claimAmount\.mixture is a list of 2: "x" is not one of its indexes/ },
 
   // calibrate, sensitivity, compare.
   { name: 'calibrate: --target without =', args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare', '--free', 'fraud.share', '--overlay', join(b.out, 'o.yaml'), ...out(b)], stderr: /--target must look like METRIC=VALUE, got "claims\.fraudulentShare"/ },
   { name: 'sensitivity: an unknown metric', args: (b) => ['sensitivity', B, '--metric', 'nope.metric', ...out(b)], stderr: /unknown metric: nope\.metric/ },
+  { name: 'compare: only one scenario', args: (b) => ['compare', B, ...out(b)], stderr: /^error: compare needs a base scenario and at least one other \(got only .*base\.yaml\)$/m },
   { name: 'compare: a bad second scenario (refused before the first is simulated)', args: (b) => ['compare', B, fixture('negative-teams.yaml'), ...out(b)], stderr: /negative-teams\.yaml:6: world\.teams: must (not be negative|be at least 1) \(got -3\)/ },
 
   // report and merge on things that are not results.

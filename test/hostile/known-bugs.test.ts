@@ -56,13 +56,6 @@ async function captured(fn: () => unknown): Promise<{ stdout: string; stderr: st
 }
 
 describe('known bugs: bad input exits 1 (an internal error) instead of 2', () => {
-  it('compare with only one scenario: a RangeError, not a UsageError', async () => {
-    const e = await settled(call(() => compareCommand.handler(argv({ scenarios: [BASELINE], replications: 2, seed: 1, set: [], workers: 1 }))));
-    const exit = await captureExit(e);
-    expectKnownBug(() => expect(exit.code, 'exit code').toBe(2), /exit code/);
-    expect(exit).toEqual({ code: 1, stderr: 'error: compare needs a base scenario and at least one other\n' });
-  });
-
   it('report on a results.json with a valid "kind" and nothing else: a TypeError', async () => {
     const out = join(dir, 'report-out');
     const e = await settled(call(() => reportCommand.handler(argv({ results: fixture('results-kind-only.json'), out }))));
@@ -90,44 +83,3 @@ async function captureExit(error: unknown): Promise<{ code: number; stderr: stri
   });
   return { code, stderr };
 }
-
-describe('known bugs: hostile input accepted', () => {
-  it('--set into a list with a non-numeric index (claimAmount.mixture.x=1) is recorded as applied but changes nothing', () => {
-    const set = ['claimAmount.mixture.x=1', 'claimAmount.mixture.-1.weight=1'];
-    let e: unknown;
-    let s: ReturnType<typeof loadScenario> | undefined;
-    try {
-      s = loadScenario(BASELINE, { set });
-    } catch (x) {
-      e = x;
-    }
-    expectKnownBug(() => expect(e, 'refused').toBeInstanceOf(ScenarioError), /refused/);
-    expect(s!.overrides).toEqual({ 'claimAmount.mixture.x': 1, 'claimAmount.mixture.-1.weight': 1 });
-    expect(s!.parameters.claimAmount.mixture).toEqual(loadScenario(BASELINE).parameters.claimAmount.mixture);
-  });
-
-  it('terminal escape sequences in a scenario name reach the terminal (validate prints the name raw)', async () => {
-    const { stdout, error } = await captured(() => validateCommand.handler(argv({ scenarios: [escName], set: [] })));
-    expect(error).toBeUndefined();
-    expect(stdout).toContain('ok: ');
-    expectKnownBug(() => expect(stdout, 'ESC on stdout').not.toMatch(/\x1b/), /ESC on stdout/);
-  });
-});
-
-describe('known bugs: confusing messages', () => {
-  it('a negative sellers.count in an overlay is also blamed on the base file, at world.teams, "(got a mapping)"', () => {
-    const file = fixture('negative-sellers.yaml');
-    let problems: readonly { file: string; field?: string; message: string }[] = [];
-    try {
-      loadScenario(file);
-    } catch (e) {
-      expect(e).toBeInstanceOf(ScenarioError);
-      problems = (e as ScenarioError).problems;
-    }
-    expect(problems.length).toBeGreaterThan(0);
-    expectKnownBug(() => {
-      for (const p of problems) expect(p.file, `problem "${p.field}: ${p.message}" blames`).toBe(file);
-    }, /blames/);
-    expect(problems.find((p) => p.file === BASELINE)).toMatchObject({ field: 'world.teams', message: expect.stringContaining('(got a mapping)') });
-  });
-});

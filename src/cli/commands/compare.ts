@@ -8,6 +8,7 @@ import { buildCompareResults } from '../../results/analyses.js';
 import { writeOutputs } from '../../results/write.js';
 import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
+import { UsageError } from '../errors.js';
 import { formatValue } from '../format.js';
 
 interface CompareArgs extends CommonArgs {
@@ -26,6 +27,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   handler: async (args: ArgumentsCamelCase<CompareArgs>) => {
     const started = new Date();
     const t0 = performance.now();
+    if (args.scenarios.length < 2) throw new UsageError(`compare needs a base scenario and at least one other (got only ${args.scenarios[0]})`);
     const options = analysisOptions(args);
     const comparison = await compareScenarios(args.scenarios, { ...options, onScenarioDone: (name) => note(`compare: ${name} done`) });
     const results = buildCompareResults(comparison, options.seed, invocationOf(started, t0, options.workers));

@@ -20,7 +20,7 @@ import { defaultWorkers, simulateUnits } from '../../sim/pool.js';
 import { runScenario } from '../../sim/run.js';
 import { parseShard, planUnits } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
-import { safeName, wholeNumber } from '../common.js';
+import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, safeName, wholeNumber } from '../common.js';
 import { printRun } from '../format.js';
 import { progressReporter } from '../progress.js';
 
@@ -62,11 +62,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/baseline.yaml --precision 0.02', 'replications until net cost is known to within 2%')
       .example('$0 run scenarios/baseline.yaml -r 100 --shard 3/10 --out reports/big', 'one of ten shards of a big run') as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
-    const replications = wholeNumber(args.replications, '--replications', 1);
+    // Every option is checked before the scenario is simulated: a typo must not cost a run.
+    const replications = wholeNumber(args.replications, '--replications', 1, MAX_REPLICATIONS);
     const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
     const workers = args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     if (typeof shard === 'string') throw new UsageError(shard);
+    const eventLogClaims = args.eventLog === undefined ? undefined : wholeNumber(args.eventLog, '--event-log', 1, MAX_EVENT_LOG_CLAIMS);
+    if (args.precision !== undefined && !(args.precision > 0 && args.precision < 1)) throw new UsageError(`--precision must be a share between 0 and 1 (e.g. 0.02), got ${args.precision}`);
+    const maxReplications = wholeNumber(args.maxReplications, '--max-replications', 2, MAX_REPLICATIONS);
     const set = [...args.set];
     if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1, 1e9)}`);
     const scenario = loadScenario(args.scenario, { set });
@@ -89,8 +93,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
     let precision;
     let output;
     if (args.precision !== undefined) {
-      if (!(args.precision > 0 && args.precision < 1)) throw new UsageError(`--precision must be a share between 0 and 1 (e.g. 0.02), got ${args.precision}`);
-      const maxReplications = wholeNumber(args.maxReplications, '--max-replications', 2, 100000);
       const target = args.precision;
       const outcome = await runToPrecision(params, {
         seed,
@@ -113,7 +115,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       invocation: { command, startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers },
       precision,
     });
-    const eventLog = args.eventLog === undefined ? {} : eventLogFiles(params, seed, wholeNumber(args.eventLog, '--event-log', 1, 100000));
+    const eventLog = eventLogClaims === undefined ? {} : eventLogFiles(params, seed, eventLogClaims);
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results), ...eventLog });
     const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
     printRun(results, join(outDir, 'results.json'));
