@@ -2,23 +2,39 @@
 /**
  * The claimsim command line: a thin yargs root over the library, one module
  * per command in `commands/`. Handlers parse, call library functions and print.
+ * Only the named command's module is loaded (the engine, Faker and Vega take
+ * most of a second to import, which `validate` and `scenarios` should not pay).
  */
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { closePools } from '../sim/pool.js';
 import { ENGINE } from '../version.js';
-import { calibrateCommand } from './commands/calibrate.js';
-import { compareCommand } from './commands/compare.js';
-import { fitCommand } from './commands/fit.js';
-import { mergeCommand } from './commands/merge.js';
-import { reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
-import { scenariosCommand } from './commands/scenarios.js';
-import { sensitivityCommand } from './commands/sensitivity.js';
-import { sweepCommand } from './commands/sweep.js';
-import { validateCommand } from './commands/validate.js';
 import { reportFailure } from './errors.js';
 import { terminalSafe } from './terminal.js';
+
+/** A command with its argument type forgotten: yargs parses the arguments, and each handler knows its own. */
+type AnyCommand = CommandModule<object, never>;
+const erase = <T>(command: CommandModule<object, T>): AnyCommand => command as unknown as AnyCommand;
+
+/** Each command's module, by name, in the order `--help` lists them. */
+const COMMANDS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
+  run: async () => erase((await import('./commands/run.js')).runCommand),
+  compare: async () => erase((await import('./commands/compare.js')).compareCommand),
+  sweep: async () => erase((await import('./commands/sweep.js')).sweepCommand),
+  sensitivity: async () => erase((await import('./commands/sensitivity.js')).sensitivityCommand),
+  calibrate: async () => erase((await import('./commands/calibrate.js')).calibrateCommand),
+  fit: async () => erase((await import('./commands/fit.js')).fitCommand),
+  report: async () => erase((await import('./commands/report.js')).reportCommand),
+  merge: async () => erase((await import('./commands/merge.js')).mergeCommand),
+  validate: async () => erase((await import('./commands/validate.js')).validateCommand),
+  scenarios: async () => erase((await import('./commands/scenarios.js')).scenariosCommand),
+};
+
+/** The commands to load: the one named, or all of them for the overall help and for yargs to refuse a misspelt one. */
+function commandsFor(args: readonly string[]): string[] {
+  const named = args.find((a) => !a.startsWith('-'));
+  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+}
 
 /** A problem yargs found in the command line itself. */
 class UsageFailure extends Error {}
@@ -38,19 +54,12 @@ process.once('SIGINT', () => {
 });
 
 try {
-  await yargs(hideBin(process.argv))
+  const args = hideBin(process.argv);
+  const commands = await Promise.all(commandsFor(args).map((name) => COMMANDS[name]!()));
+  await commands
+    .reduce((cli, command) => cli.command(command), yargs(args))
     .scriptName('claimsim')
     .usage('$0 <command> [options]\n\nSimulate marketplace guarantee policies for defective-product claims.')
-    .command(runCommand)
-    .command(compareCommand)
-    .command(sweepCommand)
-    .command(sensitivityCommand)
-    .command(calibrateCommand)
-    .command(fitCommand)
-    .command(reportCommand)
-    .command(mergeCommand)
-    .command(validateCommand)
-    .command(scenariosCommand)
     .demandCommand(1, 'Name a command: run, compare, sweep, sensitivity, calibrate, fit, report, merge, validate or scenarios.')
     .strict()
     .version(ENGINE.version)

@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import type { Aggregates } from '../collect/aggregates.js';
 import type { Parameters } from '../params/schema.js';
 import type { UnitKey } from './units.js';
-import simulateUnit, { type UnitTask } from './worker.js';
+import type { UnitTask } from './worker.js';
 
 export interface UnitResult extends UnitKey {
   readonly aggregates: Aggregates;
@@ -37,6 +37,8 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
   let done = 0;
   const finished = () => options.onUnitDone?.(++done, units.length);
   if (workers === 1) {
+    // Loaded here, not at the top: the CLI imports this module for closePools, and the engine is heavy.
+    const { default: simulateUnit } = await import('./worker.js');
     const results: UnitResult[] = [];
     for (const unit of units) {
       results.push({ ...unit, aggregates: simulateUnit({ params, seed, ...unit }) });
