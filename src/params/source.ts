@@ -117,7 +117,8 @@ function firstLine(s: string): string {
   return s.split('\n')[0]!.trim();
 }
 
-function firstInvalidUtf8Line(bytes: Buffer): number | undefined {
+/** 1-based line of the first byte sequence that is not UTF-8 (also used for the CSV files `fit` reads). */
+export function firstInvalidUtf8Line(bytes: Buffer): number | undefined {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   let start = 0;

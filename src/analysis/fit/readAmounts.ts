@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { CsvError, parse } from 'csv-parse/sync';
 import { FitInputError } from './errors.js';
+import { firstInvalidUtf8Line } from '../../params/source.js';
 
 /** The fewest usable amounts a fit accepts. */
 export const MIN_AMOUNTS = 10;
@@ -55,7 +56,15 @@ export function readClaimAmounts(file: string, options: ReadOptions = {}): Claim
     const code = (e as NodeJS.ErrnoException).code;
     throw new FitInputError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}`);
   }
-  return { ...parseClaimAmounts(bytes.toString('utf8'), file, options), sha256: createHash('sha256').update(bytes).digest('hex') };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Decoded loosely, a binary file would reach the CSV parser and its bytes the error message.
+    const line = firstInvalidUtf8Line(bytes);
+    throw new FitInputError(`${file}${line ? `:${line}` : ''}: is not UTF-8 text (export the claims as a UTF-8 CSV file)`);
+  }
+  return { ...parseClaimAmounts(text, file, options), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** The amounts in CSV `text`; `file` names it in messages. */
@@ -125,7 +134,7 @@ function parseRows(text: string, file: string): Row[] {
     });
   } catch (e) {
     // Blame the line where the broken record starts (an unclosed quote is only noticed at the end of the file).
-    if (e instanceof CsvError) throw new FitInputError(`${file}:${lastLine + 1}: malformed CSV in the row starting on this line: ${e.message}`);
+    if (e instanceof CsvError) throw new FitInputError(`${file}:${lastLine + 1}: malformed CSV in the row starting on this line: ${withoutValue(e.message)}`);
     throw e;
   }
   return rows;
@@ -133,4 +142,9 @@ function parseRows(text: string, file: string): Row[] {
 
 function isBlank(fields: readonly string[]): boolean {
   return fields.length === 1 && fields[0]!.trim() === '';
+}
+
+/** csv-parse ends some messages with `, value is "<the whole field>"`, which may be kilobytes; the line number is enough. */
+function withoutValue(message: string): string {
+  return message.replace(/,? value is "[\s\S]*$/, '');
 }

@@ -4,7 +4,8 @@
  * and the files a fit refuses.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FitInputError } from '../../../src/analysis/fit/errors.js';
@@ -88,6 +89,24 @@ describe('readClaimAmounts', () => {
     ['a directory', () => readClaimAmounts(FIXTURES), /fit: is not a file/],
   ])('refuses a %s with a message naming the file', (_, fn, pattern) => {
     expect(refusal(fn)).toMatch(pattern);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the line, without echoing them', () => {
+    // Line 3 holds 0xE9, "é" in Windows-1252, which is not UTF-8 on its own.
+    const dir = mkdtempSync(join(tmpdir(), 'claimsim-fit-'));
+    const file = join(dir, 'latin1.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('id,amount\n1,100\n2,'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    try {
+      expect(refusal(() => readClaimAmounts(file))).toBe(`${file}:3: is not UTF-8 text (export the claims as a UTF-8 CSV file)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the offending field out of a CSV syntax error (it may be kilobytes)', () => {
+    const field = `a"${'x'.repeat(5000)}`;
+    const message = refusal(() => parseClaimAmounts(`id,amount\n1,${field}\n`, 'long.csv'));
+    expect(message).toMatch(/^long\.csv:2: malformed CSV in the row starting on this line: Invalid Opening Quote: a quote is found on field 1 at line 2$/);
   });
 
   it('ignores a byte-order mark and trims header names', () => {
