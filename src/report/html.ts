@@ -16,7 +16,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { getIn } from '../params/overlay.js';
 import type { ParamMeta } from '../params/meta.js';
 import { ENGINE } from '../version.js';
-import { escapeHtml, jsonForScript, scriptText } from './escape.js';
+import { escapeHtml, jsonForScript, replaceControls, scriptText } from './escape.js';
 import { specToSvg } from './render.js';
 import { headlineHeader, headlineRows, summaryParagraphs, type AnyResults } from './summary.js';
 
@@ -68,7 +68,7 @@ export async function buildReportHtml(results: AnyResults, charts: readonly Repo
     charts.map(async (c) => {
       const svg = await specToSvg(c.spec);
       return `<figure class="chart" id="chart-${escapeHtml(c.id)}">
-<div class="vega" data-spec="spec-${escapeHtml(c.id)}">${svg}</div>
+<div class="vega" data-spec="spec-${escapeHtml(c.id)}">${replaceControls(svg)}</div>
 <figcaption>${escapeHtml(c.title)}</figcaption>
 <script type="application/json" id="spec-${escapeHtml(c.id)}">${jsonForScript(c.spec)}</script>
 </figure>`;

@@ -250,6 +250,25 @@ describe('XSS payloads in a scenario, its parameters, its file name and the comm
     const { text } = checkReport(html);
     for (const name of renamed) expect(text.includes(name), `${JSON.stringify(name)} missing from the page`).toBe(true);
   });
+
+  it('control characters in a name never reach the page raw: NUL, ESC, DEL and C1 are shown as U+FFFD in text and escaped in JSON', () => {
+    // Such a name passes validation (YAML "\0" and "\e" escapes), but raw controls are parse errors in HTML.
+    type Compare = { scenarios: { scenario: { name: string } }[]; differences: { scenario: string; base: string }[] };
+    const results = JSON.parse(readFileSync(join(compareOut, 'results.json'), 'utf8')) as Compare;
+    const name = 'nul\u0000 esc\u001b del\u007f nel\u0085 end';
+    const old = results.scenarios[1]!.scenario.name;
+    results.scenarios[1]!.scenario.name = name;
+    for (const d of results.differences) if (d.scenario === old) d.scenario = name;
+    mkdirSync(join(dir, 'controls'));
+    const file = join(dir, 'controls', 'results.json');
+    writeFileSync(file, JSON.stringify(results));
+    claimsim(['report', file]);
+    const html = readFileSync(join(dir, 'controls', 'report.html'), 'utf8');
+    expect(html.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g), 'raw control characters in report.html').toBeNull();
+    // In the page's text (title, headings, tables, SVG), each control is one U+FFFD; in the JSON blocks, a \u escape.
+    expect(html).toContain('nul\ufffd esc\ufffd del\ufffd nel\ufffd end');
+    expect(html).toContain('nul\\u0000 esc\\u001b del\\u007f nel\\u0085 end');
+  });
 });
 
 describe('XSS payloads in a CSV column name and file name, through fit', () => {
