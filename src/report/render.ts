@@ -4,10 +4,11 @@
  * slides. Vega-Lite compiles the spec to Vega; Vega renders headless.
  */
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: Vega takes a quarter of a second to import, which a refused input should not pay.
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
