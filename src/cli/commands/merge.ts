@@ -1,8 +1,9 @@
 /** `claimsim merge DIR...`: combine the partial results of a sharded run into results.json. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { mergePartials, type PartialResult } from '../../results/partial.js';
+import { readPartialFile, ResultsFileError } from '../../results/read.js';
 import { buildRunResults } from '../../results/results.js';
 import { writeOutputs } from '../../results/write.js';
 import { runTables } from '../../export/tables.js';
@@ -66,13 +67,11 @@ function partialFiles(path: string): string[] {
     .map((f) => join(path, f));
 }
 
+/** A partial result checked so that merging it cannot fail part-way on a malformed file. */
 function readPartial(file: string): PartialResult {
-  let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    return readPartialFile(file);
   } catch (e) {
-    throw new UsageError(`${file}: not a readable partial result (${(e as Error).message})`);
+    throw e instanceof ResultsFileError ? new UsageError(e.message) : e;
   }
-  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== 'partial') throw new UsageError(`${file}: not a partial result`);
-  return data as PartialResult;
 }

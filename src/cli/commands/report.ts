@@ -1,9 +1,8 @@
 /** `claimsim report results.json`: rebuild the HTML report (and chart files) from saved results. */
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeReport, type ChartFormat } from '../../report/write.js';
-import type { AnyResults } from '../../report/summary.js';
+import { readResultsFile, ResultsFileError, type SavedResults } from '../../results/read.js';
 import { UsageError } from '../errors.js';
 
 interface ReportArgs {
@@ -11,8 +10,6 @@ interface ReportArgs {
   out?: string;
   charts?: ChartFormat;
 }
-
-const KINDS = ['run', 'compare', 'sweep', 'sensitivity', 'calibrate'];
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <results>',
@@ -25,14 +22,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example('$0 report reports/baseline/results.json', 'rebuild reports/baseline/report.html')
       .example('$0 report reports/compare-baseline/results.json --charts png', 'and a PNG of every chart') as unknown as Argv<ReportArgs>,
   handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
-    let results: AnyResults;
+    let results: SavedResults;
     try {
-      results = JSON.parse(readFileSync(args.results, 'utf8')) as AnyResults;
+      results = readResultsFile(args.results);
     } catch (e) {
-      throw new UsageError(`${args.results}: not a readable results file (${(e as Error).message.split('\n')[0]})`);
-    }
-    if (typeof results !== 'object' || results === null || !KINDS.includes((results as { kind?: string }).kind ?? '')) {
-      throw new UsageError(`${args.results}: not the results of a claimsim analysis (its "kind" must be one of ${KINDS.join(', ')})`);
+      throw e instanceof ResultsFileError ? new UsageError(e.message) : e;
     }
     const file = await writeReport(args.out ?? dirname(args.results), results, args.charts ? { charts: args.charts } : {});
     process.stdout.write(`report: ${file}\n`);
