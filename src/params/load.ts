@@ -363,7 +363,8 @@ function valueMessage(issue: z.core.$ZodIssue): string {
 
 function topLevelMessage(issue: z.core.$ZodIssue, key: string | undefined): string {
   if (issue.code === 'unrecognized_keys') return `unknown key "${key}" (a scenario has name, description, extends and parameters)`;
-  if (issue.code === 'invalid_type' && issue.path.length === 0) return `must be a mapping with name, description, extends and parameters (got ${describe(issue.input)})`;
+  // The kind only, never the content: this may be a file that is no scenario at all (extends reaching /etc/passwd).
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return `must be a mapping with name, description, extends and parameters (got ${kindOf(issue.input)})`;
   if (issue.code === 'invalid_type') return typeMessage(issue);
   return issue.message;
 }
@@ -374,6 +375,11 @@ const TYPE_NAMES: Readonly<Record<string, string>> = { int: 'a whole number', nu
 function typeMessage(issue: z.core.$ZodIssueInvalidType): string {
   const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
   return issue.input === undefined ? `is missing (expected ${expected})` : `must be ${expected} (got ${describe(issue.input)})`;
+}
+
+function kindOf(value: unknown): string {
+  if (typeof value === 'string') return 'text';
+  return typeof value === 'number' || typeof value === 'boolean' ? `a ${typeof value}` : describe(value);
 }
 
 function describe(value: unknown): string {
