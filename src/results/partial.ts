@@ -44,6 +44,10 @@ export interface Merged {
 export function mergePartials(partials: readonly PartialResult[]): Merged {
   const first = partials[0];
   if (!first) throw new MergeError('no partial results to merge');
+  // Aggregates are the engine's own layout: a newer engine must not sum an older one's.
+  if (JSON.stringify(first.engine) !== JSON.stringify(ENGINE)) {
+    throw new MergeError(`the partials were written by ${first.engine.name} ${first.engine.version}; this is ${ENGINE.name} ${ENGINE.version}: merge them with the version that wrote them, or run the shards again`);
+  }
   for (const p of partials) {
     const differs = (what: string, a: unknown, b: unknown, show = true) => {
       if (JSON.stringify(a) === JSON.stringify(b)) return;

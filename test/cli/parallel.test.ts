@@ -4,7 +4,7 @@
  * results.json as one process, byte for byte apart from the invocation block.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,16 @@ describe('splitting the work', () => {
     const mixed = spawnSync(process.execPath, ['dist/cli/main.js', 'merge', partial, other], { encoding: 'utf8' });
     expect(mixed.status).toBe(2);
     expect(mixed.stderr).toContain('partials disagree on the seed');
+    // A shard written by another version of the engine (its aggregates may be laid out differently).
+    const stale = join(dir, 'stale');
+    mkdirSync(stale);
+    const file = join(partial, 'partial-1-of-2.json');
+    const old = JSON.parse(readFileSync(file, 'utf8')) as { engine: { version: string } };
+    old.engine.version = '0.0.1';
+    writeFileSync(join(stale, 'partial-1-of-2.json'), JSON.stringify(old));
+    const versions = spawnSync(process.execPath, ['dist/cli/main.js', 'merge', stale], { encoding: 'utf8' });
+    expect(versions.status).toBe(2);
+    expect(versions.stderr).toMatch(/the partials were written by claimsim 0\.0\.1; this is claimsim \d+\.\d+\.\d+: merge them with the version that wrote them/);
     writeFileSync(join(other, 'partial-1-of-2.json'), '{"not":"a partial"');
     const broken = spawnSync(process.execPath, ['dist/cli/main.js', 'merge', other], { encoding: 'utf8' });
     expect(broken.status).toBe(2);
