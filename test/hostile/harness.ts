@@ -161,22 +161,6 @@ export function expectRefused(r: CliResult, box: Sandbox, want: Refusal, before:
   for (const [dir, names] of Object.entries(before)) expect(readdirSync(dir).sort(), `files written into ${dir}`).toEqual(names);
 }
 
-/**
- * A known bug in src: `check` must fail, and with `symptom` (matched against
- * the assertion message). When the bug is fixed this fails, saying so: then
- * move the case into the main table.
- */
-export function expectKnownBug(check: () => void, symptom: RegExp): void {
-  let failure: unknown;
-  try {
-    check();
-  } catch (e) {
-    failure = e;
-  }
-  expect(failure, 'the known bug no longer reproduces: move this case into the main table').toBeDefined();
-  expect(String((failure as Error).message)).toMatch(symptom);
-}
-
 /** Fails early, with instructions, when the CLI is not built. */
 export function requireBuiltCli(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
