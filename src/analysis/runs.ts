@@ -7,6 +7,8 @@
 import { loadScenario, type Scenario } from '../params/load.js';
 import type { PoolOptions } from '../sim/pool.js';
 import { runScenario, type RunOutput } from '../sim/run.js';
+import { runSizeProblem } from '../sim/units.js';
+import { ScenarioError } from '../params/problems.js';
 
 export interface AnalysisOptions extends PoolOptions {
   readonly seed: number;
@@ -35,7 +37,10 @@ const NO_POINT: Point = { from: '--set', values: {} };
 /** Loads (and so validates) a scenario of an analysis, at `point`, without running it. */
 export function loadFile(file: string, options: AnalysisOptions, point: Point = NO_POINT): Scenario {
   const assignments = Object.entries(point.values).map(([path, value]) => ({ text: `${path}=${value}`, from: point.from }));
-  return loadScenario(file, { set: [...(options.set ?? []), ...assignments] });
+  const scenario = loadScenario(file, { set: [...(options.set ?? []), ...assignments] });
+  const tooBig = runSizeProblem(options.replications, scenario.parameters.world.teams);
+  if (tooBig) throw new ScenarioError([{ file: '--replications', message: tooBig }]);
+  return scenario;
 }
 
 export async function runLoaded(scenario: Scenario, options: AnalysisOptions): Promise<ScenarioRun> {

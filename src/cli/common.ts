@@ -5,6 +5,7 @@
 import type { Argv } from 'yargs';
 import type { AnalysisOptions } from '../analysis/runs.js';
 import { defaultWorkers } from '../sim/pool.js';
+import { MAX_UNITS } from '../sim/units.js';
 import { UsageError } from './errors.js';
 
 export interface CommonArgs {
@@ -29,11 +30,10 @@ export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: n
 }
 
 /**
- * Caps on counts given on the command line. Beyond them a run would not finish
- * or would exhaust memory planning its work (100,000 replications of 4,096 teams
- * is already 4e8 team-replications), so they are refused up front.
+ * Caps on counts given on the command line, checked before anything is loaded.
+ * Replications are capped again, with the scenario's teams, by `runSizeProblem`.
  */
-export const MAX_REPLICATIONS = 100_000;
+export const MAX_REPLICATIONS = MAX_UNITS;
 export const MAX_EVENT_LOG_CLAIMS = 100_000;
 
 export function wholeNumber(value: number, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {

@@ -15,6 +15,20 @@ export interface ShardSpec {
   readonly count: number;
 }
 
+/**
+ * Team-replications one run may have. Each keeps about 20 KB of aggregates
+ * until the run is assembled (measured at the baseline's horizon), so this is
+ * about 2 GB, half of Node's default heap.
+ */
+export const MAX_UNITS = 100_000;
+
+/** Why `replications` of `teams` teams will not fit in memory, or `undefined` if they will. */
+export function runSizeProblem(replications: number, teams: number): string | undefined {
+  const units = replications * teams;
+  if (units <= MAX_UNITS) return undefined;
+  return `${replications} replications of ${teams} teams are ${units} team-replications; at most ${MAX_UNITS} fit in memory (use fewer replications, or fewer teams in world.teams)`;
+}
+
 /** Units of replications `first` .. `first + replications - 1`, optionally only shard `shard` of them. */
 export function planUnits(replications: number, teams: number, shard?: ShardSpec, first = 0): UnitKey[] {
   const units: UnitKey[] = [];

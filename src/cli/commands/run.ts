@@ -18,7 +18,7 @@ import { toOcel } from '../../export/ocel.js';
 import type { Parameters } from '../../params/schema.js';
 import { defaultWorkers, simulateUnits } from '../../sim/pool.js';
 import { runScenario } from '../../sim/run.js';
-import { parseShard, planUnits } from '../../sim/units.js';
+import { parseShard, planUnits, runSizeProblem } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
 import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, safeName, wholeNumber } from '../common.js';
 import { printRun } from '../format.js';
@@ -75,6 +75,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1, 1e9)}`);
     const scenario = loadScenario(args.scenario, { set });
     const params = scenario.parameters;
+    const [flag, most] = args.precision === undefined ? ['--replications', replications] : ['--max-replications', Math.max(replications, maxReplications)];
+    const tooBig = runSizeProblem(most, params.world.teams);
+    if (tooBig) throw new UsageError(`${flag}: ${tooBig}`);
     const outDir = args.out ?? join('reports', safeName(scenario.name));
     const started = new Date();
     const t0 = performance.now();
