@@ -51,6 +51,13 @@ function each<T extends z.ZodType>(keys: readonly string[], value: T): Record<st
   return Object.fromEntries(keys.map((k) => [k, value]));
 }
 
+/**
+ * Metric names and parameter paths become the charts' field titles, which
+ * Vega-Lite writes into expressions: only names of the engine's own shape pass.
+ */
+const metricName = z.enum(METRIC_NAMES);
+const parameterPath = z.string().regex(/^[A-Za-z_]\w*(\.\w+)*$/, 'must be a parameter path such as policy.threshold');
+
 const engine = z.looseObject({ name: text, version: text });
 const scenarioRecord = z.looseObject({ name: text, description: text, chain: z.array(text), hash: text });
 const invocation = z.looseObject({ command: z.array(text), startedAt: text, wallSeconds: num });
@@ -134,8 +141,8 @@ const schemas = {
       kind: z.literal('sweep'),
       ...common,
       ...described,
-      axes: z.array(z.looseObject({ path: text, values: numbers })).min(1),
-      points: z.array(z.looseObject({ values: z.record(text, num), summary: z.looseObject(each(METRIC_NAMES, summary)) })).min(1),
+      axes: z.array(z.looseObject({ path: parameterPath, values: numbers })).min(1),
+      points: z.array(z.looseObject({ values: z.record(parameterPath, num), summary: z.looseObject(each(METRIC_NAMES, summary)) })).min(1),
     })
     .superRefine((r, ctx) => {
       r.points.forEach((p, i) => {
@@ -149,10 +156,10 @@ const schemas = {
     kind: z.literal('sensitivity'),
     ...common,
     ...described,
-    metric: text,
+    metric: metricName,
     baseMean: num,
-    rows: z.array(z.looseObject({ path: text, description: text, unit: text, low: num, high: num, atLow: num, atHigh: num, swing: pairedDifference })),
-    skipped: z.array(z.looseObject({ path: text, reason: text })),
+    rows: z.array(z.looseObject({ path: parameterPath, description: text, unit: text, low: num, high: num, atLow: num, atHigh: num, swing: pairedDifference })),
+    skipped: z.array(z.looseObject({ path: parameterPath, reason: text })),
   }),
 
   calibrate: z.looseObject({
@@ -161,9 +168,9 @@ const schemas = {
     ...described,
     calibration: z
       .looseObject({
-        free: z.array(z.looseObject({ path: text, low: num, high: num })),
-        values: z.record(text, num),
-        achieved: z.array(z.looseObject({ metric: text, target: num, simulated: num, relativeMiss: num })),
+        free: z.array(z.looseObject({ path: parameterPath, low: num, high: num })),
+        values: z.record(parameterPath, num),
+        achieved: z.array(z.looseObject({ metric: metricName, target: num, simulated: num, relativeMiss: num })),
         evaluations: num,
       })
       .superRefine((c, ctx) => {
@@ -400,6 +407,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array') return `must have at most ${issue.maximum} entries`;
       return `must be at most ${issue.maximum} (got ${describeValue(issue.input)})`;
     case 'invalid_value':
+      if (issue.values.length > 4) return `is not one of the ${issue.values.length} names the engine knows here (such as ${issue.values.slice(0, 2).map((v) => JSON.stringify(v)).join(', ')})`;
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')} (got ${describeValue(issue.input)})`;
     case 'invalid_key':
       return issue.issues[0]?.message ?? issue.message;

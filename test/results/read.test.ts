@@ -22,6 +22,7 @@ import { runTables } from '../../src/export/tables.js';
 import { loadScenario } from '../../src/params/load.js';
 import { chartsFor } from '../../src/report/charts/index.js';
 import { buildReportHtml } from '../../src/report/html.js';
+import { specToSvg } from '../../src/report/render.js';
 import { headlineHeader, headlineRows, summaryParagraphs } from '../../src/report/summary.js';
 import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../src/results/analyses.js';
 import { MergeError, mergePartials, partialFileName, partialResult, type PartialResult } from '../../src/results/partial.js';
@@ -135,6 +136,10 @@ describe('broken results are refused naming the file and the path', () => {
     ['sensitivity with a base mean as text', 'sensitivity', (r) => (r.baseMean = '12.5'), /^results\.json: baseMean: expected a number \(got a string\)$/],
     ['sensitivity with skipped null', 'sensitivity', (r) => (r.skipped = null), /^results\.json: skipped: expected an array \(got null\)$/],
     ['calibrate with a simulated value lost to null', 'calibrate', (r) => (r.calibration.achieved[0].simulated = null), /^results\.json: calibration\.achieved\[0\]\.simulated: expected a number \(got null\)$/],
+    // Metric names and parameter paths become chart field titles, which Vega-Lite writes into expressions.
+    ['sweep with a parameter path no scenario has', 'sweep', (r) => (r.axes[0].path = 'policy.thr\u2028eshold'), /^results\.json: axes\[0\]\.path: must be a parameter path such as policy\.threshold$/],
+    ['sensitivity with a metric the engine does not have', 'sensitivity', (r) => (r.metric = 'net\u2028cost'), /^results\.json: metric: is not one of the \d+ names the engine knows here \(such as "claims\.filed", /],
+    ['calibrate with a target metric the engine does not have', 'calibrate', (r) => (r.calibration.achieved[0].metric = 'x"y'), /^results\.json: calibration\.achieved\[0\]\.metric: is not one of the \d+ names/],
     ['calibrate without the calibrated value', 'calibrate', (r) => (r.calibration.values = {}), /^results\.json: calibration\.values: has no calibrated value for the free parameter "fraud\.share"$/],
   ];
   it.each(cases)('%s', (_name, kind, edit, message) => {
@@ -294,6 +299,38 @@ async function readLikeReport(r: SavedResults): Promise<void> {
   if (r.kind === 'sensitivity') sensitivityCsv(r);
   if (r.kind === 'calibrate') calibrationCsv(r);
 }
+
+/** Text that breaks a Vega expression's string literal, HTML, or both. */
+const HOSTILE = 'a\u2028b\u2029 "dq" \'sq\' back\\slash \\" </script><b>x</b> \u0000';
+
+/** Paths of every string in `value`, keys excluded. */
+function stringLeaves(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return [at];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...at, Array.isArray(value) ? Number(k) : k]));
+}
+
+describe('hostile text in every string the check accepts', () => {
+  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'] as const)('%s: every chart still renders', async (kind) => {
+    let data = real[kind];
+    let replaced = 0;
+    for (const path of stringLeaves(data)) {
+      if (path[0] === 'kind') continue;
+      const candidate = edited(data, (copy) => (path.slice(0, -1).reduce((node, k) => node[k], copy)[path[path.length - 1]!] = HOSTILE));
+      try {
+        checkResults(candidate, 'results.json');
+      } catch {
+        continue;
+      }
+      data = candidate;
+      replaced++;
+    }
+    expect(replaced, 'strings replaced').toBeGreaterThan(10);
+    const charts = chartsFor(checkResults(data, 'results.json'));
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) await expect(specToSvg(chart.spec), chart.id).resolves.toMatch(/^<svg/);
+  }, 120_000);
+});
 
 describe('whatever passes the check, the readers read without throwing', () => {
   it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'] as const)('mutations of %s results', async (kind) => {
