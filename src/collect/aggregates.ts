@@ -14,6 +14,12 @@ export const DAYS_BIN_COUNT = 366;
 /** Months of the horizon are twelfths of a 365-day year. */
 export const DAYS_PER_MONTH = 365 / 12;
 
+/** Lengths of the time series a team's aggregates hold for a horizon: its months, and its days counted from day 0. */
+export function seriesLengths(horizon: { readonly filingDays: number; readonly runoffDays: number }): { months: number; days: number } {
+  const end = horizon.filingDays + horizon.runoffDays;
+  return { months: Math.ceil(end / DAYS_PER_MONTH), days: Math.floor(end) + 1 };
+}
+
 export interface PathMoney {
   count: number;
   marketplaceUsd: number;

@@ -45,7 +45,7 @@ export function mergePartials(partials: readonly PartialResult[]): Merged {
   const first = partials[0];
   if (!first) throw new MergeError('no partial results to merge');
   // Aggregates are the engine's own layout: a newer engine must not sum an older one's.
-  if (JSON.stringify(first.engine) !== JSON.stringify(ENGINE)) {
+  if (first.engine.name !== ENGINE.name || first.engine.version !== ENGINE.version) {
     throw new MergeError(`the partials were written by ${first.engine.name} ${first.engine.version}; this is ${ENGINE.name} ${ENGINE.version}: merge them with the version that wrote them, or run the shards again`);
   }
   for (const p of partials) {
@@ -55,7 +55,7 @@ export function mergePartials(partials: readonly PartialResult[]): Merged {
       throw new MergeError(`partials disagree on ${what}${detail}`);
     };
     if (p.kind !== 'partial') throw new MergeError('a file given is not a partial result');
-    differs('the engine version', first.engine, p.engine);
+    differs('the engine version', first.engine.version, p.engine.version);
     differs('the scenario', first.scenario.hash, p.scenario.hash);
     differs('the parameters', first.parameters, p.parameters, false);
     differs('the seed', first.seed, p.seed);

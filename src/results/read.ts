@@ -14,12 +14,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { AMOUNT_BIN_COUNT, DAYS_BIN_COUNT, DAYS_PER_MONTH, type Aggregates, type ClaimExample, type PathMoney } from '../collect/aggregates.js';
+import { AMOUNT_BIN_COUNT, DAYS_BIN_COUNT, seriesLengths, type Aggregates, type ClaimExample, type PathMoney } from '../collect/aggregates.js';
 import { METRIC_NAMES } from '../collect/metrics.js';
 import { CLAIM_OUTCOMES } from '../machines/claim.js';
 import type { ShardSpec } from '../sim/units.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from './analyses.js';
 import type { PartialResult } from './partial.js';
+import { ENGINE } from '../version.js';
 import { MONTHLY_SERIES, type RunResults } from './results.js';
 
 /** Any results.json the engine writes, told apart by `kind`. */
@@ -266,26 +267,15 @@ const partial = z
       ctx.addIssue({ code: 'custom', path: ['shard', 'index'], message: `must be below shard.count, ${p.shard.count} (got ${p.shard.index})` });
       return;
     }
-    const shape = aggregateShape(p.parameters.horizon);
+    const shape = seriesLengths(p.parameters.horizon);
     p.units.forEach((u, i) => {
       for (const [path, want] of shapeMismatches(u.aggregates, shape)) ctx.addIssue({ code: 'custom', path: ['units', i, 'aggregates', ...path], message: want });
     });
     for (const [i, message] of unitProblems(p.units, p.replications, p.parameters.world.teams, p.shard)) ctx.addIssue({ code: 'custom', path: i === null ? ['units'] : ['units', i], message });
   }, WELL_FORMED);
 
-/** Array lengths of a unit's aggregates, as `simulateTeam` (sim/world.ts) sizes them from the horizon. */
-interface AggregateShape {
-  readonly months: number;
-  readonly days: number;
-}
-
-function aggregateShape(horizon: { filingDays: number; runoffDays: number }): AggregateShape {
-  const end = horizon.filingDays + horizon.runoffDays;
-  return { months: Math.ceil(end / DAYS_PER_MONTH), days: Math.floor(end) + 1 };
-}
-
 /** Each list of `a` that is not as long as the run's horizon makes it, with what it should be. */
-function shapeMismatches(a: z.infer<typeof aggregates>, shape: AggregateShape): [(string | number)[], string][] {
+function shapeMismatches(a: z.infer<typeof aggregates>, shape: ReturnType<typeof seriesLengths>): [(string | number)[], string][] {
   const { months, days } = shape;
   const lists: [(string | number)[], readonly unknown[], number, string][] = [
     [['histograms', 'claimedUsd'], a.histograms.claimedUsd, AMOUNT_BIN_COUNT + 2, 'one per amount bin'],
@@ -325,6 +315,11 @@ function unitProblems(units: readonly { replication: number; team: number }[], r
 /** A parsed partial-I-of-N.json, checked so that `mergePartials` can read it. */
 export function checkPartial(data: unknown, file: string): PartialResult {
   if (!isObject(data) || data.kind !== 'partial') throw new ResultsFileError(`${file}: not a partial result`);
+  // Before the shape: another version's aggregates may be laid out differently, and the version is what to tell.
+  const written = engine.safeParse(data.engine);
+  if (written.success && !sameEngine(written.data, ENGINE)) {
+    throw new ResultsFileError(`${file}: written by ${written.data.name} ${written.data.version}; this is ${ENGINE.name} ${ENGINE.version}: merge with the version that wrote it, or run the shard again`);
+  }
   const checked = partial.safeParse(data, { reportInput: true });
   if (!checked.success) throw refusal(file, checked.error.issues);
   return data as unknown as PartialResult;
@@ -342,6 +337,10 @@ function readJson(file: string, what: string): unknown {
   } catch (e) {
     throw new ResultsFileError(`${file}: not a readable ${what} (${(e as Error).message.split('\n')[0]})`);
   }
+}
+
+function sameEngine(a: { name: string; version: string }, b: { name: string; version: string }): boolean {
+  return a.name === b.name && a.version === b.version;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

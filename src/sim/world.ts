@@ -9,7 +9,7 @@
 import type { EventObject, SnapshotFrom } from 'xstate';
 import { Collector, type ClaimMoney } from '../collect/collector.js';
 import type { Aggregates } from '../collect/aggregates.js';
-import { DAYS_PER_MONTH } from '../collect/aggregates.js';
+import { seriesLengths } from '../collect/aggregates.js';
 import { createClaimMachine, type ClaimContext, type ClaimMachine, type ClaimOutcome } from '../machines/claim.js';
 import { createClaimsDeskMachine, type ClaimsDeskMachine, type DeskEffect } from '../machines/claimsDesk.js';
 import { createCustomerMachine, type CustomerMachine } from '../machines/customer.js';
@@ -112,8 +112,8 @@ const CENT = 0.01;
 
 export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machines, observer?: ClaimObserver): Aggregates {
   const end = params.horizon.filingDays + params.horizon.runoffDays;
-  const months = Math.ceil(end / DAYS_PER_MONTH);
-  const collector = new Collector(unit, params.policy.threshold, params.policy.paymentLagDays, months, Math.floor(end) + 1);
+  const { months, days } = seriesLengths(params.horizon);
+  const collector = new Collector(unit, params.policy.threshold, params.policy.paymentLagDays, months, days);
   const calendar = new Calendar<Entry>();
   const claimsInTeam = teamShare(params.volume.claims, params.world.teams, unit.team);
   const meanDailyFilings = claimsInTeam / params.horizon.filingDays;

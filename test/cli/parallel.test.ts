@@ -52,12 +52,14 @@ describe('splitting the work', () => {
     const stale = join(dir, 'stale');
     mkdirSync(stale);
     const file = join(partial, 'partial-1-of-2.json');
-    const old = JSON.parse(readFileSync(file, 'utf8')) as { engine: { version: string } };
-    old.engine.version = '0.0.1';
+    const old = JSON.parse(readFileSync(file, 'utf8')) as { engine: { name: string; version: string }; units: { aggregates: { money: Record<string, number> } }[] };
+    // Listed version first, and with a key the current layout lacks: the version is what the user needs to hear.
+    old.engine = { version: '0.0.1', name: old.engine.name };
+    old.units[0]!.aggregates.money.legacyUsd = 1;
     writeFileSync(join(stale, 'partial-1-of-2.json'), JSON.stringify(old));
     const versions = spawnSync(process.execPath, ['dist/cli/main.js', 'merge', stale], { encoding: 'utf8' });
     expect(versions.status).toBe(2);
-    expect(versions.stderr).toMatch(/the partials were written by claimsim 0\.0\.1; this is claimsim \d+\.\d+\.\d+: merge them with the version that wrote them/);
+    expect(versions.stderr).toMatch(/^error: \S*partial-1-of-2\.json: written by claimsim 0\.0\.1; this is claimsim \d+\.\d+\.\d+: merge with the version that wrote it, or run the shard again\n/);
     writeFileSync(join(other, 'partial-1-of-2.json'), '{"not":"a partial"');
     const broken = spawnSync(process.execPath, ['dist/cli/main.js', 'merge', other], { encoding: 'utf8' });
     expect(broken.status).toBe(2);
