@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { isMetaLeaf, metaLeafSchema, overlayLeafSchema, type ParamMeta } from './meta.js';
 import { applyOverlay, getIn, type Tree } from './overlay.js';
 import { ScenarioError, type Problem } from './problems.js';
-import { parametersSchema, type Parameters, type TieBroken } from './schema.js';
+import { parametersSchema, type Parameters, type TieSide } from './schema.js';
 import { lineOf, readSourceFile, type SourceFile } from './source.js';
 
 /** The scenarios shipped with claimsim. */
@@ -43,7 +43,11 @@ export interface LoadOptions {
   readonly set?: readonly (string | Assignment)[];
 }
 
-/** A `path=value` override and the option it came from, which problems name (`--set` by default). */
+/**
+ * A `path=value` an analysis sets (a sweep point, a calibration trial) and the
+ * option that chose it: problems name that option, and blame it before a plain
+ * `--set`, which stays the same from run to run.
+ */
 export interface Assignment {
   readonly text: string;
   readonly from: string;
@@ -242,6 +246,8 @@ function collectSets(sets: readonly (string | Assignment)[], rank: number, curre
   const overrides: Record<string, unknown> = {};
   for (const set of sets) {
     const { text: raw, from } = typeof set === 'string' ? { text: set, from: '--set' } : set;
+    // An analysis's own values (a sweep point) change from run to run: blamed before the user's fixed --set.
+    const setRank = typeof set === 'string' ? rank : rank + 1;
     const eq = raw.indexOf('=');
     if (eq <= 0) {
       problems.push({ file: from, message: `"${raw}" is not of the form path=value` });
@@ -272,7 +278,7 @@ function collectSets(sets: readonly (string | Assignment)[], rank: number, curre
     overrides[path] = value;
     changes.set(path, value);
     meta[leaf]!.changedBy = from;
-    origins.set(leaf, { file: null, label: from, docPath: [], rank });
+    origins.set(leaf, { file: null, label: from, docPath: [], rank: setRank });
   }
   return overrides;
 }
@@ -329,8 +335,12 @@ function problemsOfIssue(issue: z.core.$ZodIssue, root: Layer, origins: Map<stri
     const line = file ? lineOf(file, origin ? [...origin.docPath, ...f.slice(origin.leafDepth)] : ['parameters', ...f]) : undefined;
     return { file: origin?.label ?? root.file.path, line, field: field || undefined, message };
   };
-  const other = issue.code === 'custom' ? (issue.params as { other?: TieBroken['other'] } | undefined)?.other : undefined;
-  if (other && rankOf(other.path, origins) > rankOf(keys, origins)) return [problem(other.path, other.message)];
+  const sides = issue.code === 'custom' ? (issue.params as { sides?: readonly TieSide[] } | undefined)?.sides : undefined;
+  if (sides) {
+    // The side set last; on equal ranks the first, which the rule is stated from.
+    const blamed = sides.reduce((best, side) => (rankOf(side.path, origins) > rankOf(best.path, origins) ? side : best));
+    return [problem(blamed.path, blamed.message)];
+  }
   return fields.map((f) => problem(f, valueMessage(issue)));
 }
 

@@ -175,29 +175,30 @@ const parameterShape = z.strictObject({
 type Values = z.output<typeof parameterShape>;
 type Path = readonly [string, ...string[]];
 
-/**
- * A rule between parameters, said from the side of each: the loader reports it
- * on whichever of them the scenario set last, so an overlay that lowers
- * `sellers.count` is blamed, not the base file that set `world.teams`.
- */
-export interface TieBroken {
+/** One parameter's side of a broken rule: where it is, and the rule said from there. */
+export interface TieSide {
+  readonly path: Path;
   readonly message: string;
-  readonly other: { readonly path: Path; readonly message: string };
 }
 
 /**
- * Adds the rule `broken` between the parameters at `path`, `other` and `alsoReads`.
- * It is checked only once each is valid on its own: a negative count is one
- * problem, not also a conflict with everything it bounds.
+ * Adds a rule between the parameters at `paths`: `broken` returns, when the
+ * rule is broken, its wording from each of them, in the same order. The loader
+ * reports it once, on whichever the scenario set last (an overlay that lowers
+ * `sellers.count` is blamed, not the base file that set `world.teams`), and on
+ * the first when none was changed. It is checked only once each is valid on
+ * its own: a negative count is one problem, not also a conflict with
+ * everything it bounds.
  */
-function tie(schema: typeof parameterShape, path: Path, other: Path, broken: (p: Values) => TieBroken | undefined, alsoReads: readonly Path[] = []): typeof parameterShape {
+function tie(schema: typeof parameterShape, paths: readonly [Path, ...Path[]], broken: (p: Values) => readonly string[] | undefined): typeof parameterShape {
   // An issue touches a parameter if either path contains the other (a missing `insurers` group touches `insurers.perTeam`).
-  const touches = (issuePath: readonly PropertyKey[] = []) =>
-    [path, other, ...alsoReads].some((p) => p.slice(0, issuePath.length).every((key, i) => issuePath[i] === key));
+  const touches = (issuePath: readonly PropertyKey[] = []) => paths.some((p) => p.slice(0, issuePath.length).every((key, i) => issuePath[i] === key));
   return schema.superRefine(
     (p, ctx) => {
-      const b = broken(p);
-      if (b) ctx.addIssue({ code: 'custom', path: [...path], message: b.message, params: { other: b.other } });
+      const messages = broken(p);
+      if (!messages) return;
+      const sides: TieSide[] = paths.map((path, i) => ({ path, message: messages[i]! }));
+      ctx.addIssue({ code: 'custom', path: [...paths[0]], message: sides[0]!.message, params: { sides } });
     },
     { when: (payload) => !payload.issues.some((issue) => touches(issue.path)) },
   );
@@ -205,33 +206,23 @@ function tie(schema: typeof parameterShape, path: Path, other: Path, broken: (p:
 
 const tied = [
   (s: typeof parameterShape) =>
-    tie(s, ['insurers', 'acceleratorPartners'], ['insurers', 'perTeam'], (p) =>
-      p.insurers.acceleratorPartners > p.insurers.perTeam
-        ? {
-            message: `must not exceed insurers.perTeam (${p.insurers.perTeam})`,
-            other: { path: ['insurers', 'perTeam'], message: `must be at least insurers.acceleratorPartners (${p.insurers.acceleratorPartners})` },
-          }
+    tie(s, [['insurers', 'acceleratorPartners'], ['insurers', 'perTeam']], ({ insurers }) =>
+      insurers.acceleratorPartners > insurers.perTeam
+        ? [`must not exceed insurers.perTeam (${insurers.perTeam})`, `must be at least insurers.acceleratorPartners (${insurers.acceleratorPartners})`]
         : undefined,
     ),
   (s: typeof parameterShape) =>
-    tie(s, ['world', 'teams'], ['sellers', 'count'], (p) =>
-      p.world.teams > p.sellers.count
-        ? {
-            message: `must not exceed sellers.count (${p.sellers.count}): every team needs a seller`,
-            other: { path: ['sellers', 'count'], message: `must be at least world.teams (${p.world.teams}): every team needs a seller` },
-          }
+    tie(s, [['world', 'teams'], ['sellers', 'count']], ({ world, sellers }) =>
+      world.teams > sellers.count
+        ? [`must not exceed sellers.count (${sellers.count}): every team needs a seller`, `must be at least world.teams (${world.teams}): every team needs a seller`]
         : undefined,
     ),
   (s: typeof parameterShape) =>
-    tie(s, ['volume', 'surge', 'days'], ['horizon', 'filingDays'], (p) => {
-      const surgeEnd = p.volume.surge.startDay + p.volume.surge.days;
-      return surgeEnd > p.horizon.filingDays
-        ? {
-            message: `the surge ends on day ${surgeEnd}, after the filing horizon (${p.horizon.filingDays} days)`,
-            other: { path: ['horizon', 'filingDays'], message: `must cover the surge, which ends on day ${surgeEnd}` },
-          }
-        : undefined;
-    }, [['volume', 'surge', 'startDay']]),
+    tie(s, [['volume', 'surge', 'days'], ['volume', 'surge', 'startDay'], ['horizon', 'filingDays']], ({ volume, horizon }) => {
+      const surgeEnd = volume.surge.startDay + volume.surge.days;
+      const late = `the surge ends on day ${surgeEnd}, after the filing horizon (${horizon.filingDays} days)`;
+      return surgeEnd > horizon.filingDays ? [late, late, `must cover the surge, which ends on day ${surgeEnd}`] : undefined;
+    }),
 ];
 
 export const parametersSchema = tied.reduce((schema, add) => add(schema), parameterShape);

@@ -285,6 +285,18 @@ describe('rules between parameters', () => {
     expectOne(load(file, ['horizon.filingDays=200']), { file: '--set', field: 'horizon.filingDays' }, /^must cover the surge, which ends on day 360$/);
   });
 
+  it('blames the surge\'s start when only the start was moved, on --set or in an overlay', () => {
+    // The baseline's surge is 0 days from day 0; starting it on day 400 ends it after the 365-day horizon.
+    expectOne(load(BASELINE, ['volume.surge.startDay=400']), { file: '--set', field: 'volume.surge.startDay' }, /^the surge ends on day 400, after the filing horizon \(365 days\)$/);
+    const file = overlay('  volume:\n    surge:\n      startDay: 400\n');
+    expectOne(load(file), { file, line: 7, field: 'volume.surge.startDay' }, /^the surge ends on day 400/);
+  });
+
+  it('blames an analysis\'s point before the user\'s fixed --set', () => {
+    const problems = problemsOf(() => loadScenario(BASELINE, { set: ['world.teams=6', { text: 'sellers.count=4', from: '--param' }] }));
+    expectOne(problems, { file: '--param', field: 'sellers.count' }, /^must be at least world\.teams \(6\)/);
+  });
+
   it('keeps accelerator partners within the insurers per team (baseline: 3 of 6)', () => {
     expectOne(load(BASELINE, ['insurers.perTeam=2']), { file: '--set', field: 'insurers.perTeam' }, /^must be at least insurers\.acceleratorPartners \(3\)$/);
   });
