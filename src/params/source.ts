@@ -4,7 +4,7 @@
  * alias bombs) with problems that name the file and line.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from './problems.js';
 
 /** Scenario files are small; anything larger is a mistake or an attack. */
@@ -61,9 +61,14 @@ export function parseSource(path: string, bytes: Buffer): ReadResult {
   }
   if (doc.contents === null) return { ok: false, problems: [{ file: path, message: 'is empty (it holds only comments)' }] };
   const lineAt = (range: readonly number[] | null | undefined) => lines.linePos(range?.[0] ?? 0).line;
-  // Warnings (an unresolved tag such as `!foo`) mean the data is not what the author wrote.
-  // (Unresolved tags are reported below, with every other tag that is not plain data.)
-  const refused: Problem[] = doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED').map((w) => ({ file: path, line: lines.linePos(w.pos[0]).line, message: `YAML: ${firstLine(w.message)}` }));
+  // Warnings mean the data is not what the author wrote. A tag that failed to resolve is reported below if it is
+  // not plain data (`!foo`, like every such tag), and here if it is a plain one that does not fit its value (`!!float 500`).
+  const refused: Problem[] = doc.warnings.flatMap((w) => {
+    const line = lines.linePos(w.pos[0]).line;
+    if (w.code !== 'TAG_RESOLVE_FAILED') return [{ file: path, line, message: `YAML: ${firstLine(w.message)}` }];
+    const tag = [...PLAIN_TAGS].find((t) => w.message.endsWith(t));
+    return tag ? [{ file: path, line, message: `YAML tag ${tag.replace(CORE_TAG_PREFIX, '!!')} does not fit its value; write the value without a tag` }] : [];
+  });
   visit(doc, {
     Node(_, node) {
       if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
@@ -71,7 +76,10 @@ export function parseSource(path: string, bytes: Buffer): ReadResult {
       }
     },
     Pair(_, pair) {
-      if (!isScalar(pair.key)) {
+      if (isAlias(pair.key)) {
+        // An alias key repeats another key's name behind uniqueKeys' back, so one value silently replaces the other.
+        refused.push({ file: path, line: lineAt(pair.key.range), message: `an alias (*${pair.key.source}) cannot be a key; write the name` });
+      } else if (!isScalar(pair.key)) {
         refused.push({ file: path, line: lineAt((pair.key as { range?: number[] } | null)?.range), message: 'a key must be a plain name, not a list or mapping' });
       } else if (RESERVED_KEYS.has(String(pair.key.value))) {
         const key = String(pair.key.value);

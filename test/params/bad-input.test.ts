@@ -337,6 +337,20 @@ describe('top-level fields and YAML features', () => {
     expect(problems[0]!.message).toMatch(message);
   });
 
+  it.each([
+    ['!!float 500', 'description: !!float 500', /^YAML tag !!float does not fit its value; write the value without a tag$/],
+    ['!!int abc', 'description: !!int abc', /^YAML tag !!int does not fit its value/],
+    ['!!bool yes', 'description: !!bool yes', /^YAML tag !!bool does not fit its value/],
+  ])('refuses a plain tag that does not fit its value (%s) instead of quietly reading text', (_label, line, message) => {
+    const file = write(`name: n\n${line}\n`);
+    expectOne(load(file), { file, line: 2, field: undefined }, message);
+  });
+
+  it('refuses an alias as a key, which would silently replace the key it names', () => {
+    const file = write('name: &n n\n*n : other\n');
+    expectOne(load(file), { file, line: 2, field: undefined }, /^an alias \(\*n\) cannot be a key; write the name$/);
+  });
+
   it('refuses a list used as a key', () => {
     const file = write('name: n\n? [a, b]\n: 1\n');
     expectOne(load(file), { file, line: 2, field: undefined }, /a key must be a plain name/);
