@@ -6,12 +6,16 @@
  *      workers: claims per second and peak resident memory;
  *   2. the bare-XState reference at 100,000 claims on one thread, and engine
  *      throughput as a ratio of it;
- *   3. the baseline at 10,000,000 claims: peak resident memory.
+ *   3. the baseline at 10,000,000 claims: peak resident memory;
+ *   4. the command line's start: `validate` of the baseline, and `run` of a
+ *      scenario it refuses (bad input must be refused within a second).
  *
  * Options: --runs N (default 3), --claims N (default 1,000,000), --skip-10m.
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -56,4 +60,29 @@ say(
 if (!args.includes('--skip-10m')) {
   const big = measure('engine', '10000000', String(workers));
   say(`engine, 10,000,000 claims, ${workers} workers: ${fmt(big.seconds!, 1)} s, ${fmt(big.claimsPerSecond!)} claims/s, peak RSS ${fmt(big.peakRssMb!)} MB`);
+}
+
+// The command line's start, whole process, as a user meets it: most of it is loading modules.
+const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const baseline = fileURLToPath(new URL('../../scenarios/baseline.yaml', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'claimsim-bench-'));
+const refused = join(scratch, 'negative-teams.yaml');
+writeFileSync(refused, 'name: bad\ndescription: refused\nextends: baseline\nparameters:\n  world:\n    teams: -3\n');
+const STARTS = 9;
+const wallSeconds = (cliArgs: string[], status: number) => {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cli, ...cliArgs], { encoding: 'utf8', cwd: scratch });
+  if (r.status !== status) throw new Error(`claimsim ${cliArgs.join(' ')} exited ${r.status}, not ${status}: ${r.stderr}`);
+  return (performance.now() - t0) / 1000;
+};
+try {
+  for (const [label, cliArgs, status] of [
+    ['validate baseline', ['validate', baseline], 0],
+    ['run of a refused scenario', ['run', refused], 2],
+  ] as const) {
+    const times = Array.from({ length: STARTS }, () => wallSeconds([...cliArgs], status));
+    say(`command line, ${label}: median ${fmt(median(times), 2)} s wall (min ${fmt(Math.min(...times), 2)}, max ${fmt(Math.max(...times), 2)}, ${STARTS} starts)`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -30,10 +30,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
   scenarios: async () => erase((await import('./commands/scenarios.js')).scenariosCommand),
 };
 
-/** The commands to load: the one named, or all of them for the overall help and for yargs to refuse a misspelt one. */
+/**
+ * The commands to load: the one named first, or all of them (for the overall
+ * help, for yargs to refuse a misspelt one, and when options come first, since
+ * then the first word may be an option's value, as in `-o report run`).
+ */
 function commandsFor(args: readonly string[]): string[] {
-  const named = args.find((a) => !a.startsWith('-'));
-  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  const first = args[0];
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
 }
 
 /** A problem yargs found in the command line itself. */
@@ -60,7 +64,7 @@ try {
     .reduce((cli, command) => cli.command(command), yargs(args))
     .scriptName('claimsim')
     .usage('$0 <command> [options]\n\nSimulate marketplace guarantee policies for defective-product claims.')
-    .demandCommand(1, 'Name a command: run, compare, sweep, sensitivity, calibrate, fit, report, merge, validate or scenarios.')
+    .demandCommand(1, `Name a command: ${Object.keys(COMMANDS).join(', ')}.`)
     .strict()
     .version(ENGINE.version)
     .help()
