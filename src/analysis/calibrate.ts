@@ -7,6 +7,7 @@
 import type { ParamMeta } from '../params/meta.js';
 import { loadScenario } from '../params/load.js';
 import { getIn } from '../params/overlay.js';
+import { isWholeNumberParameter } from '../params/schema.js';
 import { summarise } from '../stats/summary.js';
 import { goldenSection, nelderMead } from './optimize.js';
 import { metricValues, runFile, type AnalysisOptions } from './runs.js';
@@ -47,6 +48,7 @@ export function parseTarget(text: string): Target | string {
 export function freeParameter(path: string, meta: ParamMeta | undefined, value: unknown): FreeParameter | string {
   if (!meta) return `unknown parameter "${path}"`;
   if (typeof value !== 'number') return `"${path}" is not a number and cannot be calibrated`;
+  if (isWholeNumberParameter(path)) return `"${path}" takes whole numbers, which calibrate's continuous search cannot set; sweep it instead (claimsim sweep --param ${path}=A,B,C)`;
   if (meta.range) return { path, low: meta.range[0], high: meta.range[1] };
   const probability = /probability|share/.test(meta.unit);
   return { path, low: value * 0.5, high: probability ? Math.min(1, value * 1.5) : value * 1.5 };

@@ -30,6 +30,7 @@ export function parseAxis(text: string): Axis | string {
     // Multiply rather than accumulate, so 0.1 steps do not drift; round away binary noise.
     return { path, values: Array.from({ length: count }, (_, i) => Number((from + i * step).toPrecision(12))) };
   }
+  if (spec === '') return `--param ${path}: no values given; write PATH=FROM..TO:STEP or PATH=A,B,C`;
   const items = spec.split(',').map((v) => v.trim());
   // Number('') is 0: an empty item ("1,,2", "0.1,") would silently become a point at zero.
   if (items.includes('')) return `--param ${path}: "${spec}" has an empty item; list numbers separated by commas`;

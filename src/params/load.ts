@@ -293,6 +293,7 @@ function unreachable(value: unknown, leaf: string, keys: readonly string[]): str
   let where = leaf;
   for (const key of keys) {
     if (Array.isArray(at)) {
+      if (at.length === 0) return `${where} is an empty list: set the whole list instead (--set '${where}=[...]')`;
       if (!/^\d+$/.test(key) || Number(key) >= at.length) return `${where} is a list of ${at.length}: "${key}" is not one of its indexes (0 to ${at.length - 1})`;
       at = at[Number(key)];
     } else if (typeof at === 'object' && at !== null) {

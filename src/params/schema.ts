@@ -232,3 +232,10 @@ function round(x: number): string {
 }
 
 export type Parameters = z.infer<typeof parametersSchema>;
+
+/** Whether the parameter at dotted `path` takes whole numbers only (a count), which a continuous search cannot set. */
+export function isWholeNumberParameter(path: string): boolean {
+  let node: unknown = parametersSchema;
+  for (const key of path.split('.')) node = (node as { shape?: Record<string, unknown> } | undefined)?.shape?.[key];
+  return node instanceof z.ZodNumber && node.isInt === true;
+}

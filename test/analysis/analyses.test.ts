@@ -7,7 +7,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/analysis/calibrate.js';
+import { calibrate, freeParameter } from '../../src/analysis/calibrate.js';
 import { compareScenarios } from '../../src/analysis/compare.js';
 import { parseAxis } from '../../src/analysis/grid.js';
 import { runToPrecision } from '../../src/analysis/precision.js';
@@ -86,9 +86,14 @@ describe('sweep', () => {
     expect(parseAxis('fraud.share=0.05, 0.1,0.2')).toEqual({ path: 'fraud.share', values: [0.05, 0.1, 0.2] });
   });
 
-  it.each(['policy.threshold=1,,2', 'fraud.share=0.1,', 'fraud.share=,0.1', 'fraud.share='])('refuses a list with an empty item: %s', (text) => {
+  it.each([
+    ['policy.threshold=1,,2', '--param policy.threshold: "1,,2" has an empty item; list numbers separated by commas'],
+    ['fraud.share=0.1,', '--param fraud.share: "0.1," has an empty item; list numbers separated by commas'],
+    ['fraud.share=,0.1', '--param fraud.share: ",0.1" has an empty item; list numbers separated by commas'],
+    ['fraud.share=', '--param fraud.share: no values given; write PATH=FROM..TO:STEP or PATH=A,B,C'],
+  ])('refuses a list with an empty item or none: %s', (text, message) => {
     // Number('') is 0, so an unchecked empty item would sweep a point at zero nobody asked for.
-    expect(parseAxis(text)).toMatch(/empty item|neither/);
+    expect(parseAxis(text)).toBe(message);
   });
 
   it.each([
@@ -142,6 +147,13 @@ describe('calibrate', () => {
     expect(Math.abs(c.values['fraud.share']! - 0.15)).toBeLessThan(0.002);
     expect(Math.abs(c.achieved[0]!.relativeMiss)).toBeLessThan(0.01);
   }, 120_000);
+
+  it('refuses a whole-number parameter as free (its search is continuous), before simulating', () => {
+    expect(freeParameter('world.teams', { unit: 'teams', description: '', tag: 'E', source: '' }, 8)).toBe(
+      '"world.teams" takes whole numbers, which calibrate\'s continuous search cannot set; sweep it instead (claimsim sweep --param world.teams=A,B,C)',
+    );
+    expect(freeParameter('fraud.share', { unit: 'share', description: '', tag: 'E', source: '', range: [0.05, 0.2] }, 0.1)).toEqual({ path: 'fraud.share', low: 0.05, high: 0.2 });
+  });
 });
 
 describe('precision', () => {

@@ -416,6 +416,8 @@ describe('bad --set overrides', () => {
     ['claimAmount.mixture.2.weight=1', 'claimAmount.mixture.2.weight', /"2" is not one of its indexes/],
     ['sellers.responses.maybe=0', 'sellers.responses.maybe', /has no "maybe" \(it has accept, reject, silent\)/],
     ['policy.threshold.cents=5', 'policy.threshold.cents', /is a single value/],
+    // The baseline resamples no observed amounts: the list is empty.
+    ['claimAmount.empirical.0=100', 'claimAmount.empirical.0', /^claimAmount\.empirical is an empty list: set the whole list instead \(--set 'claimAmount\.empirical=\[\.\.\.\]'\)$/],
   ])('refuses a path inside a leaf that leads nowhere, instead of setting and then ignoring it: %s', (set, field, message) => {
     expectOne(load(BASELINE, [set]), { file: '--set', field }, message);
   });
