@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { firstInvalidUtf8Line } from '../utf8.js';
 import type { Problem } from './problems.js';
 
 /** Scenario files are small; anything larger is a mistake or an attack. */
@@ -123,23 +124,4 @@ export function lineOf(file: SourceFile, docPath: readonly (string | number)[]):
 
 function firstLine(s: string): string {
   return s.split('\n')[0]!.trim();
-}
-
-/** 1-based line of the first byte sequence that is not UTF-8 (also used for the CSV files `fit` reads). */
-export function firstInvalidUtf8Line(bytes: Buffer): number | undefined {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
-      line++;
-      start = i + 1;
-    }
-  }
-  return undefined;
 }

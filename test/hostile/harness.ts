@@ -22,10 +22,13 @@ export const BASELINE = join(SCENARIOS, 'baseline.yaml');
 export const fixture = (name: string): string => join(FIXTURES, name);
 
 /**
- * The requirement is "refused within a second". Node alone needs ~0.7-0.9 s of
- * CPU to load the CLI (every command's imports, faker and vega among them, load
- * before yargs parses anything), so the wall-time limit is 1500 ms.
- * HOSTILE_LIMIT_MS overrides it.
+ * The requirement: refused within a second. A refusal takes ~0.55 s of CPU
+ * alone (the CLI loads only the named command, and Faker and Vega not before
+ * they are needed), but under this suite's parallel load its CPU time has
+ * measured up to 1.09 s on a shared 2-core machine, so the limit has that
+ * margin; `npm run bench` reports the start-up's median. When the wall time is
+ * over, the CPU time counts instead (see effectiveMs). HOSTILE_LIMIT_MS
+ * overrides the limit.
  */
 export const LIMIT_MS = Number(process.env.HOSTILE_LIMIT_MS ?? 1500);
 

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { CsvError, parse } from 'csv-parse/sync';
 import { FitInputError } from './errors.js';
-import { firstInvalidUtf8Line } from '../../params/source.js';
+import { firstInvalidUtf8Line } from '../../utf8.js';
 
 /** The fewest usable amounts a fit accepts. */
 export const MIN_AMOUNTS = 10;
