@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { quantile } from 'simple-statistics';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderWith, sceneRoot } from './renderView.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../../src/analysis/calibrate.js';
 import { differencesAgainst } from '../../../src/analysis/compare.js';
@@ -146,17 +146,6 @@ function dataWith(spec: TopLevelSpec, ...fields: string[]): Record<string, unkno
   return match[0]!;
 }
 
-function collectingLogger(messages: string[]) {
-  const logger = {
-    level: (..._: unknown[]) => logger as never,
-    error: (...a: unknown[]) => (messages.push(`error: ${a.join(' ')}`), logger),
-    warn: (...a: unknown[]) => (messages.push(`warn: ${a.join(' ')}`), logger),
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger;
-}
-
 /** Items drawn by data marks (not axes, legends or titles) in a rendered scenegraph. */
 function dataMarkItems(node: unknown): number {
   if (!node || typeof node !== 'object') return 0;
@@ -166,16 +155,8 @@ function dataMarkItems(node: unknown): number {
   return count;
 }
 
-async function render(spec: TopLevelSpec): Promise<{ svg: string; marks: number; warnings: string[] }> {
-  const warnings: string[] = [];
-  const compiled = compile(spec, { logger: collectingLogger(warnings) });
-  const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logger: collectingLogger(warnings) as never, logLevel: vega.Warn });
-  try {
-    const svg = await view.toSVG();
-    return { svg, marks: dataMarkItems((view.scenegraph() as unknown as { root: unknown }).root), warnings };
-  } finally {
-    view.finalize();
-  }
+function render(spec: TopLevelSpec): Promise<{ svg: string; marks: number; warnings: readonly string[] }> {
+  return renderWith(spec, ({ svg, view, warnings }) => ({ svg, marks: dataMarkItems(sceneRoot(view)), warnings }));
 }
 
 describe('chartsFor', () => {

@@ -8,8 +8,8 @@
  * strings, compiled and rendered; the text must come out whole in the SVG,
  * in the order of the input, and in no expression.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderWith, sceneRoot } from './renderView.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate } from '../../../src/analysis/calibrate.js';
 import { differencesAgainst } from '../../../src/analysis/compare.js';
@@ -73,17 +73,6 @@ function groups(names: readonly string[], size: number): string[][] {
   return Array.from({ length: Math.ceil(names.length / size) }, (_, i) => names.slice(i * size, (i + 1) * size));
 }
 
-function collectingLogger(messages: string[]) {
-  const logger = {
-    level: (..._: unknown[]) => logger as never,
-    error: (...a: unknown[]) => (messages.push(`error: ${a.join(' ')}`), logger),
-    warn: (...a: unknown[]) => (messages.push(`warn: ${a.join(' ')}`), logger),
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger;
-}
-
 /** Every string the compiled Vega spec evaluates as an expression. */
 function expressions(node: unknown, key = ''): string[] {
   if (typeof node === 'string') return ['expr', 'signal', 'update', 'test', 'init'].includes(key) ? [node] : [];
@@ -118,24 +107,21 @@ function svgText(svg: string): string[] {
 
 interface Rendered {
   readonly svg: string;
-  readonly warnings: string[];
+  readonly warnings: readonly string[];
   readonly expressions: string[];
   readonly root: unknown;
   readonly domains: Readonly<Record<string, unknown[]>>;
 }
 
 /** Compiles and renders `spec` as the report does, keeping what the checks read. */
-async function render(spec: TopLevelSpec, scales: readonly string[]): Promise<Rendered> {
-  const warnings: string[] = [];
-  const compiled = compile(spec, { logger: collectingLogger(warnings) }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger: collectingLogger(warnings) as never, logLevel: vega.Warn });
-  try {
-    const svg = await view.toSVG();
-    const domains = Object.fromEntries(scales.map((s) => [s, (view.scale(s) as { domain(): unknown[] }).domain()]));
-    return { svg, warnings, expressions: expressions(compiled), root: (view.scenegraph() as unknown as { root: unknown }).root, domains };
-  } finally {
-    view.finalize();
-  }
+function render(spec: TopLevelSpec, scales: readonly string[]): Promise<Rendered> {
+  return renderWith(spec, ({ svg, warnings, compiled, view }) => ({
+    svg,
+    warnings,
+    expressions: expressions(compiled),
+    root: sceneRoot(view),
+    domains: Object.fromEntries(scales.map((s) => [s, (view.scale(s) as { domain(): unknown[] }).domain()])),
+  }));
 }
 
 /** Common checks: no warning, each name shown whole somewhere in the SVG, none inside an expression. */
