@@ -2,12 +2,12 @@
  * How the CLI fails: bad input exits 2 with one line per problem; anything
  * else exits 1 with its message. Stack traces only with CLAIMSIM_DEBUG=1.
  */
+import { InputError } from '../inputError.js';
 import { formatProblem, ScenarioError } from '../params/problems.js';
-import { MergeError } from '../results/partial.js';
 import { terminalSafe } from './terminal.js';
 
-/** Input the user can fix (an option, a path), as opposed to a scenario file problem. */
-export class UsageError extends Error {
+/** A command-line option or path the user can fix. */
+export class UsageError extends InputError {
   override name = 'UsageError';
 }
 
@@ -17,8 +17,8 @@ export function reportFailure(error: unknown): number {
     process.stderr.write(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found; nothing was run.\n`);
     return 2;
   }
-  if (error instanceof UsageError || error instanceof MergeError) {
-    process.stderr.write(`error: ${terminalSafe(error.message)}\n`);
+  if (error instanceof InputError) {
+    for (const line of error.message.split('\n')) process.stderr.write(`error: ${terminalSafe(line)}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -75,7 +75,7 @@ interface Origin {
   readonly file: SourceFile | null;
   readonly label: string;
   readonly docPath: readonly (string | number)[];
-  /** Which layer set it: 0 for the root, then each overlay in turn, `--set` last. */
+  /** Which layer set it: 0 for the root, then each overlay in turn, then `--set`, then an analysis's own values. */
   readonly rank: number;
 }
 

@@ -9,6 +9,7 @@ import type { Parameters } from '../params/schema.js';
 import type { UnitResult } from '../sim/pool.js';
 import { assembleRun, type RunOutput } from '../sim/run.js';
 import type { ShardSpec } from '../sim/units.js';
+import { InputError } from '../inputError.js';
 import { ENGINE } from '../version.js';
 import type { ScenarioRecord } from './results.js';
 
@@ -31,7 +32,8 @@ export function partialFileName(shard: ShardSpec): string {
   return `partial-${String(shard.index + 1).padStart(width, '0')}-of-${shard.count}.json`;
 }
 
-export class MergeError extends Error {
+/** Partials that do not make one run together (the files themselves are checked by results/read.ts). */
+export class MergeError extends InputError {
   override name = 'MergeError';
 }
 

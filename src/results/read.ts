@@ -20,6 +20,7 @@ import { CLAIM_OUTCOMES } from '../machines/claim.js';
 import type { ShardSpec } from '../sim/units.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from './analyses.js';
 import type { PartialResult } from './partial.js';
+import { InputError } from '../inputError.js';
 import { ENGINE } from '../version.js';
 import { MONTHLY_SERIES, type RunResults } from './results.js';
 
@@ -29,7 +30,7 @@ export type SavedResults = RunResults | CompareResults | SweepResults | Sensitiv
 export const RESULT_KINDS = ['run', 'compare', 'sweep', 'sensitivity', 'calibrate'] as const;
 
 /** A results or partial file that cannot be used; the message names the file and what is wrong. */
-export class ResultsFileError extends Error {
+export class ResultsFileError extends InputError {
   override name = 'ResultsFileError';
 }
 

@@ -15,7 +15,7 @@ import { sensitivityOf } from '../../src/analysis/sensitivity.js';
 import { sweepScenario } from '../../src/analysis/sweep.js';
 import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
-import { reportFailure, UsageError } from '../../src/cli/errors.js';
+import { reportFailure } from '../../src/cli/errors.js';
 import { printRun } from '../../src/cli/format.js';
 import { calibrationCsv, comparisonsCsv, sensitivityCsv, sweepCsv } from '../../src/export/analysisTables.js';
 import { runTables } from '../../src/export/tables.js';
@@ -382,6 +382,21 @@ describe('whatever passes the check, the readers read without throwing', () => {
   }, 120_000);
 });
 
-it('a refusal becomes a UsageError in the commands, so the CLI exits 2', async () => {
-  await expect(reportCommand.handler(argv({ results: fixture('results-kind-only.json'), out: join(tempDir(), 'x') }))).rejects.toBeInstanceOf(UsageError);
+it('a refusal is input the user can fix: the CLI exits 2 and prints every line as an error', async () => {
+  const e = await Promise.resolve()
+    .then(() => reportCommand.handler(argv({ results: fixture('results-kind-only.json'), out: join(tempDir(), 'x') })))
+    .then(() => undefined, (x: unknown) => x);
+  expect(e).toBeInstanceOf(ResultsFileError);
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (lines.push(String(s)), true));
+  let code: number;
+  try {
+    code = reportFailure(e);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(code).toBe(2);
+  // The kind-only fixture lacks every other field: five problems listed, then how many more.
+  expect(lines).toHaveLength(6);
+  for (const line of lines) expect(line).toMatch(/^error: \S*results-kind-only\.json: .+\n$/);
 });

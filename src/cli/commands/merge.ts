@@ -2,8 +2,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { mergePartials, type PartialResult } from '../../results/partial.js';
-import { readPartialFile, ResultsFileError } from '../../results/read.js';
+import { mergePartials } from '../../results/partial.js';
+import { readPartialFile } from '../../results/read.js';
 import { buildRunResults } from '../../results/results.js';
 import { writeOutputs } from '../../results/write.js';
 import { runTables } from '../../export/tables.js';
@@ -29,7 +29,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     const t0 = performance.now();
     const files = args.dirs.flatMap((d) => partialFiles(d));
     if (files.length === 0) throw new UsageError(`no partial-*.json files in ${args.dirs.join(', ')}`);
-    const partials = files.map((f) => readPartial(f));
+    // Each file is checked whole before any is merged, so a malformed one cannot fail the merge part-way.
+    const partials = files.map((f) => readPartialFile(f));
     const merged = mergePartials(partials);
     const { first } = merged;
     const results = buildRunResults(merged.output, {
@@ -65,13 +66,4 @@ function partialFiles(path: string): string[] {
     .filter((f) => /^partial-\d+-of-\d+\.json$/.test(f))
     .sort()
     .map((f) => join(path, f));
-}
-
-/** A partial result checked so that merging it cannot fail part-way on a malformed file. */
-function readPartial(file: string): PartialResult {
-  try {
-    return readPartialFile(file);
-  } catch (e) {
-    throw e instanceof ResultsFileError ? new UsageError(e.message) : e;
-  }
 }

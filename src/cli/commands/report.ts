@@ -2,8 +2,7 @@
 import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeReport, type ChartFormat } from '../../report/write.js';
-import { readResultsFile, ResultsFileError, type SavedResults } from '../../results/read.js';
-import { UsageError } from '../errors.js';
+import { readResultsFile } from '../../results/read.js';
 
 interface ReportArgs {
   results: string;
@@ -22,12 +21,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example('$0 report reports/baseline/results.json', 'rebuild reports/baseline/report.html')
       .example('$0 report reports/compare-baseline/results.json --charts png', 'and a PNG of every chart') as unknown as Argv<ReportArgs>,
   handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
-    let results: SavedResults;
-    try {
-      results = readResultsFile(args.results);
-    } catch (e) {
-      throw e instanceof ResultsFileError ? new UsageError(e.message) : e;
-    }
+    const results = readResultsFile(args.results);
     const file = await writeReport(args.out ?? dirname(args.results), results, args.charts ? { charts: args.charts } : {});
     process.stdout.write(`report: ${file}\n`);
   },
