@@ -12,15 +12,17 @@
  *
  * The CLI (cli/) is a thin layer over these functions.
  */
-export { loadScenario, BUNDLED_SCENARIOS_DIR, type Scenario, type LoadOptions } from './params/load.js';
+export { loadScenario, BUNDLED_SCENARIOS_DIR, type Scenario, type LoadOptions, type Assignment } from './params/load.js';
 export { applyOverlay } from './params/overlay.js';
 export { ScenarioError, formatProblem, type Problem } from './params/problems.js';
 export { parametersSchema, type Parameters } from './params/schema.js';
 export { createMachines, simulateTeam, LedgerError, type Machines } from './sim/world.js';
 export { runScenario, assembleRun, type RunOptions, type RunOutput, type ReplicationResult } from './sim/run.js';
 export { simulateUnits, defaultWorkers, type UnitResult } from './sim/pool.js';
-export { planUnits, parseShard, type ShardSpec } from './sim/units.js';
+export { planUnits, parseShard, runSizeProblem, MAX_UNITS, type ShardSpec } from './sim/units.js';
 export { mergePartials, partialFileName, MergeError, type PartialResult } from './results/partial.js';
+export { readResultsFile, readPartialFile, checkResults, checkPartial, ResultsFileError, type SavedResults } from './results/read.js';
+export { InputError } from './inputError.js';
 export { METRICS, METRIC_NAMES, metricsOf, type MetricName } from './collect/metrics.js';
 export { mergeAggregates, type Aggregates } from './collect/aggregates.js';
 export { summarise, confidenceHalfWidth, type Summary } from './stats/summary.js';
