@@ -23,6 +23,13 @@ interface Common {
   readonly invocation: Invocation;
 }
 
+/** An analysis of one base scenario: which, and its resolved parameters with their metadata. */
+interface OfScenario extends Common {
+  readonly scenario: ScenarioRecord;
+  readonly parameters: Parameters;
+  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
+}
+
 export interface CompareResults extends Common {
   readonly kind: 'compare';
   /** Each scenario's full run results (base first), without their own invocation block. */
@@ -30,31 +37,22 @@ export interface CompareResults extends Common {
   readonly differences: readonly { readonly scenario: string; readonly base: string; readonly metrics: Comparison['differences'][number] }[];
 }
 
-export interface SweepResults extends Common {
+export interface SweepResults extends OfScenario {
   readonly kind: 'sweep';
-  readonly scenario: ScenarioRecord;
-  readonly parameters: Parameters;
-  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
   readonly axes: Sweep['axes'];
   readonly points: Sweep['points'];
 }
 
-export interface SensitivityResults extends Common {
+export interface SensitivityResults extends OfScenario {
   readonly kind: 'sensitivity';
-  readonly scenario: ScenarioRecord;
-  readonly parameters: Parameters;
-  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
   readonly metric: string;
   readonly baseMean: number;
   readonly rows: Sensitivity['rows'];
   readonly skipped: Sensitivity['skipped'];
 }
 
-export interface CalibrationResults extends Common {
+export interface CalibrationResults extends OfScenario {
   readonly kind: 'calibrate';
-  readonly scenario: ScenarioRecord;
-  readonly parameters: Parameters;
-  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
   readonly calibration: Calibration;
   /** The overlay scenario written with the calibrated values. */
   readonly overlayFile: string;
