@@ -20,23 +20,17 @@ import { defaultWorkers, simulateUnits } from '../../sim/pool.js';
 import { runScenario } from '../../sim/run.js';
 import { parseShard, planUnits, runSizeProblem } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
-import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, safeName, wholeNumber } from '../common.js';
+import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, safeName, wholeNumber, type CommonArgs } from '../common.js';
 import { printRun } from '../format.js';
 import { progressReporter } from '../progress.js';
 
-interface RunArgs {
+/** The analyses' options (with run's own wording in --help), and run's own. */
+interface RunArgs extends CommonArgs {
   scenario: string;
-  claims?: number;
-  replications: number;
-  seed: number;
-  set: string[];
-  out?: string;
-  workers?: number;
   shard?: string;
   precision?: number;
   maxReplications: number;
   eventLog?: number;
-  charts?: 'svg' | 'png';
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
