@@ -182,18 +182,18 @@ export interface TieSide {
 }
 
 /**
- * Adds a rule between the parameters at `paths`: `broken` returns, when the
- * rule is broken, its wording from each of them, in the same order. The loader
- * reports it once, on whichever the scenario set last (an overlay that lowers
+ * A rule between the parameters at `paths`: `broken` returns, when the rule is
+ * broken, its wording from each of them, in the same order. The loader reports
+ * it once, on whichever the scenario set last (an overlay that lowers
  * `sellers.count` is blamed, not the base file that set `world.teams`), and on
  * the first when none was changed. It is checked only once each is valid on
  * its own: a negative count is one problem, not also a conflict with
  * everything it bounds.
  */
-function tie(schema: typeof parameterShape, paths: readonly [Path, ...Path[]], broken: (p: Values) => readonly string[] | undefined): typeof parameterShape {
+function tie(paths: readonly [Path, ...Path[]], broken: (p: Values) => readonly string[] | undefined) {
   // An issue touches a parameter if either path contains the other (a missing `insurers` group touches `insurers.perTeam`).
   const touches = (issuePath: readonly PropertyKey[] = []) => paths.some((p) => p.slice(0, issuePath.length).every((key, i) => issuePath[i] === key));
-  return schema.superRefine(
+  return z.superRefine<Values>(
     (p, ctx) => {
       const messages = broken(p);
       if (!messages) return;
@@ -204,28 +204,23 @@ function tie(schema: typeof parameterShape, paths: readonly [Path, ...Path[]], b
   );
 }
 
-const tied = [
-  (s: typeof parameterShape) =>
-    tie(s, [['insurers', 'acceleratorPartners'], ['insurers', 'perTeam']], ({ insurers }) =>
-      insurers.acceleratorPartners > insurers.perTeam
-        ? [`must not exceed insurers.perTeam (${insurers.perTeam})`, `must be at least insurers.acceleratorPartners (${insurers.acceleratorPartners})`]
-        : undefined,
-    ),
-  (s: typeof parameterShape) =>
-    tie(s, [['world', 'teams'], ['sellers', 'count']], ({ world, sellers }) =>
-      world.teams > sellers.count
-        ? [`must not exceed sellers.count (${sellers.count}): every team needs a seller`, `must be at least world.teams (${world.teams}): every team needs a seller`]
-        : undefined,
-    ),
-  (s: typeof parameterShape) =>
-    tie(s, [['volume', 'surge', 'days'], ['volume', 'surge', 'startDay'], ['horizon', 'filingDays']], ({ volume, horizon }) => {
-      const surgeEnd = volume.surge.startDay + volume.surge.days;
-      const late = `the surge ends on day ${surgeEnd}, after the filing horizon (${horizon.filingDays} days)`;
-      return surgeEnd > horizon.filingDays ? [late, late, `must cover the surge, which ends on day ${surgeEnd}`] : undefined;
-    }),
-];
-
-export const parametersSchema = tied.reduce((schema, add) => add(schema), parameterShape);
+export const parametersSchema = parameterShape.check(
+  tie([['insurers', 'acceleratorPartners'], ['insurers', 'perTeam']], ({ insurers }) =>
+    insurers.acceleratorPartners > insurers.perTeam
+      ? [`must not exceed insurers.perTeam (${insurers.perTeam})`, `must be at least insurers.acceleratorPartners (${insurers.acceleratorPartners})`]
+      : undefined,
+  ),
+  tie([['world', 'teams'], ['sellers', 'count']], ({ world, sellers }) =>
+    world.teams > sellers.count
+      ? [`must not exceed sellers.count (${sellers.count}): every team needs a seller`, `must be at least world.teams (${world.teams}): every team needs a seller`]
+      : undefined,
+  ),
+  tie([['volume', 'surge', 'days'], ['volume', 'surge', 'startDay'], ['horizon', 'filingDays']], ({ volume, horizon }) => {
+    const surgeEnd = volume.surge.startDay + volume.surge.days;
+    const late = `the surge ends on day ${surgeEnd}, after the filing horizon (${horizon.filingDays} days)`;
+    return surgeEnd > horizon.filingDays ? [late, late, `must cover the surge, which ends on day ${surgeEnd}`] : undefined;
+  }),
+);
 
 function round(x: number): string {
   return Number(x.toPrecision(6)).toString();
