@@ -36,6 +36,11 @@ export const METRICS = {
     description: 'Concessions plus screening cost, less recoveries',
     value: (a) => a.money.paidByMarketplaceUsd + a.money.reviewCostUsd - a.money.recoveredUsd,
   },
+  'marketplace.netCostPerClaim': {
+    unit: 'USD',
+    description: 'Net cost per claim filed: a figure that does not grow with the number of claims simulated',
+    value: (a) => ratio(a.money.paidByMarketplaceUsd + a.money.reviewCostUsd - a.money.recoveredUsd, a.claims.filed),
+  },
   'marketplace.fraudPaid': { unit: 'USD', cost: true, description: 'Fraud and build-up paid out by the marketplace and not recovered', value: (a) => a.money.fraudPaidByMarketplaceUsd },
   'sellers.reimbursed': { unit: 'USD', description: 'Reimbursements sellers paid the marketplace (including withheld payouts)', value: (a) => a.money.recoveredUsd },
   'sellers.paidDirect': { unit: 'USD', description: 'Paid to customers by sellers directly (including deductibles)', value: (a) => a.money.paidBySellersUsd },

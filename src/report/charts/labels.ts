@@ -22,6 +22,7 @@ export const METRIC_LABELS: Readonly<Record<MetricName, string>> = {
   'marketplace.recoveredByWithholding': 'Recovered by withholding payouts',
   'marketplace.reviewCost': 'Fraud screening cost',
   'marketplace.netCost': 'Marketplace net cost',
+  'marketplace.netCostPerClaim': 'Net cost per claim',
   'marketplace.fraudPaid': 'Fraud paid by the marketplace',
   'sellers.reimbursed': 'Seller reimbursements',
   'sellers.paidDirect': 'Paid by sellers directly',
