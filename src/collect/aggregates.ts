@@ -76,6 +76,8 @@ export interface Aggregates {
     reviewCostUsd: number;
     fraudPaidUsd: number;
     fraudPaidByMarketplaceUsd: number;
+    /** What screening kept from being paid: the amounts of flagged fabricated claims and the inflation trimmed from built-up ones. */
+    fraudStoppedUsd: number;
     invalidChargesToSellersUsd: number;
     premiumsUsd: number;
   };
@@ -123,6 +125,7 @@ export function emptyAggregates(months: number, days: number): Aggregates {
       reviewCostUsd: 0,
       fraudPaidUsd: 0,
       fraudPaidByMarketplaceUsd: 0,
+      fraudStoppedUsd: 0,
       invalidChargesToSellersUsd: 0,
       premiumsUsd: 0,
     },

@@ -20,6 +20,8 @@ export interface ClaimMoney {
   readonly recoveredUsd: number;
   /** When the last payment to the customer was decided, or null if none was. */
   readonly paidAt: number | null;
+  /** What the claim is worth to the policy: the claimed amount, or less once screening trimmed its build-up. */
+  readonly payableUsd: number;
 }
 
 export class Collector {
@@ -83,6 +85,8 @@ export class Collector {
   closed(claim: ClaimFacts, outcome: ClaimOutcome, money: ClaimMoney): void {
     addMoney(this.totals.outcomes[outcome], money);
     this.settle(claim, money);
+    // Screening's yield, counted per claim: a flagged fabricated claim would have asked for all it claimed.
+    if (claim.fraud === 'fabricated' && outcome === 'screenedOut') this.totals.money.fraudStoppedUsd += claim.claimedUsd;
     this.noteIfLarge(claim, outcome, money);
     // Valid: a real incident behind it, filed in time. Late filings are refused by the policy, not denied.
     if (claim.fraud === 'fabricated' || outcome === 'refusedLate') return;
@@ -141,8 +145,9 @@ export class Collector {
     });
   }
 
-  /** Fraud paid out and charges to sellers for claims that were not valid. */
+  /** Fraud paid out (and the build-up screening trimmed) and charges to sellers for claims that were not valid. */
   private settle(claim: ClaimFacts, money: ClaimMoney): void {
+    if (money.payableUsd < claim.claimedUsd) this.totals.money.fraudStoppedUsd += claim.claimedUsd - money.payableUsd;
     if (money.marketplaceUsd > 0) this.totals.claims.paidByMarketplace++;
     const paidUsd = money.marketplaceUsd + money.sellerUsd + money.insurerUsd;
     if (paidUsd <= 0) return;

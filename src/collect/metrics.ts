@@ -19,7 +19,7 @@ export const METRICS = {
   'claims.filed': { unit: 'claims', description: 'Claims filed', value: (a) => a.claims.filed },
   'claims.claimedTotal': { unit: 'USD', description: 'Sum of all amounts claimed', value: (a) => a.claims.claimedUsd },
   'claims.underThresholdShare': { unit: 'share', description: 'Share of filed claims under the threshold', value: (a) => ratio(a.claims.underThreshold, a.claims.filed) },
-  'claims.fraudulentShare': { unit: 'share', description: 'Share of filed claims that were fabricated', value: (a) => ratio(a.claims.fabricated, a.claims.filed) },
+  'claims.fraudulentShare': { unit: 'share', description: 'Share of filed claims that were fabricated (they come on top of the genuine ones)', value: (a) => ratio(a.claims.fabricated, a.claims.filed) },
   'claims.builtUpShare': { unit: 'share', description: 'Share of filed claims that were genuine but inflated (build-up)', value: (a) => ratio(a.claims.builtUp, a.claims.filed) },
   'claims.openAtHorizon': { unit: 'claims', description: 'Claims still open when the run ended', value: (a) => a.claims.open },
   'claims.unfiledAtHorizon': { unit: 'claims', description: 'Incidents whose claims would be filed only after the run ended', value: (a) => a.claims.unfiledAtEnd },
@@ -27,6 +27,12 @@ export const METRICS = {
   'marketplace.claimsPaid': { unit: 'claims', description: 'Claims the marketplace paid, as a concession or by stepping in', value: (a) => a.claims.paidByMarketplace },
   'marketplace.concessionsPaid': { unit: 'USD', cost: true, description: 'Paid to customers by the marketplace (concessions and step-ins)', value: (a) => a.money.paidByMarketplaceUsd },
   'marketplace.recovered': { unit: 'USD', description: 'Recovered from sellers (paid, partly paid or withheld from payouts)', value: (a) => a.money.recoveredUsd },
+  'marketplace.recoveryRate': { unit: 'share', description: 'Recovered from sellers per dollar the marketplace paid', value: (a) => ratio(a.money.recoveredUsd, a.money.paidByMarketplaceUsd) },
+  'marketplace.waiverShare': {
+    unit: 'share',
+    description: 'Of the claims the marketplace paid, the share whose reimbursement it waived for an insured, policy-abiding seller',
+    value: (a) => ratio(a.outcomes.waived.count, a.claims.paidByMarketplace),
+  },
   'marketplace.recoveryLagDays': { unit: 'days', description: 'Mean days from the marketplace paying a dollar to recovering it (dollar-weighted)', value: (a) => ratio(a.money.recoveryLagUsdDays, a.money.recoveredUsd) },
   'marketplace.recoveredByWithholding': { unit: 'USD', description: 'Part of the recoveries withheld from sellers\u2019 payouts', value: (a) => a.money.recoveredWithheldUsd },
   'marketplace.reviewCost': { unit: 'USD', cost: true, description: 'Cost of third-party fraud screening', value: (a) => a.money.reviewCostUsd },
@@ -56,6 +62,21 @@ export const METRICS = {
   'customers.daysToPayment': { unit: 'days', description: 'Mean days from filing to payment, valid paid claims', value: (a) => ratio(a.customers.daysToPaymentSum, a.customers.validPaid) },
   'customers.validDenied': { unit: 'claims', description: 'Valid claims closed with nothing paid', value: (a) => a.customers.validDenied },
   'fraud.paidOut': { unit: 'USD', description: 'Fraud and build-up paid out by anyone', value: (a) => a.money.fraudPaidUsd },
+  'fraud.shareOfLosses': {
+    unit: 'share',
+    description: 'Fraud and build-up paid out by anyone, as a share of everything paid to customers',
+    value: (a) => ratio(a.money.fraudPaidUsd, a.money.paidByMarketplaceUsd + a.money.paidBySellersUsd + a.money.paidByInsurersUsd),
+  },
+  'fraud.stopped': {
+    unit: 'USD',
+    description: 'What screening kept from being paid, counted per claim: the full amount of each flagged fabricated claim and the inflation trimmed from each built-up claim',
+    value: (a) => a.money.fraudStoppedUsd,
+  },
+  'screening.returnPerDollar': {
+    unit: 'ratio',
+    description: 'Fraud stopped per dollar of screening (fraud.stopped over marketplace.reviewCost); genuine claims wrongly flagged are not counted as savings',
+    value: (a) => ratio(a.money.fraudStoppedUsd, a.money.reviewCostUsd),
+  },
   'fraud.falselyFlagged': { unit: 'claims', description: 'Genuine claims that screening wrongly flagged as fraud', value: (a) => a.customers.falselyFlagged },
 } satisfies Record<string, MetricDefinition>;
 

@@ -14,7 +14,7 @@ import type { ClaimOutcome } from '../machines/claim.js';
 import type { ClaimFacts, FraudKind, InsuranceChannel, Payer, RecoveryKind, SellerProfile } from '../machines/types.js';
 import type { Parameters } from '../params/schema.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
-import { customerPools, teamShare, type WorkUnit } from '../sim/population.js';
+import { expectedClaims, teamShare, type WorkUnit } from '../sim/population.js';
 import { createMachines, simulateTeam, type ClaimObserver, type ClaimStep } from '../sim/world.js';
 
 /**
@@ -182,7 +182,7 @@ export interface EventLogOptions {
 /**
  * The event log of `k` claims of one replication (default 0), spread evenly
  * over the teams (team t gets its `teamShare` of k) and within each team over
- * the filing year: every n-th filed claim, n = the team's claims / its share.
+ * the filing year: every n-th filed claim, n = the team's expected claims / its share.
  * Fewer than k if the run files fewer claims. Simulates the replication's
  * teams in this thread, one after another.
  */
@@ -198,8 +198,8 @@ export function buildEventLog(params: Parameters, seed: number, k: number, optio
     const quota = teamShare(k, teams, team);
     if (quota === 0) continue;
     const unit: WorkUnit = { seed, replication, team };
-    const claimsInTeam = teamShare(params.volume.claims, teams, team);
-    const recorder = new ClaimRecorder(unit, quota, Math.max(1, Math.floor(claimsInTeam / quota)), customerPools(params, claimsInTeam, team).fraudsters, epoch);
+    const expected = expectedClaims(params);
+    const recorder = new ClaimRecorder(unit, quota, Math.max(1, Math.floor((expected.genuine + expected.fabricated) / quota)), epoch);
     simulateTeam(params, unit, machines, recorder);
     recorders.push(recorder);
   }
@@ -280,7 +280,6 @@ class ClaimRecorder implements ClaimObserver {
     private readonly unit: WorkUnit,
     private readonly quota: number,
     private readonly stride: number,
-    private readonly fraudsters: number,
     private readonly epoch: string,
   ) {}
 
@@ -306,7 +305,7 @@ class ClaimRecorder implements ClaimObserver {
       });
     }
     if (!this.customers.has(customerId)) {
-      this.customers.set(customerId, { id: customerId, name: customerName(unit, facts.customer), pool: facts.customer < this.fraudsters ? 'fraudster' : 'honest' });
+      this.customers.set(customerId, { id: customerId, name: customerName(unit, facts.customer), pool: facts.fraud === 'fabricated' ? 'fraudster' : 'honest' });
     }
     return true;
   }

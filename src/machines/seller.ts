@@ -2,7 +2,9 @@
  * The seller: trades until it has defaulted on too many reimbursement demands,
  * then is suspended. It answers each claim it is notified of (accept, reject or
  * stay silent), shows proof of insurance when asked if it has any, and answers
- * reimbursement demands (pay, pay part, appeal, default).
+ * reimbursement demands (pay, pay part, appeal, default). What the marketplace
+ * withholds from its payouts is bounded by what they hold: the seller keeps
+ * count of what was already withheld.
  *
  * Answers travel back to the claim as messages after the seller's own delay.
  */
@@ -12,15 +14,20 @@ import { demandAnswer } from '../rules/demandAnswer.js';
 import { isSuspensionDue } from '../rules/isSuspensionDue.js';
 import { proofAnswer } from '../rules/proofAnswer.js';
 import { sellerAnswer } from '../rules/sellerAnswer.js';
+import { withheldFromPayouts } from '../rules/withheldFromPayouts.js';
 import { Draw, toClaim, type ClaimEvent, type Effect, type SellerEvent, type SellerProfile } from './types.js';
 
 export interface SellerContext {
   readonly profile: SellerProfile;
   readonly defaults: number;
+  /** Withheld from its payouts so far, for any claim. */
+  readonly withheldUsd: number;
 }
 
 export function createSellerMachine(params: Parameters) {
   const { sellers, policy } = params;
+  const withholdingOf = (context: SellerContext, e: Extract<SellerEvent, { type: 'payouts.withholdingRequested' }>) =>
+    withheldFromPayouts(e.amountUsd, context.profile.monthlySalesUsd, context.withheldUsd, e.claim.draws[Draw.withholding]!, sellers, policy.reimbursement);
   const answerOf = (e: Extract<SellerEvent, { type: 'reimbursement.demanded' }>) =>
     demandAnswer(e.claim.draws[Draw.demand]!, e.claim.draws[Draw.demandDelay]!, e.amountUsd, policy.reimbursement.appealWindowDays, sellers);
   return setup({
@@ -40,7 +47,9 @@ export function createSellerMachine(params: Parameters) {
         const reply = sellerAnswer(event.claim.draws[Draw.response]!, event.claim.draws[Draw.responseDelay]!, sellers);
         if (reply.answer === 'silent') return;
         const message: ClaimEvent =
-          reply.answer === 'accept' ? { type: 'seller.accepted', insurance: context.profile.insurance, answeredAfterDays: reply.afterDays } : { type: 'seller.rejected' };
+          reply.answer === 'accept'
+            ? { type: 'seller.accepted', insurance: context.profile.insurance, answeredAfterDays: reply.afterDays }
+            : { type: 'seller.rejected', answeredAfterDays: reply.afterDays };
         enqueue.emit(toClaim(event.claim, reply.afterDays, message));
       }),
       showProof: enqueueActions(({ context, event, enqueue }) => {
@@ -64,11 +73,19 @@ export function createSellerMachine(params: Parameters) {
         if (event.type === 'reimbursement.demanded') enqueue.emit(toClaim(event.claim, 0, { type: 'seller.defaulted' }));
       }),
       countDefault: assign({ defaults: ({ context }) => context.defaults + 1 }),
+      yieldPayouts: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'payouts.withholdingRequested') return;
+        const { amountUsd, afterDays } = withholdingOf(context, event);
+        enqueue.assign({ withheldUsd: context.withheldUsd + amountUsd });
+        enqueue.emit(toClaim(event.claim, afterDays, { type: 'seller.payoutsWithheld', amountUsd }));
+      }),
     },
   }).createMachine({
     id: 'seller',
-    context: ({ input }) => ({ profile: input, defaults: 0 }),
+    context: ({ input }) => ({ profile: input, defaults: 0, withheldUsd: 0 }),
     initial: 'trading',
+    // Payouts are withheld whether the seller still trades or is suspended (its money is held either way).
+    on: { 'payouts.withholdingRequested': { actions: 'yieldPayouts' } },
     states: {
       trading: {
         on: {

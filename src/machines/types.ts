@@ -28,8 +28,9 @@ export const Draw = {
   insurer: 10,
   insurerDelay: 11,
   litigation: 12,
+  settlementDelay: 13,
 } as const;
-export const DECISION_DRAWS = 13;
+export const DECISION_DRAWS = 14;
 
 /** What is known about a claim when it is filed; it never changes afterwards. */
 export interface ClaimFacts {
@@ -82,11 +83,13 @@ export type ClaimEvent =
   | { type: 'review.flagged' }
   /** `answeredAfterDays`: how long after notification the seller answered. */
   | { type: 'seller.accepted'; insurance: InsuranceFacts | null; answeredAfterDays: number }
-  | { type: 'seller.rejected' }
+  | { type: 'seller.rejected'; answeredAfterDays: number }
   | { type: 'seller.provedInsurance'; insurance: InsuranceFacts; compliant: boolean }
   | { type: 'seller.reimbursed'; amountUsd: number }
   | { type: 'seller.appealed' }
   | { type: 'seller.defaulted' }
+  /** What withholding from the seller's payouts recovered (0 when it has none coming). */
+  | { type: 'seller.payoutsWithheld'; amountUsd: number }
   | { type: 'insurer.paid' }
   | { type: 'insurer.denied' }
   | { type: 'insurer.litigating' };
@@ -95,7 +98,8 @@ export type ClaimEvent =
 export type SellerEvent =
   | { type: 'claim.notified'; claim: ClaimFacts }
   | { type: 'proof.requested'; claim: ClaimFacts }
-  | { type: 'reimbursement.demanded'; claim: ClaimFacts; amountUsd: number };
+  | { type: 'reimbursement.demanded'; claim: ClaimFacts; amountUsd: number }
+  | { type: 'payouts.withholdingRequested'; claim: ClaimFacts; amountUsd: number };
 
 // Events an insurer receives.
 export type InsurerEvent = { type: 'claim.tendered'; claim: ClaimFacts; amountUsd: number };

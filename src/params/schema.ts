@@ -57,6 +57,16 @@ export const empiricalAmountsSchema = z
     if (i > 0) ctx.addIssue({ code: 'custom', path: [i], message: `must be in increasing order (${values[i]} follows ${values[i - 1]})` });
   });
 
+/** Deductibles of insured sellers' policies and the share of insured sellers holding each. */
+const deductibleShares = z
+  .array(z.strictObject({ usd: money, share: probability }))
+  .min(1, 'needs at least one deductible')
+  .max(64, 'has more than 64 deductibles')
+  .superRefine((options, ctx) => {
+    const total = options.reduce((a, o) => a + o.share, 0);
+    if (Math.abs(total - 1) > 1e-9) ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (they sum to ${round(total)})` });
+  });
+
 const parameterShape = z.strictObject({
     horizon: z.strictObject({
       filingDays: positiveDays,
@@ -67,6 +77,7 @@ const parameterShape = z.strictObject({
     }),
     volume: z.strictObject({
       claims: positiveCount(1e9),
+      rateCv: z.number().min(0, 'must not be negative').max(2, 'is implausibly large (over 2)'),
       surge: z.strictObject({
         startDay: days,
         days: days,
@@ -83,6 +94,7 @@ const parameterShape = z.strictObject({
       directPaymentUnderThreshold: z.boolean(),
       responseWindowDays: positiveDays,
       paymentLagDays: days,
+      payFirstUnderThreshold: z.boolean(),
       stepIn: z.strictObject({
         onSilence: z.boolean(),
         onRejectedValid: z.boolean(),
@@ -95,6 +107,7 @@ const parameterShape = z.strictObject({
         appealWindowDays: days,
         appealDecisionDays: days,
         withholdFromPayouts: z.boolean(),
+        withholdingDays: days,
       }),
       insurance: z.strictObject({
         requiredAboveMonthlySales: money,
@@ -108,7 +121,8 @@ const parameterShape = z.strictObject({
       empirical: empiricalAmountsSchema,
     }),
     fraud: z.strictObject({
-      share: probability,
+      // Fabricated claims come on top of genuine ones, share / (1 - share) of them: a share of 1 would be infinitely many.
+      share: z.number().min(0, 'must be a share in [0, 1)').lt(1, 'must be below 1: fabricated claims come on top of the genuine ones'),
       buildUpShare: probability,
       buildUpInflation: z.number().min(0, 'must not be negative').max(100, 'is implausibly large'),
       claimsPerFraudster: z.number().min(1, 'must be at least 1').max(1e6, 'is implausibly large'),
@@ -132,7 +146,7 @@ const parameterShape = z.strictObject({
       capacityMultiple: multiple,
     }),
     sellers: z.strictObject({
-      count: positiveCount(1e8),
+      perClaim: z.number().positive('must be positive').max(1e4, 'is implausibly large (over 10,000)'),
       monthlySalesMedianUsd: money,
       monthlySalesSigma: z.number().min(0, 'must not be negative').max(10, 'is implausibly large (over 10)'),
       defectSigma: z.number().min(0, 'must not be negative').max(10, 'is implausibly large (over 10)'),
@@ -142,14 +156,16 @@ const parameterShape = z.strictObject({
       insuredShareVoluntary: probability,
       acceleratorShare: probability,
       compliantShare: probability,
-      deductibleUsd: money,
+      deductibles: deductibleShares,
       proofShare: probability,
       meanProofDays: positiveDays,
       reimbursement: shares(['pays', 'partial', 'appeals', 'defaults'] as const),
       partialFraction: probability,
       meanPaymentDays: positiveDays,
       appealUpheldRate: probability,
-      withholdingRecoveryRate: probability,
+      payoutsContinueShare: probability,
+      payoutShare: probability,
+      meanSettlementDays: positiveDays,
       suspendAfterDefaults: positiveCount(1e6),
     }),
     marketplace: z.strictObject({
@@ -168,7 +184,7 @@ const parameterShape = z.strictObject({
       litigationDays: days,
     }),
     customers: z.strictObject({
-      honestPool: positiveCount(1e10),
+      perClaim: z.number().positive('must be positive').max(1e6, 'is implausibly large (over 1,000,000)'),
     }),
   });
 
@@ -185,7 +201,7 @@ export interface TieSide {
  * A rule between the parameters at `paths`: `broken` returns, when the rule is
  * broken, its wording from each of them, in the same order. The loader reports
  * it once, on whichever the scenario set last (an overlay that lowers
- * `sellers.count` is blamed, not the base file that set `world.teams`), and on
+ * `sellers.perClaim` is blamed, not the base file that set `world.teams`), and on
  * the first when none was changed. It is checked only once each is valid on
  * its own: a negative count is one problem, not also a conflict with
  * everything it bounds.
@@ -210,17 +226,28 @@ export const parametersSchema = parameterShape.check(
       ? [`must not exceed insurers.perTeam (${insurers.perTeam})`, `must be at least insurers.acceleratorPartners (${insurers.acceleratorPartners})`]
       : undefined,
   ),
-  tie([['world', 'teams'], ['sellers', 'count']], ({ world, sellers }) =>
-    world.teams > sellers.count
-      ? [`must not exceed sellers.count (${sellers.count}): every team needs a seller`, `must be at least world.teams (${world.teams}): every team needs a seller`]
-      : undefined,
-  ),
+  tie([['world', 'teams'], ['sellers', 'perClaim'], ['volume', 'claims']], (p) => {
+    const sellers = sellerCount(p);
+    if (p.world.teams <= sellers) return undefined;
+    const short = `gives ${sellers} sellers (volume.claims x sellers.perClaim), fewer than world.teams (${p.world.teams}): every team needs a seller`;
+    return [`must not exceed the ${sellers} sellers that volume.claims x sellers.perClaim gives: every team needs a seller`, short, short];
+  }),
   tie([['volume', 'surge', 'days'], ['volume', 'surge', 'startDay'], ['horizon', 'filingDays']], ({ volume, horizon }) => {
     const surgeEnd = volume.surge.startDay + volume.surge.days;
     const late = `the surge ends on day ${surgeEnd}, after the filing horizon (${horizon.filingDays} days)`;
     return surgeEnd > horizon.filingDays ? [late, late, `must cover the surge, which ends on day ${surgeEnd}`] : undefined;
   }),
 );
+
+/** Sellers in the world: they scale with the expected volume of genuine claims, so per-claim figures do not depend on it. */
+export function sellerCount(p: { readonly volume: { readonly claims: number }; readonly sellers: { readonly perClaim: number } }): number {
+  return Math.round(p.volume.claims * p.sellers.perClaim);
+}
+
+/** Honest customers in the world, who may file a genuine claim; they scale like sellers. */
+export function honestCustomerCount(p: { readonly volume: { readonly claims: number }; readonly customers: { readonly perClaim: number } }): number {
+  return Math.max(1, Math.round(p.volume.claims * p.customers.perClaim));
+}
 
 function round(x: number): string {
   return Number(x.toPrecision(6)).toString();

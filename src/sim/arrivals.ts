@@ -1,7 +1,9 @@
 /**
- * When incidents happen: exactly `count` incidents over the filing period,
+ * When incidents happen: `count` genuine incidents over the filing period,
  * spread with a constant rate except during an optional surge, generated one
- * at a time in time order so the calendar never holds more than the next one.
+ * at a time in time order so the calendar never holds more than the next one;
+ * and fabricated claims' incidents, each placed by a uniform of its own, in
+ * time order.
  *
  * Order statistics of `count` uniforms are drawn sequentially
  * (U(i) = 1 - (1 - U(i-1)) * V^(1/(count-i+1)), the "sequential method" of
@@ -12,6 +14,15 @@ export interface Surge {
   readonly startDay: number;
   readonly days: number;
   readonly multiplier: number;
+}
+
+/**
+ * The filing period's arrival weight in normal-rate days: a surge of `days`
+ * at `multiplier` times the normal rate adds (multiplier - 1) x days.
+ * @example surgeWeight(365, { startDay: 150, days: 60, multiplier: 2.5 }) // 455
+ */
+export function surgeWeight(filingDays: number, surge: Surge): number {
+  return filingDays + (surge.multiplier - 1) * surge.days;
 }
 
 export class IncidentTimes {
@@ -25,7 +36,7 @@ export class IncidentTimes {
     private readonly surge: Surge,
     private readonly uniform: () => number,
   ) {
-    this.totalWeight = filingDays + (surge.multiplier - 1) * surge.days;
+    this.totalWeight = surgeWeight(filingDays, surge);
   }
 
   /** The next incident day, or `null` after the last. */
@@ -39,12 +50,43 @@ export class IncidentTimes {
 
   /** Inverse of the cumulative arrival weight: the day by which `fraction` of incidents have happened. */
   dayAt(fraction: number): number {
-    const { startDay, days, multiplier } = this.surge;
-    const w = fraction * this.totalWeight;
-    let day: number;
-    if (w < startDay) day = w;
-    else if (w < startDay + multiplier * days) day = startDay + (w - startDay) / multiplier;
-    else day = w - (multiplier - 1) * days;
-    return Math.min(day, this.filingDays);
+    return dayAtWeight(fraction, this.filingDays, this.surge, this.totalWeight);
+  }
+}
+
+function dayAtWeight(fraction: number, filingDays: number, surge: Surge, totalWeight: number): number {
+  const { startDay, days, multiplier } = surge;
+  const w = fraction * totalWeight;
+  let day: number;
+  if (w < startDay) day = w;
+  else if (w < startDay + multiplier * days) day = startDay + (w - startDay) / multiplier;
+  else day = w - (multiplier - 1) * days;
+  return Math.min(day, filingDays);
+}
+
+/**
+ * Fabricated claims' incident days, in time order: claim k happens at the
+ * arrival-weight fraction `fractionOf(k)`, drawn from its own stream, so a
+ * claim keeps its day when more fraud adds others. Held as typed arrays: a
+ * team's fabricated claims are a fraction of its genuine ones.
+ */
+export class FabricatedIncidents {
+  private readonly order: Uint32Array;
+  private readonly days: Float64Array;
+  private next = 0;
+
+  constructor(count: number, filingDays: number, surge: Surge, fractionOf: (k: number) => number) {
+    const totalWeight = surgeWeight(filingDays, surge);
+    this.days = new Float64Array(count);
+    for (let k = 0; k < count; k++) this.days[k] = dayAtWeight(fractionOf(k), filingDays, surge, totalWeight);
+    // Ties (never in practice) keep index order, so the order is a function of the days alone.
+    this.order = Uint32Array.from({ length: count }, (_, k) => k).sort((a, b) => this.days[a]! - this.days[b]! || a - b);
+  }
+
+  /** The next fabricated claim in time order (its index and day), or `null` after the last. */
+  shift(): { index: number; day: number } | null {
+    if (this.next >= this.order.length) return null;
+    const index = this.order[this.next++]!;
+    return { index, day: this.days[index]! };
   }
 }

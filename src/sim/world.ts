@@ -18,12 +18,12 @@ import { createInsurerMachine, type InsurerMachine } from '../machines/insurer.j
 import { createSellerMachine, type SellerMachine } from '../machines/seller.js';
 import type { ActorEvent, Address, ClaimEvent, ClaimFacts, CustomerEvent, Effect, InsurerEvent, SellerEvent, SellerProfile } from '../machines/types.js';
 import type { Parameters } from '../params/schema.js';
-import { IncidentTimes } from './arrivals.js';
+import { FabricatedIncidents, IncidentTimes } from './arrivals.js';
 import { Calendar } from './calendar.js';
 import { Fifo } from './fifo.js';
 import { Interpreter, type ExecutedAction } from './interpreter.js';
-import { buildSellers, claimFacts, claimStream, customerPools, filingDelay, teamShare, type WorkUnit } from './population.js';
-import { SequentialStream, Stream, StreamKind } from './random/streams.js';
+import { buildSellers, claimCounts, claimFacts, claimStream, fabricatedIncidentFraction, filingDelay, honestCustomers, incidentTimesStream, type ClaimWorld, type WorkUnit } from './population.js';
+import { SequentialStream, type Stream } from './random/streams.js';
 
 /** The machines of a policy, built once per run and shared by all its teams. */
 export interface Machines {
@@ -86,8 +86,8 @@ export class LedgerError extends Error {
 }
 
 type Entry =
-  | { kind: 'incident' }
-  | { kind: 'file'; id: number; incidentDay: number; filedDay: number; stream: Stream }
+  | { kind: 'incident'; fabricated: boolean; index: number }
+  | { kind: 'file'; id: number; index: number; fabricated: boolean; incidentDay: number; filedDay: number; stream: Stream }
   | { kind: 'deliver'; to: Address; event: ActorEvent }
   | { kind: 'timer'; claim: number; token: number; event: EventObject }
   | { kind: 'day'; day: number };
@@ -105,6 +105,9 @@ class OpenClaim implements ClaimMoney {
   /** When the marketplace advanced money on this claim, for the lag to recovery. */
   advancedAt = 0;
   constructor(readonly facts: ClaimFacts) {}
+  get payableUsd(): number {
+    return this.snapshot.context.payableUsd;
+  }
 }
 
 /** Money checks allow a cent for the rounding of sums of dollar amounts. */
@@ -115,9 +118,10 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
   const { months, days } = seriesLengths(params.horizon);
   const collector = new Collector(unit, params.policy.threshold, params.policy.paymentLagDays, months, days);
   const calendar = new Calendar<Entry>();
-  const claimsInTeam = teamShare(params.volume.claims, params.world.teams, unit.team);
-  const meanDailyFilings = claimsInTeam / params.horizon.filingDays;
-  collector.incidents(claimsInTeam);
+  const counts = claimCounts(params, unit);
+  // Staffing follows the normal rate of genuine claims; fabricated claims and surges eat into its headroom.
+  const normalDailyFilings = params.volume.claims / params.world.teams / params.horizon.filingDays;
+  collector.incidents(counts.genuine + counts.fabricated);
 
   // Population.
   const sellers = buildSellers(params, unit);
@@ -126,8 +130,8 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
   const insurerSnapshots = Array.from({ length: params.insurers.perTeam }, (_, id) =>
     machines.insurer.start({ id }),
   );
-  const pools = customerPools(params, claimsInTeam, unit.team);
-  const customers = new CustomerStates(machines.customer, pools.fraudsters + pools.honest);
+  const customers = new CustomerStates(machines.customer);
+  const claimWorld: ClaimWorld = { sellers, honestCustomers: honestCustomers(params, unit.team), isBlocked: (c) => customers.isBlocked(c) };
   const insured = sellers.profiles.filter((p) => p.insurance !== null).length;
   collector.sellers(
     sellers.profiles.length,
@@ -137,8 +141,8 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
   );
 
   // The claims desk and fraud review, with the queues in front of them.
-  let desk = machines.desk.start({ capacityPerDay: params.claimsDesk.capacityMultiple * meanDailyFilings });
-  let review = machines.review.start({ capacityPerDay: params.screening.capacityMultiple * meanDailyFilings });
+  let desk = machines.desk.start({ capacityPerDay: params.claimsDesk.capacityMultiple * normalDailyFilings });
+  let review = machines.review.start({ capacityPerDay: params.screening.capacityMultiple * normalDailyFilings });
   const deskQueue = new Fifo<ClaimFacts>();
   const reviewQueue = new Fifo<ClaimFacts>();
   const reviewCandidates = Math.ceil(review.context.capacityPerDay) + 1;
@@ -150,16 +154,10 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
   let timerTokens = 0;
   let now = 0;
 
-  const incidents = new IncidentTimes(
-    claimsInTeam,
-    params.horizon.filingDays,
-    params.volume.surge,
-    (() => {
-      const s = new SequentialStream(new Stream(unit.seed, StreamKind.arrivals, unit.replication, unit.team, 0));
-      return () => s.uniform();
-    })(),
-  );
-  let nextClaimId = 0;
+  const times = new SequentialStream(incidentTimesStream(unit));
+  const incidents = new IncidentTimes(counts.genuine, params.horizon.filingDays, params.volume.surge, () => times.uniform());
+  const fabricated = new FabricatedIncidents(counts.fabricated, params.horizon.filingDays, params.volume.surge, (k) => fabricatedIncidentFraction(claimStream(unit, true, k)));
+  let nextGenuine = 0;
 
   const carryOut = (effect: Effect): void => {
     switch (effect.type) {
@@ -227,7 +225,7 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
       context: claim.snapshot.context,
       done,
       effects,
-      money: { marketplaceUsd: claim.marketplaceUsd, sellerUsd: claim.sellerUsd, insurerUsd: claim.insurerUsd, recoveredUsd: claim.recoveredUsd, paidAt: claim.paidAt },
+      money: { marketplaceUsd: claim.marketplaceUsd, sellerUsd: claim.sellerUsd, insurerUsd: claim.insurerUsd, recoveredUsd: claim.recoveredUsd, paidAt: claim.paidAt, payableUsd: claim.payableUsd },
     });
     if (done) watched.delete(claim.facts.id);
     else watched.set(claim.facts.id, toState);
@@ -301,12 +299,18 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
     collector.backlog(day, deskQueue.length + reviewQueue.length);
   };
 
-  const scheduleNextIncident = (): void => {
+  // Genuine incidents and fabricated claims are two processes; each keeps its next one on the calendar.
+  const scheduleNextGenuine = (): void => {
     const day = incidents.next();
-    if (day !== null) calendar.schedule(day, { kind: 'incident' });
+    if (day !== null) calendar.schedule(day, { kind: 'incident', fabricated: false, index: nextGenuine++ });
+  };
+  const scheduleNextFabricated = (): void => {
+    const next = fabricated.shift();
+    if (next !== null) calendar.schedule(next.day, { kind: 'incident', fabricated: true, index: next.index });
   };
 
-  scheduleNextIncident();
+  scheduleNextGenuine();
+  scheduleNextFabricated();
   calendar.schedule(1, { kind: 'day', day: 1 });
 
   while (calendar.size > 0 && calendar.peekTime() <= end) {
@@ -314,15 +318,17 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
     const entry = calendar.pop();
     switch (entry.kind) {
       case 'incident': {
-        const id = nextClaimId++;
-        const stream = claimStream(unit, id);
+        // Genuine claims are numbered in order of incident, fabricated ones after all of them.
+        const id = entry.fabricated ? counts.genuine + entry.index : entry.index;
+        const stream = claimStream(unit, entry.fabricated, entry.index);
         const filedDay = now + filingDelay(stream, params);
-        calendar.schedule(filedDay, { kind: 'file', id, incidentDay: now, filedDay, stream });
-        scheduleNextIncident();
+        calendar.schedule(filedDay, { kind: 'file', id, index: entry.index, fabricated: entry.fabricated, incidentDay: now, filedDay, stream });
+        if (entry.fabricated) scheduleNextFabricated();
+        else scheduleNextGenuine();
         break;
       }
       case 'file': {
-        const facts = claimFacts(params, entry.stream, entry.id, entry.incidentDay, entry.filedDay, sellers, pools, (c) => customers.isBlocked(c));
+        const facts = claimFacts(params, entry.stream, entry, claimWorld);
         collector.filed(facts, now);
         const claim = new OpenClaim(facts);
         open.set(facts.id, claim);
@@ -360,38 +366,33 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
 
 /**
  * Customers hold no context, so all customers in one state share one XState
- * snapshot; a byte per customer says which. Millions of customers cost
- * megabytes, not gigabytes.
+ * snapshot. Only customers who have left the initial state are kept (a few per
+ * thousand claims): memory follows the customers who were flagged, not the
+ * millions who could claim.
  */
 class CustomerStates {
-  private readonly states: Uint8Array;
-  private readonly snapshots: SnapshotFrom<CustomerMachine>[];
-  private readonly codes = new Map<string, number>();
+  private readonly initial: SnapshotFrom<CustomerMachine>;
+  private readonly moved = new Map<number, SnapshotFrom<CustomerMachine>>();
+  private readonly shared = new Map<string, SnapshotFrom<CustomerMachine>>();
 
-  constructor(
-    private readonly interpreter: Interpreter<CustomerMachine>,
-    count: number,
-  ) {
-    this.states = new Uint8Array(count);
-    const initial = interpreter.start();
-    this.snapshots = [initial];
-    this.codes.set(String(initial.value), 0);
+  constructor(private readonly interpreter: Interpreter<CustomerMachine>) {
+    this.initial = interpreter.start();
   }
 
   isBlocked(customer: number): boolean {
-    return this.snapshots[this.states[customer]!]!.value === 'blocked';
+    return (this.moved.get(customer) ?? this.initial).value === 'blocked';
   }
 
   send(customer: number, event: CustomerEvent): void {
-    const next = this.interpreter.send(this.snapshots[this.states[customer]!]!, event);
+    const next = this.interpreter.send(this.moved.get(customer) ?? this.initial, event);
     this.interpreter.actions.length = 0;
     const key = String(next.value);
-    let code = this.codes.get(key);
-    if (code === undefined) {
-      code = this.snapshots.length;
-      this.snapshots.push(next);
-      this.codes.set(key, code);
+    if (key === String(this.initial.value)) {
+      this.moved.delete(customer);
+      return;
     }
-    this.states[customer] = code;
+    let snapshot = this.shared.get(key);
+    if (snapshot === undefined) this.shared.set(key, (snapshot = next));
+    this.moved.set(customer, snapshot);
   }
 }

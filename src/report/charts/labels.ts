@@ -18,6 +18,8 @@ export const METRIC_LABELS: Readonly<Record<MetricName, string>> = {
   'marketplace.claimsPaid': 'Claims the marketplace paid',
   'marketplace.concessionsPaid': 'Marketplace concessions paid',
   'marketplace.recovered': 'Recovered from sellers',
+  'marketplace.recoveryRate': 'Recovery rate',
+  'marketplace.waiverShare': 'Share of paid claims waived',
   'marketplace.recoveryLagDays': 'Recovery lag',
   'marketplace.recoveredByWithholding': 'Recovered by withholding payouts',
   'marketplace.reviewCost': 'Fraud screening cost',
@@ -38,6 +40,9 @@ export const METRIC_LABELS: Readonly<Record<MetricName, string>> = {
   'customers.daysToPayment': 'Days to payment',
   'customers.validDenied': 'Valid claims denied',
   'fraud.paidOut': 'Fraud paid out by anyone',
+  'fraud.shareOfLosses': 'Fraud share of losses',
+  'fraud.stopped': 'Fraud stopped by screening',
+  'screening.returnPerDollar': 'Screening return per $1',
   'fraud.falselyFlagged': 'Genuine claims flagged as fraud',
 };
 
@@ -82,6 +87,7 @@ export const OUTCOME_LABELS: Readonly<Record<ClaimOutcome, string>> = {
   recovered: 'Recovered from seller',
   partlyRecovered: 'Partly recovered',
   recoveredByWithholding: 'Withheld from payouts',
+  partlyRecoveredByWithholding: 'Partly withheld from payouts',
   writtenOff: 'Written off',
   appealUpheld: 'Seller won appeal',
 };

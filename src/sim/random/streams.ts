@@ -14,6 +14,8 @@ export const StreamKind = {
   seller: 2,
   arrivals: 3,
   names: 5,
+  fabricatedClaim: 6,
+  year: 7,
 } as const;
 export type StreamKind = (typeof StreamKind)[keyof typeof StreamKind];
 
