@@ -4,6 +4,7 @@
  */
 import type { MetricName } from '../collect/metrics.js';
 import type { RunResults } from '../results/results.js';
+import { shownInterval, TOO_FEW_FOR_INTERVAL, type ShownInterval } from '../stats/interval.js';
 
 export function formatValue(value: number | null, unit: string): string {
   if (value === null || !Number.isFinite(value)) return '-';
@@ -32,6 +33,17 @@ export function formatUsd(usd: number): string {
   if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
   if (a >= 1e4) return `${sign}$${(a / 1e3).toFixed(1)}k`;
   return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
+}
+
+/**
+ * An interval as tables print it: the bounds, a lower bound raised to zero
+ * marked "(clipped)", or the note that there were too few replications.
+ * @example intervalText({ kind: 'interval', low: 0, high: 12_300, clipped: true }, 'USD') // "$0 (clipped) .. $12.3k"
+ * @example intervalText({ kind: 'too-few', n: 3 }, 'USD') // "n/a (fewer than 5 replications)"
+ */
+export function intervalText(shown: ShownInterval, unit: string, separator = ' .. '): string {
+  if (shown.kind === 'too-few') return TOO_FEW_FOR_INTERVAL;
+  return `${formatValue(shown.low, unit)}${shown.clipped ? ' (clipped)' : ''}${separator}${formatValue(shown.high, unit)}`;
 }
 
 const HEADLINE: readonly MetricName[] = [
@@ -77,12 +89,16 @@ export function printRun(results: RunResults, file: string): void {
   process.stdout.write(`${Math.round(results.invocation.claimsPerSecond).toLocaleString('en-US')} claims/s; results: ${file}\n`);
 }
 
-/** The headline table: each metric's mean, 95% interval and P5-P95 across replications. */
+/**
+ * The headline table: each metric's mean, 95% interval and P5-P95 across
+ * replications. Every metric is non-negative, so an interval reaching below
+ * zero is clipped there and says so; with too few replications it is not shown.
+ */
 export function headlineTable(results: RunResults): string {
   const rows = HEADLINE.map((name) => {
     const s = results.summary[name];
     const unit = results.metrics[name].unit;
-    const ci = s.ciLow === null ? 'n/a (1 replication)' : `${formatValue(s.ciLow, unit)} .. ${formatValue(s.ciHigh, unit)}`;
+    const ci = intervalText(shownInterval(s, { nonNegative: true }), unit);
     return [name, formatValue(s.mean, unit), ci, `${formatValue(s.p5, unit)} .. ${formatValue(s.p95, unit)}`];
   });
   const header = ['metric', 'mean', '95% CI of mean', 'P5 .. P95'];

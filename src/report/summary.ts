@@ -7,13 +7,31 @@ import { formatUsd, formatValue } from '../cli/format.js';
 import { METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/analyses.js';
 import type { RunResults } from '../results/results.js';
+import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
+import type { PairedDifference } from '../stats/paired.js';
 import type { Summary } from '../stats/summary.js';
 
 export type AnyResults = RunResults | CompareResults | SweepResults | SensitivityResults | CalibrationResults;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const unitOf = (m: string) => (METRICS[m as MetricName] as MetricDefinition | undefined)?.unit ?? '';
-const interval = (s: Summary, unit: string) => (s.ciLow === null ? '' : ` (95% interval ${formatValue(s.ciLow, unit)} to ${formatValue(s.ciHigh, unit)})`);
+/** A metric's interval in words, or nothing: too few replications give none worth stating. Metrics are non-negative, so a bound below zero is clipped. */
+const interval = (s: Summary, unit: string) => {
+  const shown = shownInterval(s, { nonNegative: true });
+  return shown.kind === 'too-few' ? '' : ` (95% interval ${formatValue(shown.low, unit)}${shown.clipped ? ' (clipped at zero)' : ''} to ${formatValue(shown.high, unit)})`;
+};
+/** The interval cell of a headline row. */
+const intervalCell = (s: Summary | PairedDifference, unit: string, nonNegative: boolean) => {
+  const shown = shownInterval(s, { nonNegative });
+  return shown.kind === 'too-few' ? TOO_FEW_FOR_INTERVAL : `${formatValue(shown.low, unit)}${shown.clipped ? ' (clipped)' : ''} to ${formatValue(shown.high, unit)}`;
+};
+/** The sentence a summary ends with when its runs had too few replications for intervals, or nothing. */
+const tooFew = (n: number): string[] =>
+  enoughForInterval(n)
+    ? []
+    : [
+        `With ${n} replication${n === 1 ? '' : 's'} per run, no confidence intervals are given and no change is called outside or within the noise: an interval from fewer than ${MIN_REPLICATIONS_FOR_INTERVAL} replications is too wide and too unsure to mean anything. Run ${MIN_REPLICATIONS_FOR_INTERVAL} or more.`,
+      ];
 
 /** Paragraphs of plain text (escaped by the page). */
 export function summaryParagraphs(r: AnyResults): string[] {
@@ -37,8 +55,8 @@ function runSummary(r: Omit<RunResults, 'invocation'>): string[] {
   const period = days === 365 ? 'a year of claims' : `${days} days of claims`;
   return [
     `Under "${r.scenario.name}", ${period} costs the marketplace ${formatUsd(s['marketplace.netCost'].mean)} net${interval(s['marketplace.netCost'], 'USD')}: ` +
-      `it pays ${formatUsd(s['marketplace.concessionsPaid'].mean)} to customers, spends ${formatUsd(s['marketplace.reviewCost'].mean)} on fraud screening and recovers ${formatUsd(s['marketplace.recovered'].mean)} from sellers. ` +
-      `In 1 run in 20 the net cost exceeds ${formatUsd(s['marketplace.netCost'].p95)}.`,
+      `it pays ${formatUsd(s['marketplace.concessionsPaid'].mean)} to customers, spends ${formatUsd(s['marketplace.reviewCost'].mean)} on fraud screening and recovers ${formatUsd(s['marketplace.recovered'].mean)} from sellers.` +
+      (enoughForInterval(r.replications) ? ` In 1 run in 20 the net cost exceeds ${formatUsd(s['marketplace.netCost'].p95)}.` : ''),
     `The rest is borne by sellers and their insurers: sellers reimburse ${formatUsd(s['sellers.reimbursed'].mean)} and pay ${formatUsd(s['sellers.paidDirect'].mean)} directly, ` +
       `and insurers pay ${formatUsd(s['insurers.paid'].mean)} against ${formatUsd(s['insurers.premiums'].mean)} of premiums (a loss ratio of ${s['insurers.lossRatio'].mean.toFixed(2)}).`,
     `${pct(s['customers.validPaidShare'].mean)} of valid claims are paid, ${s['customers.daysToPayment'].mean.toFixed(1)} days after filing on average; ` +
@@ -46,6 +64,7 @@ function runSummary(r: Omit<RunResults, 'invocation'>): string[] {
     `${pct(s['claims.fraudulentShare'].mean)} of claims are fabricated. The marketplace pays out ${formatUsd(s['marketplace.fraudPaid'].mean)} of fraud and build-up that it does not recover; ` +
       `${formatUsd(s['fraud.paidOut'].mean)} gets through to anyone, and screening wrongly flags ${Math.round(s['fraud.falselyFlagged'].mean).toLocaleString('en-US')} genuine claims.`,
     `Figures are means over ${r.replications} replication${r.replications === 1 ? '' : 's'} of ${r.claimsPerReplication.toLocaleString('en-US')} claims each.`,
+    ...tooFew(r.replications),
   ];
 }
 
@@ -55,8 +74,9 @@ function compareSummary(r: CompareResults): string[] {
     const other = r.scenarios.find((s) => s.scenario.name === d.scenario)!;
     const cost = d.metrics['marketplace.netCost'];
     const direction = cost.mean >= 0 ? 'raises' : 'lowers';
-    const noise = cost.significant ? 'a change outside the noise' : 'within the noise: the interval includes zero';
-    const ci = cost.ciLow === null ? '' : ` (95% interval ${formatUsd(cost.ciLow)} to ${formatUsd(cost.ciHigh!)})`;
+    const enough = enoughForInterval(cost.n);
+    const noise = !enough ? 'too few replications to tell from the noise' : cost.significant ? 'a change outside the noise' : 'within the noise: the interval includes zero';
+    const ci = !enough || cost.ciLow === null ? '' : ` (95% interval ${formatUsd(cost.ciLow)} to ${formatUsd(cost.ciHigh!)})`;
     return (
       `Against "${d.base}", "${d.scenario}" ${direction} the marketplace's net cost by ${formatUsd(Math.abs(cost.mean))}${ci}, ${noise}: ` +
       `from ${formatUsd(base.summary['marketplace.netCost'].mean)} to ${formatUsd(other.summary['marketplace.netCost'].mean)}. ` +
@@ -68,6 +88,7 @@ function compareSummary(r: CompareResults): string[] {
     ...lines,
     `Every scenario faced the same ${r.replications} replications of claims (common random numbers), so each difference is paired replication by replication.`,
     ...runSummary(r.scenarios[0]!).slice(0, 1),
+    ...tooFew(r.replications),
   ];
 }
 
@@ -81,7 +102,10 @@ function sweepSummary(r: SweepResults): string[] {
   return [
     `Over ${path}${second} (${r.points.length} runs on the same claims), the marketplace's net cost ranges from ${formatUsd(lo.y)} at ${path} = ${lo.x} to ${formatUsd(hi.y)} at ${path} = ${hi.x}.`,
     `Valid claims paid range from ${pct(Math.min(...by('customers.validPaidShare').map((p) => p.y)))} to ${pct(Math.max(...by('customers.validPaidShare').map((p) => p.y)))}.`,
-    `Each point is the mean of ${r.replications} replications; the tables and charts give 95% intervals.`,
+    enoughForInterval(r.replications)
+      ? `Each point is the mean of ${r.replications} replications; the tables and charts give 95% intervals.`
+      : `Each point is the mean of ${r.replications} replication${r.replications === 1 ? '' : 's'}.`,
+    ...tooFew(r.replications),
   ];
 }
 
@@ -109,7 +133,7 @@ function calibrationSummary(r: CalibrationResults): string[] {
 export function headlineRows(r: AnyResults): string[][] {
   const row = (s: Summary, m: MetricName): string[] => {
     const unit = unitOf(m);
-    return [(METRICS[m] as MetricDefinition).description, formatValue(s.mean, unit), s.ciLow === null ? '' : `${formatValue(s.ciLow, unit)} to ${formatValue(s.ciHigh, unit)}`, formatValue(s.p95, unit)];
+    return [(METRICS[m] as MetricDefinition).description, formatValue(s.mean, unit), intervalCell(s, unit, true), formatValue(s.p95, unit)];
   };
   const HEADLINE: MetricName[] = [
     'marketplace.netCost',
@@ -133,14 +157,15 @@ export function headlineRows(r: AnyResults): string[][] {
         HEADLINE.slice(0, 9).map((m) => {
           const diff = d.metrics[m];
           const unit = unitOf(m);
-          return [`${d.scenario}: ${(METRICS[m] as MetricDefinition).description}`, formatValue(diff.mean, unit), diff.ciLow === null ? '' : `${formatValue(diff.ciLow, unit)} to ${formatValue(diff.ciHigh, unit)}`, diff.significant ? 'outside the noise' : 'within the noise'];
+          const verdict = !enoughForInterval(diff.n) ? 'too few replications' : diff.significant ? 'outside the noise' : 'within the noise';
+          return [`${d.scenario}: ${(METRICS[m] as MetricDefinition).description}`, formatValue(diff.mean, unit), intervalCell(diff, unit, false), verdict];
         }),
       );
     case 'sweep':
       return r.points.map((p) => [
         Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', '),
         formatUsd(p.summary['marketplace.netCost'].mean),
-        p.summary['marketplace.netCost'].ciLow === null ? '' : `${formatUsd(p.summary['marketplace.netCost'].ciLow!)} to ${formatUsd(p.summary['marketplace.netCost'].ciHigh!)}`,
+        intervalCell(p.summary['marketplace.netCost'], 'USD', true),
         pct(p.summary['customers.validPaidShare'].mean),
       ]);
     case 'sensitivity':

@@ -9,7 +9,8 @@ import { writeOutputs } from '../../results/write.js';
 import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
-import { formatValue } from '../format.js';
+import { formatValue, intervalText } from '../format.js';
+import { enoughForInterval, shownInterval } from '../../stats/interval.js';
 
 interface CompareArgs extends CommonArgs {
   scenarios: string[];
@@ -46,8 +47,9 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
           formatValue(base.summary[m].mean, unit),
           formatValue(other.summary[m].mean, unit),
           formatValue(diff.mean, unit),
-          diff.ciLow === null ? '-' : `${formatValue(diff.ciLow, unit)} .. ${formatValue(diff.ciHigh, unit)}`,
-          diff.significant ? 'yes' : 'no',
+          intervalText(shownInterval(diff), unit),
+          // The verdict rests on the interval: with too few replications there is none to rest on.
+          enoughForInterval(diff.n) ? (diff.significant ? 'yes' : 'no') : 'n/a',
           diff.varianceReduction === null ? '-' : `${diff.varianceReduction.toFixed(1)}x`,
         ];
       });

@@ -10,6 +10,7 @@ import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue } from '../format.js';
+import { enoughForInterval } from '../../stats/interval.js';
 import { table } from './compare.js';
 
 interface SensitivityArgs extends CommonArgs {
@@ -50,7 +51,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       formatValue(r.atLow, unit),
       formatValue(r.atHigh, unit),
       formatValue(r.swing.mean, unit),
-      r.swing.significant ? 'yes' : 'no',
+      enoughForInterval(r.swing.n) ? (r.swing.significant ? 'yes' : 'no') : 'n/a',
     ]);
     process.stdout.write(`${results.scenario.name}: ${args.metric} is ${formatValue(results.baseMean, unit)} at the base; ${results.rows.length} parameters, ${results.replications} replications each\n\n`);
     process.stdout.write(`${table(['parameter', 'low .. high', 'at low', 'at high', 'swing', 'outside noise'], rows)}\n`);

@@ -10,7 +10,8 @@ import { writeOutputs } from '../../results/write.js';
 import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
-import { formatValue } from '../format.js';
+import { formatValue, intervalText } from '../format.js';
+import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval } from '../../stats/interval.js';
 import { table } from './compare.js';
 
 interface SweepArgs extends CommonArgs {
@@ -51,10 +52,12 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       ...metrics.map((m) => {
         const s = p.summary[m];
         const unit = (METRICS[m] as MetricDefinition).unit;
-        return s.ciLow === null ? formatValue(s.mean, unit) : `${formatValue(s.mean, unit)} (${formatValue(s.ciLow, unit)} .. ${formatValue(s.ciHigh, unit)})`;
+        const shown = shownInterval(s, { nonNegative: true });
+        return shown.kind === 'too-few' ? formatValue(s.mean, unit) : `${formatValue(s.mean, unit)} (${intervalText(shown, unit)})`;
       }),
     ]);
-    process.stdout.write(`${results.scenario.name}: ${results.points.length} points, ${results.replications} replications each, seed ${results.seed}\n\n`);
+    process.stdout.write(`${results.scenario.name}: ${results.points.length} points, ${results.replications} replications each, seed ${results.seed}\n`);
+    process.stdout.write(enoughForInterval(results.replications) ? 'Each cell: mean (95% interval of the mean).\n\n' : `Each cell: mean. No intervals: ${results.replications} replications are fewer than the ${MIN_REPLICATIONS_FOR_INTERVAL} an interval needs to mean anything (use -r ${MIN_REPLICATIONS_FOR_INTERVAL} or more).\n\n`);
     process.stdout.write(`${table([...axes.map((a) => a.path), ...metrics], rows)}\n\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };
