@@ -54,6 +54,37 @@ describe('seller', () => {
     expect(emitted(seller.actions)).toEqual([]);
   });
 
+  it('yields from its payouts what they hold over the withholding period, counting what was already withheld', () => {
+    // $20,000 a month, 70% paid out: 20000 x 12 x 0.7 / 365 = $460.27 a day, $41,424.66 over 90 days.
+    const daily = (20000 * 12 * 0.7) / 365;
+    const seller = new Interpreter(createSellerMachine(params));
+    const request = (amountUsd: number, withholding = 0.5) => ({ type: 'payouts.withholdingRequested' as const, claim: facts({ draws: { withholding } }), amountUsd });
+    let s = seller.send(seller.start(profile), request(30000));
+    const [first] = emitted(seller.actions);
+    expect(first).toMatchObject({ to: { kind: 'claim', id: 7 }, event: { type: 'seller.payoutsWithheld', amountUsd: 30000 } });
+    expect((first as { afterDays: number }).afterDays).toBeCloseTo(30000 / daily, 9);
+    seller.actions.length = 0;
+    s = seller.send(s, request(30000));
+    const [second] = emitted(seller.actions);
+    expect((second as { event: { amountUsd: number } }).event.amountUsd).toBeCloseTo(daily * 90 - 30000, 6);
+    expect(s.context.withheldUsd).toBeCloseTo(daily * 90, 6);
+    seller.actions.length = 0;
+    // 0.9 >= 0.8: this seller has no payouts coming.
+    seller.send(s, request(100, 0.9));
+    expect(emitted(seller.actions)[0]).toMatchObject({ event: { type: 'seller.payoutsWithheld', amountUsd: 0 } });
+  });
+
+  it('a suspended seller’s payouts are withheld too', () => {
+    const seller = new Interpreter(createSellerMachine(params));
+    let s = seller.start(profile);
+    const demand = { type: 'reimbursement.demanded' as const, claim: facts({ draws: { demand: 0.95 } }), amountUsd: 400 };
+    for (let i = 0; i < 3; i++) s = seller.send(s, demand);
+    expect(s.value).toBe('suspended');
+    seller.actions.length = 0;
+    seller.send(s, { type: 'payouts.withholdingRequested', claim: facts({ draws: { withholding: 0.5 } }), amountUsd: 400 });
+    expect(emitted(seller.actions)[0]).toMatchObject({ event: { type: 'seller.payoutsWithheld', amountUsd: 400 } });
+  });
+
   it('a seller that pays part pays half the demand', () => {
     const seller = new Interpreter(createSellerMachine(params));
     seller.send(seller.start(profile), { type: 'reimbursement.demanded', claim: facts({ draws: { demand: 0.7 } }), amountUsd: 400 });

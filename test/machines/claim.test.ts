@@ -1,9 +1,9 @@
 /**
- * Every path of the policy (DESIGN.md section 1) driven through the claim
- * machine with hand-picked events; payers and amounts are worked out by hand
- * from the baseline parameters (threshold $1,000, response window 2 days,
- * proof window 7 days, believed-valid rate 0.8 for genuine claims, 0.3 for
- * fabricated ones, appeal upheld rate 0.3, withholding recovery rate 0.8).
+ * Every path of the policy driven through the claim machine with hand-picked
+ * events; payers and amounts are worked out by hand from the baseline
+ * parameters (threshold $1,000, response window 2 days, proof window 7 days,
+ * believed-valid rate 0.8 for genuine claims, 0.3 for fabricated ones, appeal
+ * upheld rate 0.3, appeal decision 14 days).
  */
 import { describe, expect, it } from 'vitest';
 import { baselineParams, ClaimDriver, facts } from '../support/claims.js';
@@ -38,116 +38,185 @@ describe('claim lifecycle', () => {
     expect(d.payments()).toEqual([]);
   });
 
-  it('under the threshold: the marketplace pays, then waives reimbursement for an insured compliant seller who proves it in time', () => {
-    const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' });
-    expect(d.state).toBe('awaitingSeller');
-    expect(d.sentTo('seller')).toHaveLength(1);
-    d.send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
-    expect(d.state).toBe('awaitingProof');
-    expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
-    expect(d.pendingDelay?.delay).toBe(7);
-    d.send({ type: 'seller.provedInsurance', insurance, compliant: true });
-    expect(d.state).toBe('waived');
-    expect(d.recoveries()).toEqual([]);
+  describe('under the threshold the marketplace pays first', () => {
+    it('pays the customer as soon as screening clears, before the seller says anything, then notifies the seller', () => {
+      const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' });
+      expect(d.state).toBe('concession');
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
+      expect(d.sentTo('seller')).toEqual([expect.objectContaining({ type: 'claim.notified' })]);
+      expect(d.pendingDelay?.delay).toBe(2);
+    });
+
+    it('waives reimbursement for an insured, compliant seller who accepted and proves it in time', () => {
+      const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0.5 });
+      expect(d.state).toBe('awaitingProof');
+      expect(d.sentTo('seller').at(-1)).toMatchObject({ type: 'proof.requested' });
+      expect(d.pendingDelay?.delay).toBe(6.5);
+      d.send({ type: 'seller.provedInsurance', insurance, compliant: true });
+      expect(d.state).toBe('waived');
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
+      expect(d.recoveries()).toEqual([]);
+    });
+
+    it('waives it for a silent seller that proves insurance too: silence does not forfeit the waiver', () => {
+      const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).elapse();
+      expect(d.state).toBe('awaitingProof');
+      // The window runs from notification: 7 days less the 2 the seller stayed silent.
+      expect(d.pendingDelay?.delay).toBe(5);
+      d.send({ type: 'seller.provedInsurance', insurance, compliant: true });
+      expect(d.state).toBe('waived');
+    });
+
+    it('waives it for a seller that rejected the claim but is insured and compliant: who pays changes, not whether', () => {
+      const d = new ClaimDriver(params, facts())
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.rejected', answeredAfterDays: 1 })
+        .send({ type: 'seller.provedInsurance', insurance, compliant: true });
+      expect(d.state).toBe('waived');
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
+    });
+
+    it('pursues an accepting seller whose proof does not count (non-compliant), and recovers in full', () => {
+      const d = new ClaimDriver(params, facts())
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 })
+        .send({ type: 'seller.provedInsurance', insurance, compliant: false });
+      expect(d.state).toBe('pursuing');
+      expect(d.sentTo('seller').at(-1)).toMatchObject({ type: 'reimbursement.demanded', amountUsd: 400 });
+      d.send({ type: 'seller.reimbursed', amountUsd: 400 });
+      expect(d.state).toBe('recovered');
+      expect(d.recoveries()).toEqual([{ how: 'paid', amountUsd: 400 }]);
+    });
+
+    it('pursues an uninsured silent seller after the proof window, and recovers half from a partial payment', () => {
+      const d = new ClaimDriver(params, facts({ claimedUsd: 800, genuineUsd: 800 })).send({ type: 'review.cleared' }).elapse().elapse();
+      expect(d.state).toBe('pursuing');
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 800 }]);
+      d.send({ type: 'seller.reimbursed', amountUsd: 400 });
+      expect(d.state).toBe('partlyRecovered');
+      expect(d.recoveries()).toEqual([{ how: 'partial', amountUsd: 400 }]);
+    });
+
+    it('ignores a seller answer that arrives after the response window closed', () => {
+      const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).elapse();
+      d.send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 3 });
+      expect(d.state).toBe('awaitingProof');
+      expect(d.payments()).toHaveLength(1);
+    });
+
+    it('a seller that rejected and cannot show insurance defends its product: it appeals instead of being asked to pay', () => {
+      const d = new ClaimDriver(params, facts({ draws: { appeal: 0.1 } }))
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.rejected', answeredAfterDays: 1 })
+        .elapse();
+      expect(d.state).toBe('inAppeal');
+      expect(d.sentTo('seller').some((e) => e.type === 'reimbursement.demanded')).toBe(false);
+      expect(d.pendingDelay?.delay).toBe(14);
+      d.elapse();
+      // 0.1 < 0.3: the appeal is upheld and the marketplace bears the concession.
+      expect(d.state).toBe('appealUpheld');
+      expect(d.recoveries()).toEqual([]);
+    });
+
+    it('a lost appeal is withheld from the seller\u2019s payouts', () => {
+      const d = new ClaimDriver(params, facts({ draws: { appeal: 0.9 } }))
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.rejected', answeredAfterDays: 1 })
+        .elapse()
+        .elapse();
+      expect(d.state).toBe('withholding');
+      expect(d.sentTo('seller').at(-1)).toMatchObject({ type: 'payouts.withholdingRequested', amountUsd: 400 });
+      d.send({ type: 'seller.payoutsWithheld', amountUsd: 400 });
+      expect(d.state).toBe('recoveredByWithholding');
+      expect(d.recoveries()).toEqual([{ how: 'withheld', amountUsd: 400 }]);
+    });
+
+    it('withholding that finds less in the payouts than the demand recovers part; none at all writes it off', () => {
+      const toWithholding = () => new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).elapse().elapse().send({ type: 'seller.defaulted' });
+      const part = toWithholding().send({ type: 'seller.payoutsWithheld', amountUsd: 150 });
+      expect(part.state).toBe('partlyRecoveredByWithholding');
+      expect(part.recoveries()).toEqual([{ how: 'withheld', amountUsd: 150 }]);
+      const none = toWithholding().send({ type: 'seller.payoutsWithheld', amountUsd: 0 });
+      expect(none.state).toBe('writtenOff');
+      expect(none.recoveries()).toEqual([]);
+    });
+
+    it('a fabricated claim that slipped through screening is paid like any other: the seller\u2019s rejection does not stop it', () => {
+      const d = new ClaimDriver(params, facts({ fraud: 'fabricated', genuineUsd: 0, draws: { believedValid: 0.99 } })).send({ type: 'review.cleared' });
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
+      d.send({ type: 'seller.rejected', answeredAfterDays: 0.2 });
+      expect(d.state).toBe('awaitingProof');
+    });
+
+    it('trims a built-up claim to its genuine amount: $650 claimed, $500 genuine, the marketplace pays $500', () => {
+      const d = new ClaimDriver(params, facts({ fraud: 'buildUp', claimedUsd: 650, genuineUsd: 500 })).send({ type: 'review.trimmed' });
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 500 }]);
+    });
+
+    it('a claim trimmed below the threshold is paid first, though it was claimed above it', () => {
+      const d = new ClaimDriver(params, facts({ fraud: 'buildUp', claimedUsd: 1200, genuineUsd: 900 })).send({ type: 'review.trimmed' });
+      expect(d.state).toBe('concession');
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 900 }]);
+    });
+
+    it('without the waiver, every seller is pursued after its answer', () => {
+      const d = new ClaimDriver(baselineParams(['policy.reimbursement.waiverForInsured=false']), facts())
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
+      expect(d.state).toBe('pursuing');
+    });
+
+    it('only Accelerator insurance counts under that rule: a broker policy does not earn the waiver', () => {
+      const d = new ClaimDriver(baselineParams(['policy.insurance.onlyAcceleratorCounts=true']), facts())
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 })
+        .send({ type: 'seller.provedInsurance', insurance, compliant: true });
+      expect(d.state).toBe('pursuing');
+    });
   });
 
-  it('pursues a seller whose proof does not count (non-compliant), and recovers in full', () => {
-    const d = new ClaimDriver(params, facts())
-      .send({ type: 'review.cleared' })
-      .send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 })
-      .send({ type: 'seller.provedInsurance', insurance, compliant: false });
-    expect(d.state).toBe('pursuing');
-    const demand = d.sentTo('seller').at(-1) as { type: string; amountUsd: number };
-    expect(demand).toMatchObject({ type: 'reimbursement.demanded', amountUsd: 400 });
-    d.send({ type: 'seller.reimbursed', amountUsd: 400 });
-    expect(d.state).toBe('recovered');
-    expect(d.recoveries()).toEqual([{ how: 'paid', amountUsd: 400 }]);
+  describe('the other reading: the seller answers first under the threshold too', () => {
+    const answersFirst = baselineParams(['policy.payFirstUnderThreshold=false']);
+
+    it('waits for the seller; an accepted claim is paid by the marketplace, then the waiver is judged', () => {
+      const d = new ClaimDriver(answersFirst, facts()).send({ type: 'review.cleared' });
+      expect(d.state).toBe('awaitingSeller');
+      expect(d.payments()).toEqual([]);
+      d.send({ type: 'seller.accepted', insurance, answeredAfterDays: 1.5 });
+      expect(d.state).toBe('awaitingProof');
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
+      expect(d.pendingDelay?.delay).toBe(5.5);
+    });
+
+    it('steps in for a silent seller after the 2-day window and pursues it without asking for proof', () => {
+      const d = new ClaimDriver(answersFirst, facts()).send({ type: 'review.cleared' }).elapse();
+      expect(d.state).toBe('pursuing');
+      expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
+    });
+
+    it('steps in for a rejected claim it believes (0.1 < 0.8); denies one it does not (0.85 >= 0.8)', () => {
+      const believed = new ClaimDriver(answersFirst, facts({ draws: { believedValid: 0.1 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected', answeredAfterDays: 0.5 });
+      expect(believed.state).toBe('pursuing');
+      const doubted = new ClaimDriver(answersFirst, facts({ draws: { believedValid: 0.85 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected', answeredAfterDays: 0.5 });
+      expect(doubted.state).toBe('denied');
+      expect(doubted.payments()).toEqual([]);
+    });
+
+    it('believes a rejected fabricated claim less often (0.5 >= 0.3): denied', () => {
+      const d = new ClaimDriver(answersFirst, facts({ fraud: 'fabricated', genuineUsd: 0, draws: { believedValid: 0.5 } }))
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.rejected', answeredAfterDays: 0.5 });
+      expect(d.state).toBe('denied');
+    });
   });
 
-  it('counts the 7-day proof window from notification: a seller that accepted after 1.5 days has 5.5 left', () => {
-    const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 1.5 });
-    expect(d.state).toBe('awaitingProof');
-    expect(d.pendingDelay?.delay).toBe(5.5);
-  });
-
-  it('pursues the seller when no proof comes within the 7-day window', () => {
-    const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 }).elapse();
-    expect(d.state).toBe('pursuing');
-  });
-
-  it('steps in for a silent seller after the 2-day window, pays, and recovers half from a partial payment', () => {
-    const d = new ClaimDriver(params, facts({ claimedUsd: 800, genuineUsd: 800 })).send({ type: 'review.cleared' });
-    expect(d.pendingDelay?.delay).toBe(2);
-    d.elapse();
-    expect(d.state).toBe('pursuing');
-    expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 800 }]);
-    d.send({ type: 'seller.reimbursed', amountUsd: 400 });
-    expect(d.state).toBe('partlyRecovered');
-    expect(d.recoveries()).toEqual([{ how: 'partial', amountUsd: 400 }]);
-  });
-
-  it('ignores a seller answer that arrives after the window closed', () => {
-    const d = new ClaimDriver(params, facts()).send({ type: 'review.cleared' }).elapse();
-    d.send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
-    expect(d.state).toBe('pursuing');
-    expect(d.payments()).toHaveLength(1);
-  });
-
-  it('steps in when a seller rejects a claim the marketplace believes valid; an upheld appeal recovers nothing', () => {
-    const d = new ClaimDriver(params, facts({ draws: { believedValid: 0.1, appeal: 0.1 } }))
-      .send({ type: 'review.cleared' })
-      .send({ type: 'seller.rejected' });
-    expect(d.state).toBe('pursuing');
-    expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 400 }]);
-    d.send({ type: 'seller.appealed' });
-    expect(d.state).toBe('inAppeal');
-    expect(d.pendingDelay?.delay).toBe(14);
-    d.elapse();
-    expect(d.state).toBe('appealUpheld');
-    expect(d.recoveries()).toEqual([]);
-  });
-
-  it('a rejected appeal is recovered by withholding from payouts', () => {
-    const d = new ClaimDriver(params, facts({ draws: { believedValid: 0.1, appeal: 0.9, withholding: 0.5 } }))
-      .send({ type: 'review.cleared' })
-      .send({ type: 'seller.rejected' })
-      .send({ type: 'seller.appealed' })
-      .elapse();
-    expect(d.state).toBe('recoveredByWithholding');
-    expect(d.recoveries()).toEqual([{ how: 'withheld', amountUsd: 400 }]);
-  });
-
-  it('does not step in when it does not believe the rejected claim (0.85 >= 0.8): the claim is denied', () => {
-    const d = new ClaimDriver(params, facts({ draws: { believedValid: 0.85 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected' });
-    expect(d.state).toBe('denied');
-    expect(d.payments()).toEqual([]);
-  });
-
-  it('believes a rejected fabricated claim less often (0.5 >= 0.3): denied', () => {
-    const d = new ClaimDriver(params, facts({ fraud: 'fabricated', genuineUsd: 0, draws: { believedValid: 0.5 } }))
-      .send({ type: 'review.cleared' })
-      .send({ type: 'seller.rejected' });
-    expect(d.state).toBe('denied');
-  });
-
-  it('writes off a default when withholding fails (0.9 >= 0.8)', () => {
-    const d = new ClaimDriver(params, facts({ draws: { withholding: 0.9 } })).send({ type: 'review.cleared' }).elapse().send({ type: 'seller.defaulted' });
-    expect(d.state).toBe('writtenOff');
-    expect(d.recoveries()).toEqual([]);
-  });
-
-  it('trims a built-up claim to its genuine amount: $650 claimed, $500 genuine, the marketplace pays $500', () => {
-    const d = new ClaimDriver(params, facts({ fraud: 'buildUp', claimedUsd: 650, genuineUsd: 500 }))
-      .send({ type: 'review.trimmed' })
-      .send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
-    expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 500 }]);
-  });
-
-  describe('above the threshold', () => {
+  describe('above the threshold the seller answers first', () => {
     const big = () => facts({ claimedUsd: 12000, genuineUsd: 12000 });
 
     it('an insured seller who accepts pays its $2,500 deductible and its insurer the other $9,500', () => {
-      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
+      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' });
+      expect(d.state).toBe('awaitingSeller');
+      d.send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
       expect(d.state).toBe('withInsurer');
       expect(d.sentTo('insurer')).toEqual([expect.objectContaining({ type: 'claim.tendered', amountUsd: 9500 })]);
       d.send({ type: 'insurer.paid' });
@@ -158,16 +227,23 @@ describe('claim lifecycle', () => {
       ]);
     });
 
-    it('an uninsured seller who accepts pays all of it', () => {
-      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
+    it('an uninsured seller who accepts pays all of it, after its settlement delay (mean 10 days at u = e^-1)', () => {
+      const d = new ClaimDriver(params, facts({ claimedUsd: 12000, genuineUsd: 12000, draws: { settlementDelay: Math.exp(-1) } }))
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
+      expect(d.state).toBe('sellerSettling');
+      expect(d.payments()).toEqual([]);
+      expect(d.pendingDelay?.delay).toBeCloseTo(10, 12);
+      d.elapse();
       expect(d.state).toBe('paidBySeller');
       expect(d.payments()).toEqual([{ payer: 'seller', amountUsd: 12000 }]);
     });
 
     it('a claim within the deductible is the seller\u2019s alone, never tendered', () => {
-      const d = new ClaimDriver(params, facts({ claimedUsd: 1800, genuineUsd: 1800 })).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
+      const d = new ClaimDriver(params, facts({ claimedUsd: 1800, genuineUsd: 1800 })).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 }).elapse();
       expect(d.state).toBe('paidBySeller');
       expect(d.payments()).toEqual([{ payer: 'seller', amountUsd: 1800 }]);
+      expect(d.sentTo('insurer')).toEqual([]);
     });
 
     it('the marketplace steps in when the insurer denies a claim it believes valid, paying the $9,500 left, and pursues the seller', () => {
@@ -196,10 +272,25 @@ describe('claim lifecycle', () => {
       expect(d.state).toBe('paidByInsurer');
     });
 
-    it('a silent seller over the threshold: the marketplace pays all $12,000 and pursues', () => {
-      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' }).elapse();
+    it('a silent seller: the marketplace pays all $12,000 after the 2-day window and pursues', () => {
+      const d = new ClaimDriver(params, big()).send({ type: 'review.cleared' });
+      expect(d.payments()).toEqual([]);
+      d.elapse();
       expect(d.state).toBe('pursuing');
       expect(d.payments()).toEqual([{ payer: 'marketplace', amountUsd: 12000 }]);
+    });
+
+    it('a rejection the marketplace believes (0.1 < 0.8): it steps in; one it doubts (0.85): denied', () => {
+      const believed = new ClaimDriver(params, facts({ claimedUsd: 12000, genuineUsd: 12000, draws: { believedValid: 0.1 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected', answeredAfterDays: 1 });
+      expect(believed.state).toBe('pursuing');
+      expect(believed.payments()).toEqual([{ payer: 'marketplace', amountUsd: 12000 }]);
+      const doubted = new ClaimDriver(params, facts({ claimedUsd: 12000, genuineUsd: 12000, draws: { believedValid: 0.85 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected', answeredAfterDays: 1 });
+      expect(doubted.state).toBe('denied');
+    });
+
+    it('the threshold is strict: a claim of exactly $1,000 waits for the seller', () => {
+      const d = new ClaimDriver(params, facts({ claimedUsd: 1000, genuineUsd: 1000 })).send({ type: 'review.cleared' });
+      expect(d.state).toBe('awaitingSeller');
     });
   });
 
@@ -217,8 +308,10 @@ describe('claim lifecycle', () => {
       expect(d.payments()).toEqual([]);
     });
 
-    it('a small accepted claim is paid by the seller, not the marketplace', () => {
+    it('a small accepted claim is paid by the seller, not the marketplace, after the seller\u2019s delay', () => {
       const d = new ClaimDriver(before, facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance: null, answeredAfterDays: 0 });
+      expect(d.payments()).toEqual([]);
+      d.elapse();
       expect(d.payments()).toEqual([{ payer: 'seller', amountUsd: 400 }]);
     });
 
@@ -226,18 +319,5 @@ describe('claim lifecycle', () => {
       const d = new ClaimDriver(before, facts({ claimedUsd: 12000, genuineUsd: 12000 })).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 }).send({ type: 'insurer.denied' });
       expect(d.state).toBe('insurerDenied');
     });
-  });
-
-  it('without the waiver, an accepted small claim goes straight to reimbursement', () => {
-    const d = new ClaimDriver(baselineParams(['policy.reimbursement.waiverForInsured=false']), facts()).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 });
-    expect(d.state).toBe('pursuing');
-  });
-
-  it('only Accelerator insurance counts under that rule: a broker policy does not earn the waiver', () => {
-    const d = new ClaimDriver(baselineParams(['policy.insurance.onlyAcceleratorCounts=true']), facts())
-      .send({ type: 'review.cleared' })
-      .send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 })
-      .send({ type: 'seller.provedInsurance', insurance, compliant: true });
-    expect(d.state).toBe('pursuing');
   });
 });

@@ -66,11 +66,9 @@ describe('claims', () => {
   it('every incident\u2019s claim is closed, open at the end, or not yet filed (40 cases)', async () => {
     await fc.assert(
       fc.asyncProperty(caseArb(), async (c) => {
-        const claims = paramsOf(c).volume.claims;
         const out = await runCase(c);
         for (const { aggregates: a } of out.replications) {
           const closed = closedCount(a);
-          expect(a.claims.incidents).toBe(claims);
           expect(closed + a.claims.open + a.claims.unfiledAtEnd).toBe(a.claims.incidents);
           expect(a.claims.filed).toBe(closed + a.claims.open);
           expect(Object.values(a.openByState).reduce((s, n) => s + n, 0)).toBe(a.claims.open);

@@ -64,6 +64,9 @@ export function sharesArb<K extends string>(keys: readonly [K, ...K[]]): fc.Arbi
   });
 }
 
+/** Two deductibles and the share of insured sellers holding the first. */
+const deductiblesArb = fc.tuple(between(0, 10000), between(0, 10000), probability).map(([a, b, p]) => `[{usd: ${a}, share: ${p}}, {usd: ${b}, share: ${1 - p}}]`);
+
 /** The insurers of a team, with no more Accelerator partners than insurers. */
 const insurersArb = whole(1, 8).chain((perTeam) => fc.record({ 'insurers.perTeam': fc.constant(perTeam), 'insurers.acceleratorPartners': whole(0, perTeam) }));
 
@@ -79,8 +82,9 @@ const knobsArb: fc.Arbitrary<Record<string, Knob>> = fc
   .tuple(
     fc.record({
       'volume.claims': whole(200, 600),
-      'sellers.count': whole(500, 2000),
-      'customers.honestPool': whole(5000, 20000),
+      'volume.rateCv': mostly(fc.constant(0), between(0, 0.5)),
+      'sellers.perClaim': between(1, 10),
+      'customers.perClaim': between(5, 100),
       'world.teams': whole(1, 3),
       'horizon.runoffDays': whole(0, 365),
       'filing.windowDays': mostly(between(30, 120), between(0, 120)),
@@ -88,6 +92,7 @@ const knobsArb: fc.Arbitrary<Record<string, Knob>> = fc
       'policy.threshold': thresholdArb,
       'policy.maxClaim': between(1000, 1e6),
       'policy.directPaymentUnderThreshold': fc.boolean(),
+      'policy.payFirstUnderThreshold': fc.boolean(),
       'policy.responseWindowDays': between(0.25, 7),
       'policy.paymentLagDays': between(0, 5),
       'policy.stepIn.onSilence': fc.boolean(),
@@ -99,13 +104,15 @@ const knobsArb: fc.Arbitrary<Record<string, Knob>> = fc
       'policy.reimbursement.appealWindowDays': between(0, 60),
       'policy.reimbursement.appealDecisionDays': between(0, 30),
       'policy.reimbursement.withholdFromPayouts': fc.boolean(),
+      'policy.reimbursement.withholdingDays': between(0, 180),
       'policy.insurance.requiredAboveMonthlySales': between(0, 50000),
       'policy.insurance.requiredOfAll': fc.boolean(),
       'policy.insurance.onlyAcceleratorCounts': fc.boolean(),
       'policy.insurance.maxDeductible': between(0, 20000),
     }),
     fc.record({
-      'fraud.share': probability,
+      // Fabricated claims come on top of genuine ones: share / (1 - share) of them, so the share stays below 1.
+      'fraud.share': between(0, 0.6),
       'fraud.buildUpShare': probability,
       'fraud.buildUpInflation': between(0, 2),
       'fraud.claimsPerFraudster': between(1, 6),
@@ -136,14 +143,16 @@ const knobsArb: fc.Arbitrary<Record<string, Knob>> = fc
       'sellers.insuredShareVoluntary': probability,
       'sellers.acceleratorShare': probability,
       'sellers.compliantShare': probability,
-      'sellers.deductibleUsd': between(0, 10000),
+      'sellers.deductibles': deductiblesArb,
       'sellers.proofShare': probability,
       'sellers.meanProofDays': between(0.5, 10),
       'sellers.reimbursement': sharesArb(['pays', 'partial', 'appeals', 'defaults'] as const),
       'sellers.partialFraction': probability,
       'sellers.meanPaymentDays': between(1, 30),
       'sellers.appealUpheldRate': probability,
-      'sellers.withholdingRecoveryRate': probability,
+      'sellers.payoutsContinueShare': probability,
+      'sellers.payoutShare': probability,
+      'sellers.meanSettlementDays': between(0.1, 30),
       'sellers.suspendAfterDefaults': whole(1, 5),
       'insurers.annualPremiumUsd': between(0, 2000),
       'insurers.denialRate': probability,

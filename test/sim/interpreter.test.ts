@@ -14,7 +14,8 @@ describe('Interpreter', () => {
     const claim = facts({ claimedUsd: 800, genuineUsd: 800 });
     const events = [
       { type: 'review.cleared' },
-      { type: 'xstate.after.responseWindow.claim.awaitingSeller' },
+      { type: 'xstate.after.responseWindow.claim.concession' },
+      { type: 'xstate.after.proofWindow.claim.awaitingProof' },
       { type: 'seller.reimbursed', amountUsd: 400 },
     ] as const;
     const interpreter = new Interpreter(machine);

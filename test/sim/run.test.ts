@@ -12,8 +12,8 @@ import { runScenario } from '../../src/sim/run.js';
 import { baselineParams } from '../support/claims.js';
 
 const NO_FRAUD = ['fraud.share=0', 'fraud.buildUpShare=0'];
-/** Sellers answer at once (mean 0.01 days, so never after the 2-day window); insurers decide in a day and never deny. */
-const PROMPT = ['sellers.meanResponseDays=0.01', 'insurers.meanDecisionDays=1', 'insurers.denialRate=0', 'sellers.meanPaymentDays=1'];
+/** Sellers answer and pay at once (means of 0.01 to 1 day, so never after a window); insurers decide in a day and never deny. */
+const PROMPT = ['sellers.meanResponseDays=0.01', 'insurers.meanDecisionDays=1', 'insurers.denialRate=0', 'sellers.meanPaymentDays=1', 'sellers.meanSettlementDays=1'];
 const ALL_ACCEPT = 'sellers.responses={accept: 1, reject: 0, silent: 0}';
 const ALL_SILENT = 'sellers.responses={accept: 0, reject: 0, silent: 1}';
 
@@ -35,7 +35,8 @@ describe('closed-form policies', () => {
   it('all sellers accept and always reimburse, no fraud, no waiver, no screening: the marketplace recovers every dollar it advances', async () => {
     const out = await run([...NO_FRAUD, ...PROMPT, ALL_ACCEPT, 'sellers.reimbursement={pays: 1, partial: 0, appeals: 0, defaults: 0}', 'policy.reimbursement.waiverForInsured=false', 'screening.enabled=false']);
     for (const r of out.replications) {
-      expect(r.metrics['marketplace.concessionsPaid']).toBeGreaterThan(1e6);
+      // About 4,100 claims under $1,000 averaging about $250 are paid first.
+      expect(r.metrics['marketplace.concessionsPaid']).toBeGreaterThan(5e5);
       expect(r.metrics['marketplace.netCost']).toBeCloseTo(0, 2);
     }
   });
@@ -77,8 +78,8 @@ describe('closed-form policies', () => {
 describe('every bundled scenario', () => {
   const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
 
-  it('ships the scenarios DESIGN.md section 4 asks for', async () => {
-    for (const name of ['baseline', 'before-2021', 'threshold-500', 'threshold-2500', 'insurance-for-all', 'accelerator-only', 'reimburse-all', 'fraud-surge', 'no-screening']) {
+  it('ships the scenarios an analyst expects to find', async () => {
+    for (const name of ['baseline', 'before-2021', 'threshold-500', 'threshold-2500', 'insurance-for-all', 'accelerator-only', 'reimburse-all', 'fraud-surge', 'no-screening', 'seller-answers-first', 'zero-deductible']) {
       expect(files).toContain(`${name}.yaml`);
     }
   });
@@ -104,7 +105,7 @@ describe('every bundled scenario', () => {
       expect(byClaim('recoveredUsd')).toBeCloseTo(a.money.recoveredUsd, 2);
       // Every incident's claim is closed, open at the end, or not yet filed; none is lost.
       const closed = CLAIM_OUTCOMES.reduce((sum, o) => sum + a.outcomes[o].count, 0);
-      expect(closed + a.claims.open + a.claims.unfiledAtEnd).toBe(2000);
+      expect(closed + a.claims.open + a.claims.unfiledAtEnd).toBe(a.claims.incidents);
       expect(a.claims.filed).toBe(closed + a.claims.open);
     }
   });
@@ -116,7 +117,7 @@ describe('accounting at the edges', () => {
     const a = out.replications[0]!.aggregates;
     const closed = CLAIM_OUTCOMES.reduce((sum, o) => sum + a.outcomes[o].count, 0);
     expect(a.claims.unfiledAtEnd).toBeGreaterThan(0);
-    expect(closed + a.claims.open + a.claims.unfiledAtEnd).toBe(4000);
+    expect(closed + a.claims.open + a.claims.unfiledAtEnd).toBe(a.claims.incidents);
   });
 
   it('a valid claim an insurer denies counts as denied even when the seller paid its deductible', async () => {
@@ -131,6 +132,7 @@ describe('accounting at the edges', () => {
       'screening.enabled=false',
       'policy.directPaymentUnderThreshold=false',
       'policy.stepIn.onInsurerDenial=false',
+      'sellers.deductibles=[{usd: 2500, share: 1}]',
     ]);
     const a = out.pooled;
     expect(a.outcomes.insurerDenied.count).toBeGreaterThan(0);
@@ -139,11 +141,11 @@ describe('accounting at the edges', () => {
     expect(a.customers.validPaid + a.customers.validDenied).toBe(a.customers.validClosed);
   });
 
-  it('answers that come after the response window are silence: the marketplace steps in', async () => {
-    // Every seller accepts, but only a waiver needs an acceptance within the 2-day window. With
-    // answers after 1,000 days on average, P(in time) = 1 - exp(-2/1000) = 0.2%; with prompt
+  it('in the seller-answers-first reading, answers after the response window are silence: the marketplace steps in', async () => {
+    // Every seller accepts, but there only an acceptance within the 2-day window leads to a waiver.
+    // With answers after 1,000 days on average, P(in time) = 1 - exp(-2/1000) = 0.2%; with prompt
     // answers about 13% of claims are waived (insured 17% x compliant 0.9 x proof 0.9).
-    const common = [...NO_FRAUD, ALL_ACCEPT, 'screening.enabled=false', 'policy.threshold=2000000', 'filing.windowDays=36500'];
+    const common = [...NO_FRAUD, ALL_ACCEPT, 'screening.enabled=false', 'policy.threshold=2000000', 'filing.windowDays=36500', 'policy.payFirstUnderThreshold=false'];
     const late = (await run([...common, 'sellers.meanResponseDays=1000'])).pooled;
     const prompt = (await run([...common, 'sellers.meanResponseDays=0.01'])).pooled;
     expect(prompt.outcomes.waived.count).toBeGreaterThan(0.05 * prompt.claims.filed);
@@ -165,6 +167,16 @@ describe('common random numbers', () => {
     expect(d.pooled.claims.claimedUsd).toBe(c.pooled.claims.claimedUsd);
   });
 
+  it('more fraud adds fabricated claims on top and leaves every genuine claim as it was', async () => {
+    // Screening off and no blocking, so a fabricated claim cannot reach a genuine one through a queue or a block.
+    const quiet = ['screening.enabled=false', 'screening.blockDetectedClaimants=false'];
+    const low = (await run([...quiet, 'fraud.share=0.05'], { seed: 8 })).pooled;
+    const high = (await run([...quiet, 'fraud.share=0.2'], { seed: 8 })).pooled;
+    expect(high.claims.fabricated).toBeGreaterThan(low.claims.fabricated);
+    expect(high.claims.filed - high.claims.fabricated).toBe(low.claims.filed - low.claims.fabricated);
+    expect(high.claims.builtUp).toBe(low.claims.builtUp);
+  });
+
   it('a different seed gives different claims', async () => {
     expect((await run([], { seed: 5 })).pooled.claims.claimedUsd).not.toBe((await run([], { seed: 6 })).pooled.claims.claimedUsd);
   });
@@ -174,9 +186,10 @@ describe('capacity', () => {
   it('a surge beyond the desk\u2019s capacity builds a backlog and slows payment', async () => {
     const calm = await run([], { seed: 9 });
     const surge = await run(['volume.surge.startDay=100', 'volume.surge.days=60', 'volume.surge.multiplier=3'], { seed: 9 });
-    // Incidents arrive at 3/485 of the year's claims a day for 60 days against a capacity of 1.25/365:
-    // about 0.17 N of excess, spread by the 12-day filing delay, so the peak queue is over 0.1 N per
-    // replication; without a surge, Poisson noise alone keeps each team's queue to a few claims.
+    // For 60 days claims arrive at 3 x 1.11 (fabricated on top) times the normal rate N/365 against a
+    // desk capacity of 1.4 N/365: about 0.32 N of excess, spread by the 12-day filing delay, so the peak
+    // queue is over 0.1 N per replication; without a surge, Poisson noise alone keeps each team's
+    // queue to a few claims.
     for (const r of surge.replications) expect(r.metrics['claims.peakBacklog']).toBeGreaterThan(0.1 * 5000);
     for (const r of calm.replications) expect(r.metrics['claims.peakBacklog']).toBeLessThan(0.03 * 5000);
     const days = (o: Awaited<typeof calm>) => o.pooled.customers.daysToPaymentSum / o.pooled.customers.validPaid;
