@@ -1,8 +1,10 @@
 /**
  * Loading a scenario: read the file and its `extends` chain, split the root's
  * metadata from its values, apply each overlay and then any `--set` override,
- * and validate the result. Every problem names its file, line and field; all
- * of them are reported at once in a `ScenarioError`.
+ * and validate the result. The references the chain defines are gathered root
+ * first, and every `[key]` a parameter's source cites must name one of them.
+ * Every problem names its file, line and field; all of them are reported at
+ * once in a `ScenarioError`.
  *
  * Phase: load scenario → apply overlay. Pure apart from reading the files.
  */
@@ -15,6 +17,7 @@ import { z } from 'zod';
 import { isMetaLeaf, metaLeafSchema, overlayLeafSchema, type ParamMeta } from './meta.js';
 import { applyOverlay, getIn, type Tree } from './overlay.js';
 import { ScenarioError, type Problem } from './problems.js';
+import { closestKey, REFERENCE_FIELDS, referencesSchema, unknownCitations, type Reference } from './references.js';
 import { parametersSchema, type Parameters, type TieSide } from './schema.js';
 import { lineOf, readSourceFile, type SourceFile } from './source.js';
 
@@ -34,6 +37,8 @@ export interface Scenario {
   readonly hash: string;
   readonly parameters: Parameters;
   readonly meta: Readonly<Record<string, ParamMeta>>;
+  /** The references of the whole `extends` chain, root first: what a `[key]` in a parameter's source cites. */
+  readonly references: Readonly<Record<string, Reference>>;
   /** Command-line overrides, as given (`path` → parsed value). */
   readonly overrides: Readonly<Record<string, unknown>>;
 }
@@ -60,6 +65,7 @@ const fileShape = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must name a scenario (letters, digits, - _ .), not a path')
     .optional(),
+  references: referencesSchema.optional(),
   parameters: z.record(z.string(), z.unknown()),
 });
 
@@ -67,6 +73,7 @@ interface Layer {
   readonly file: SourceFile;
   readonly name: string;
   readonly description: string;
+  readonly references: Readonly<Record<string, Reference>>;
   readonly parameters: Tree;
 }
 
@@ -85,16 +92,18 @@ export function loadScenario(path: string, options: LoadOptions = {}): Scenario 
   if (!chain) throw new ScenarioError(problems);
 
   const [root, ...overlays] = chain as [Layer, ...Layer[]];
+  const { references, knownAt } = collectReferences(chain, problems);
+  if (problems.length > 0) throw new ScenarioError(problems);
   // No prototype: parameter paths are looked up as keys, and no path may reach Object.prototype.
   const meta: Record<string, ParamMeta> = Object.create(null) as Record<string, ParamMeta>;
   const origins = new Map<string, Origin>();
-  const rootValues = splitRoot(root, meta, origins, problems);
+  const rootValues = splitRoot(root, knownAt[0]!, meta, origins, problems);
   if (problems.length > 0) throw new ScenarioError(problems);
 
   // Overlay and --set problems are collected, and the values they did not spoil are still checked,
   // so that every problem is reported at once.
   const changes = new Map<string, unknown>();
-  overlays.forEach((layer, i) => collectOverlay(layer, i + 1, meta, origins, changes, problems));
+  overlays.forEach((layer, i) => collectOverlay(layer, i + 1, knownAt[i + 1]!, meta, origins, changes, problems));
   const current = (leaf: string) => getIn(applyOverlay(rootValues, changes), leaf);
   const overrides = collectSets(options.set ?? [], overlays.length + 1, current, meta, origins, changes, problems);
   const values = applyOverlay(rootValues, changes);
@@ -111,6 +120,7 @@ export function loadScenario(path: string, options: LoadOptions = {}): Scenario 
     hash: hashOf(chain, overrides),
     parameters: parsed.data,
     meta,
+    references,
     overrides,
   };
 }
@@ -135,7 +145,7 @@ function readChain(path: string, seen: readonly string[], problems: Problem[]): 
     }
     return null;
   }
-  const layer: Layer = { file, name: shape.data.name, description: shape.data.description, parameters: shape.data.parameters };
+  const layer: Layer = { file, name: shape.data.name, description: shape.data.description, references: shape.data.references ?? {}, parameters: shape.data.parameters };
   const base = shape.data.extends;
   if (base === undefined) return [layer];
 
@@ -167,8 +177,48 @@ export function findBase(name: string, dir: string): string | undefined {
   return [join(dir, fileName), join(BUNDLED_SCENARIOS_DIR, fileName)].find((p) => existsSync(p));
 }
 
+/**
+ * The references of the chain, root first, and for each layer the keys it may
+ * cite: its own and its bases'. A key names one source along the chain, so a
+ * file may not define again a key its bases define.
+ */
+function collectReferences(chain: readonly Layer[], problems: Problem[]): { references: Record<string, Reference>; knownAt: ReadonlySet<string>[] } {
+  const references: Record<string, Reference> = Object.create(null) as Record<string, Reference>;
+  const definedIn = new Map<string, Layer>();
+  const knownAt: ReadonlySet<string>[] = [];
+  for (const layer of chain) {
+    for (const [key, reference] of Object.entries(layer.references)) {
+      const earlier = definedIn.get(key);
+      if (earlier) {
+        const line = lineOf(earlier.file, ['references', key]);
+        problems.push({
+          file: layer.file.path,
+          line: lineOf(layer.file, ['references', key]),
+          field: `references.${key}`,
+          message: `is already defined in ${earlier.file.path}${line === undefined ? '' : `:${line}`}, which this file extends; a key names one source along the chain, so choose another key`,
+        });
+        continue;
+      }
+      definedIn.set(key, layer);
+      references[key] = reference;
+    }
+    knownAt.push(new Set(definedIn.keys()));
+  }
+  return { references, knownAt };
+}
+
+/** A problem for each `[key]` in a leaf's source that the references its layer may cite do not define. */
+function citationProblems(source: string | undefined, known: ReadonlySet<string>, file: SourceFile, docPath: readonly string[], field: string): Problem[] {
+  if (source === undefined) return [];
+  return unknownCitations(source, known).map((key) => {
+    const near = closestKey(key, known);
+    const hint = near ? `; did you mean [${near}]?` : known.size === 0 ? '; this file and its bases define no references (add a references: block)' : `; defined here: ${[...known].slice(0, 10).map((k) => `[${k}]`).join(', ')}${known.size > 10 ? `, and ${known.size - 10} more` : ''}`;
+    return { file: file.path, line: lineOf(file, [...docPath, 'source']), field, message: `source cites [${key}], which no reference in this file or the scenarios it extends defines${hint}` };
+  });
+}
+
 /** The root scenario states every parameter with its metadata; returns the plain values. */
-function splitRoot(root: Layer, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, problems: Problem[]): Tree {
+function splitRoot(root: Layer, known: ReadonlySet<string>, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, problems: Problem[]): Tree {
   const walk = (node: unknown, keys: string[]): unknown => {
     const docPath = ['parameters', ...keys];
     const field = keys.join('.');
@@ -181,6 +231,7 @@ function splitRoot(root: Layer, meta: Record<string, ParamMeta>, origins: Map<st
         return undefined;
       }
       const { value, ...rest } = leaf.data;
+      problems.push(...citationProblems(rest.source, known, root.file, docPath, field));
       meta[field] = rest;
       origins.set(field, { file: root.file, label: root.file.path, docPath: [...docPath, 'value'], rank: 0 });
       return value;
@@ -200,7 +251,7 @@ function splitRoot(root: Layer, meta: Record<string, ParamMeta>, origins: Map<st
 }
 
 /** Records the values an overlay changes, refusing parameters the root does not have. */
-function collectOverlay(layer: Layer, rank: number, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): void {
+function collectOverlay(layer: Layer, rank: number, known: ReadonlySet<string>, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): void {
   const walk = (node: unknown, keys: string[]): void => {
     const field = keys.join('.');
     const docPath = ['parameters', ...keys];
@@ -217,6 +268,7 @@ function collectOverlay(layer: Layer, rank: number, meta: Record<string, ParamMe
           return;
         }
         const { value: v, ...rest } = leaf.data;
+        problems.push(...citationProblems(rest.source, known, layer.file, docPath, field));
         value = v;
         valuePath = [...docPath, 'value'];
         Object.assign(leafMeta, rest);
@@ -373,9 +425,21 @@ function valueMessage(issue: z.core.$ZodIssue): string {
 }
 
 function topLevelMessage(issue: z.core.$ZodIssue, key: string | undefined): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key "${key}" (a scenario has name, description, extends and parameters)`;
+  if (issue.path[0] === 'references') return referenceMessage(issue, key);
+  if (issue.code === 'unrecognized_keys') return `unknown key "${key}" (a scenario has name, description, extends, references and parameters)`;
   // The kind only, never the content: this may be a file that is no scenario at all (extends reaching /etc/passwd).
   if (issue.code === 'invalid_type' && issue.path.length === 0) return `must be a mapping with name, description, extends and parameters (got ${kindOf(issue.input)})`;
+  if (issue.code === 'invalid_type') return typeMessage(issue);
+  return issue.message;
+}
+
+/** A problem inside the `references:` block, in the words of its format. */
+function referenceMessage(issue: z.core.$ZodIssue, key: string | undefined): string {
+  const depth = issue.path.length;
+  if (issue.code === 'unrecognized_keys') return `unknown key "${key}" (a reference has ${REFERENCE_FIELDS.join(', ')})`;
+  if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? issue.message;
+  if (issue.code === 'invalid_type' && depth === 1) return `must be a mapping from a short key to a reference { ${REFERENCE_FIELDS.join(', ')} } (got ${kindOf(issue.input)})`;
+  if (issue.code === 'invalid_type' && depth === 2) return `must be a reference { ${REFERENCE_FIELDS.join(', ')} } (got ${kindOf(issue.input)})`;
   if (issue.code === 'invalid_type') return typeMessage(issue);
   return issue.message;
 }
