@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { AMOUNT_BIN_COUNT, DAYS_BIN_COUNT, seriesLengths, type Aggregates, type ClaimExample, type PathMoney } from '../collect/aggregates.js';
 import { METRIC_NAMES } from '../collect/metrics.js';
 import { CLAIM_OUTCOMES } from '../machines/claim.js';
+import { citedKeys, referencesSchema } from '../params/references.js';
 import type { ShardSpec } from '../sim/units.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from './analyses.js';
 import type { PartialResult } from './partial.js';
@@ -61,12 +62,28 @@ const metricName = z.enum(METRIC_NAMES);
 const parameterPath = z.string().regex(/^[A-Za-z_]\w*(\.\w+)*$/, 'must be a parameter path such as policy.threshold');
 
 const engine = z.looseObject({ name: text, version: text });
-const scenarioRecord = z.looseObject({ name: text, description: text, chain: z.array(text), hash: text });
+/** References are shown as text and links, so they are checked as strictly as a scenario's: known fields, keys and web addresses only. */
+const scenarioRecord = z.looseObject({ name: text, description: text, chain: z.array(text), hash: text, references: referencesSchema.optional() });
 const invocation = z.looseObject({ command: z.array(text), startedAt: text, wallSeconds: num });
 const parameterMeta = z.record(
   text,
   z.looseObject({ unit: text, description: text, tag: text, source: text, range: z.tuple([num, num]).optional(), changedBy: text.optional() }),
 );
+/**
+ * Every `[key]` a parameter's source cites names one of the scenario's
+ * references, as the loader made sure when the results were written (results
+ * from before references existed have none to check).
+ */
+function citationsResolve(r: { scenario: { references?: Record<string, unknown> | undefined }; parameterMeta: Record<string, { source: string }> }, ctx: z.RefinementCtx): void {
+  const references = r.scenario.references;
+  if (references === undefined) return;
+  for (const [path, m] of Object.entries(r.parameterMeta)) {
+    for (const key of citedKeys(m.source)) {
+      if (!Object.hasOwn(references, key)) ctx.addIssue({ code: 'custom', path: ['parameterMeta', path, 'source'], message: `cites [${key}], which scenario.references does not define` });
+    }
+  }
+}
+
 /** An analysis only shows its parameters in a table, looked up by path. */
 const anyParameters = z.looseObject({});
 
@@ -113,13 +130,13 @@ function bandsCoverMonths(r: { monthlyBands: Record<string, unknown[]>; monthly:
   }
 }
 
-const runLike = z.looseObject(runFields).superRefine(bandsCoverMonths, WELL_FORMED);
+const runLike = z.looseObject(runFields).superRefine(bandsCoverMonths, WELL_FORMED).superRefine(citationsResolve, WELL_FORMED);
 
 const common = { engine, seed: num, replications: atLeastOne, invocation };
 const described = { scenario: scenarioRecord, parameters: anyParameters, parameterMeta };
 
 const schemas = {
-  run: z.looseObject({ kind: z.literal('run'), ...runFields, invocation }).superRefine(bandsCoverMonths, WELL_FORMED),
+  run: z.looseObject({ kind: z.literal('run'), ...runFields, invocation }).superRefine(bandsCoverMonths, WELL_FORMED).superRefine(citationsResolve, WELL_FORMED),
 
   compare: z
     .looseObject({
@@ -152,17 +169,20 @@ const schemas = {
           if (p.values[axis.path] === undefined) ctx.addIssue({ code: 'custom', path: ['points', i, 'values'], message: `has no value for the swept parameter "${axis.path}"` });
         }
       });
-    }, WELL_FORMED),
+    }, WELL_FORMED)
+    .superRefine(citationsResolve, WELL_FORMED),
 
-  sensitivity: z.looseObject({
-    kind: z.literal('sensitivity'),
-    ...common,
-    ...described,
-    metric: metricName,
-    baseMean: num,
-    rows: z.array(z.looseObject({ path: parameterPath, description: text, unit: text, low: num, high: num, atLow: num, atHigh: num, swing: pairedDifference })),
-    skipped: z.array(z.looseObject({ path: parameterPath, reason: text })),
-  }),
+  sensitivity: z
+    .looseObject({
+      kind: z.literal('sensitivity'),
+      ...common,
+      ...described,
+      metric: metricName,
+      baseMean: num,
+      rows: z.array(z.looseObject({ path: parameterPath, description: text, unit: text, low: num, high: num, atLow: num, atHigh: num, swing: pairedDifference })),
+      skipped: z.array(z.looseObject({ path: parameterPath, reason: text })),
+    })
+    .superRefine(citationsResolve, WELL_FORMED),
 
   calibrate: z.looseObject({
     kind: z.literal('calibrate'),
@@ -181,7 +201,7 @@ const schemas = {
         }
       }, WELL_FORMED),
     overlayFile: text,
-  }),
+  }).superRefine(citationsResolve, WELL_FORMED),
 } satisfies Record<SavedResults['kind'], z.ZodType>;
 
 /** A parsed results.json, checked against the shape of its kind. */
@@ -273,7 +293,8 @@ const partial = z
       for (const [path, want] of shapeMismatches(u.aggregates, shape)) ctx.addIssue({ code: 'custom', path: ['units', i, 'aggregates', ...path], message: want });
     });
     for (const [i, message] of unitProblems(p.units, p.replications, p.parameters.world.teams, p.shard)) ctx.addIssue({ code: 'custom', path: i === null ? ['units'] : ['units', i], message });
-  }, WELL_FORMED);
+  }, WELL_FORMED)
+  .superRefine(citationsResolve, WELL_FORMED);
 
 /** Each list of `a` that is not as long as the run's horizon makes it, with what it should be. */
 function shapeMismatches(a: z.infer<typeof aggregates>, shape: ReturnType<typeof seriesLengths>): [(string | number)[], string][] {

@@ -10,6 +10,7 @@ import { amountBinLowerUsd, DAYS_PER_MONTH, type Aggregates, type ClaimExample }
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
 import type { ParamMeta } from '../params/meta.js';
+import type { Reference } from '../params/references.js';
 import type { Parameters } from '../params/schema.js';
 import type { Scenario } from '../params/load.js';
 import type { RunOutput } from '../sim/run.js';
@@ -24,10 +25,16 @@ export interface ScenarioRecord {
   readonly chain: readonly string[];
   readonly hash: string;
   readonly overrides: Readonly<Record<string, unknown>>;
+  /**
+   * The references of the scenario's `extends` chain, which its parameters'
+   * sources cite as `[key]`. Always written; absent only in results written
+   * before references existed.
+   */
+  readonly references?: Readonly<Record<string, Reference>>;
 }
 
 export function scenarioRecord(scenario: Scenario): ScenarioRecord {
-  return { name: scenario.name, description: scenario.description, chain: scenario.chain.map(displayPath), hash: scenario.hash, overrides: scenario.overrides };
+  return { name: scenario.name, description: scenario.description, chain: scenario.chain.map(displayPath), hash: scenario.hash, overrides: scenario.overrides, references: scenario.references };
 }
 
 /** How a result was produced; the only part that differs between runs with the same inputs. */
