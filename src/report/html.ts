@@ -18,6 +18,7 @@ import type { ParamMeta } from '../params/meta.js';
 import { ENGINE } from '../version.js';
 import { escapeHtml, jsonForScript, replaceControls, scriptText } from './escape.js';
 import { specToSvg } from './render.js';
+import { sourceCellHtml, sourcesIndex, sourcesSectionHtml, type SourceEntry, type SourcesIndex } from './sources.js';
 import { headlineHeader, headlineRows, summaryParagraphs, type AnyResults } from './summary.js';
 
 export interface ReportChart {
@@ -58,6 +59,8 @@ figure { margin: 1.5rem 0; } figcaption { color: var(--muted); font-size: .9rem;
 .vega svg, .vega canvas { max-width: 100%; height: auto; }
 .tag { display: inline-block; min-width: 1.4em; text-align: center; border-radius: 3px; font-size: .8rem; padding: 0 .25rem; }
 .tag-S { background: #e5f1f8; } .tag-E { background: #fcf0d9; }
+.ref { color: var(--muted); font-size: .86rem; }
+ol.sources li { margin-bottom: .6rem; } .sources .key { font-family: ui-monospace, monospace; font-size: .86rem; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .88rem; }
 footer code { white-space: pre-wrap; word-break: break-all; }
 `;
@@ -109,6 +112,7 @@ ${rows.map((r) => `<tr>${r.map((c, i) => `<td${i > 0 ? ' class="num"' : ''}>${es
 ${figures.join('\n')}
 </section>
 ${parameterSections(results)}
+${sourcesSectionHtml(reportSources(results))}
 <footer id="reproduce">
 <h2>Reproduce</h2>
 ${reproduce(results)}
@@ -149,24 +153,31 @@ function subtitle(r: AnyResults): string {
   return `${description}. Seed ${r.seed}, ${r.replications} replication${r.replications === 1 ? '' : 's'}; generated ${r.invocation.startedAt.slice(0, 10)}.`;
 }
 
-/** The full parameter table of a scenario: value, unit, tag, source, and which file changed it. */
-function parameterTable(parameters: unknown, meta: Readonly<Record<string, ParamMeta>>): string {
+/** The full parameter table of a scenario: value, unit, tag, source (its references resolved), and which file changed it. */
+function parameterTable(parameters: unknown, meta: Readonly<Record<string, ParamMeta>>, resolve: (key: string) => SourceEntry | undefined): string {
   const rows = Object.entries(meta).map(([path, m]) => {
     const value = getIn(parameters, path);
     const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    return `<tr><td><code>${escapeHtml(path)}</code><br>${escapeHtml(m.description)}</td><td class="num">${escapeHtml(shown)}</td><td>${escapeHtml(m.unit)}</td><td><span class="tag tag-${escapeHtml(m.tag)}">${escapeHtml(m.tag)}</span></td><td>${escapeHtml(m.source)}${m.range ? `<br>range ${escapeHtml(m.range.join(' to '))}` : ''}${m.changedBy ? `<br>set by ${escapeHtml(m.changedBy)}` : ''}</td></tr>`;
+    return `<tr><td><code>${escapeHtml(path)}</code><br>${escapeHtml(m.description)}</td><td class="num">${escapeHtml(shown)}</td><td>${escapeHtml(m.unit)}</td><td><span class="tag tag-${escapeHtml(m.tag)}">${escapeHtml(m.tag)}</span></td><td>${sourceCellHtml(m.source, resolve)}${m.range ? `<br>range ${escapeHtml(m.range.join(' to '))}` : ''}${m.changedBy ? `<br>set by ${escapeHtml(m.changedBy)}` : ''}</td></tr>`;
   });
   return `<table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Tag</th><th>Source</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 function parameterSections(r: AnyResults): string {
-  const note = '<p>Tag S: stated by a source. Tag E: an estimate, varied over its range by sensitivity runs.</p>';
+  const note = '<p>Tag S: stated by a source. Tag E: an estimate, varied over its range by sensitivity runs. A <code>[key]</code> in a source cites an entry of the Sources list below.</p>';
+  const sources = reportSources(r);
   if (r.kind === 'compare') {
     return r.scenarios
-      .map((s) => `<section class="parameters" id="parameters-${escapeHtml(s.scenario.name)}"><h2>Parameters: ${escapeHtml(s.scenario.name)}</h2>${note}${parameterTable(s.parameters, s.parameterMeta)}</section>`)
+      .map((s, i) => `<section class="parameters" id="parameters-${escapeHtml(s.scenario.name)}"><h2>Parameters: ${escapeHtml(s.scenario.name)}</h2>${note}${parameterTable(s.parameters, s.parameterMeta, (key) => sources.lookup(i, key))}</section>`)
       .join('\n');
   }
-  return `<section class="parameters" id="parameters"><h2>Parameters: ${escapeHtml(r.scenario.name)}</h2>${note}${parameterTable(r.parameters, r.parameterMeta)}</section>`;
+  return `<section class="parameters" id="parameters"><h2>Parameters: ${escapeHtml(r.scenario.name)}</h2>${note}${parameterTable(r.parameters, r.parameterMeta, (key) => sources.lookup(0, key))}</section>`;
+}
+
+/** The references of the report's scenarios (each of a comparison's, in order), for the parameter tables and the Sources list. */
+function reportSources(r: AnyResults): SourcesIndex {
+  const scenarios = r.kind === 'compare' ? r.scenarios.map((s) => ({ record: s.scenario, meta: s.parameterMeta })) : [{ record: r.scenario, meta: r.parameterMeta }];
+  return sourcesIndex(scenarios.map((s) => ({ name: s.record.name, references: s.record.references, meta: s.meta })));
 }
 
 function reproduce(r: AnyResults): string {

@@ -1,11 +1,14 @@
 /**
  * Report safety: XSS payloads placed wherever user text reaches report.html
  * (scenario names and descriptions, a parameter's source, description and
- * unit, the scenario's file name, a --set value's YAML comment, a CSV column
- * name and file name via `fit`) must come out escaped: no live markup outside
- * the JSON script blocks, no `<` and no raw U+2028/U+2029 inside them, no
- * script with a src, no <link>, no remote or javascript: URL in an attribute,
- * and the Content-Security-Policy with default-src 'none' in place. Each
+ * unit, a reference's title, publisher, date read and note, the scenario's
+ * file name, a --set value's YAML comment, a CSV column name and file name via
+ * `fit`) must come out escaped: no live markup outside the JSON script blocks
+ * (the report's own links aside: to its Sources list, or to a reference's web
+ * address with rel="noreferrer noopener"), no `<` and no raw U+2028/U+2029
+ * inside them, no script with a src, no <link>, no remote or javascript: URL
+ * in any other attribute, and the Content-Security-Policy with default-src
+ * 'none' in place. Each
  * payload must also be found (after decoding entities) in the page, so the
  * test cannot pass by the text going missing.
  */
@@ -81,6 +84,9 @@ function attributesOf(tag: string): [string, string][] {
   return [...body.matchAll(/\s*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)].map((m) => [m[1]!, m[2] ?? m[3] ?? m[4] ?? '']);
 }
 
+/** A link as the report writes one: to an entry of its Sources list, or to a reference's web address, with rel="noreferrer noopener". */
+const OWN_LINK = /^<a href="(#source-[a-z0-9-]+|https?:\/\/[^\s"'<>`]+" rel="noreferrer noopener)">$/;
+
 interface Checked {
   /** Text of JSON script blocks, parsed. */
   readonly specs: unknown[];
@@ -118,7 +124,10 @@ function checkReport(html: string): Checked {
 
   const outside = html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '');
   expect(outside, 'a <script> outside the matched script elements').not.toMatch(/<\/?script/i);
-  expect(outside, 'live markup from a payload').not.toMatch(/<(img|iframe|object|embed|base|link|form|a|frame|frameset|applet)\b/i);
+  // The report's own links, exactly as it writes them: following one is the reader's choice, and loads nothing before.
+  const links = [...outside.matchAll(/<a\b[^>]*>/gi)].map((m) => m[0]);
+  for (const link of links) expect(link, 'a link the report does not write').toMatch(OWN_LINK);
+  expect(outside.replace(/<a\b[^>]*>/gi, ''), 'live markup from a payload').not.toMatch(/<(img|iframe|object|embed|base|link|form|a|frame|frameset|applet)\b/i);
   expect(outside, 'a meta refresh').not.toMatch(/<meta[^>]*refresh/i);
   expect(outside, 'an HTML comment').not.toContain('<!--');
   expect(outside, 'a CDATA section').not.toMatch(/<!\[CDATA\[|\]\]>/);
@@ -127,6 +136,7 @@ function checkReport(html: string): Checked {
   // Attributes of the real tags (escaped text has no raw "<", so it cannot look like one), tokenised the way
   // a browser does, so that an escaped quote inside a value cannot pass for the start of another attribute.
   for (const [tag] of outside.matchAll(/<[a-z][^<>]*>/gi)) {
+    if (OWN_LINK.test(tag)) continue;
     for (const [name, value] of attributesOf(tag)) {
       const where = `${name}= in ${tag.slice(0, 100)}`;
       expect(name, `an event-handler attribute: ${where}`).not.toMatch(/^on/i);
@@ -158,7 +168,7 @@ describe('XSS payloads in a scenario, its parameters, its file name and the comm
   it('run: every payload comes out escaped in report.html', () => {
     const base = loadScenario(BASELINE);
     const numeric = Object.keys(base.meta).filter((p) => typeof getIn(base.parameters, p) === 'number');
-    expect(numeric.length).toBeGreaterThanOrEqual(PAYLOADS.length);
+    expect(numeric.length).toBeGreaterThanOrEqual(PAYLOADS.length + 1);
     // Leaf i restates its value and takes payload i as its source, i+1 as its description and i+2 as its unit
     // (the long one only as a source), so each short payload reaches three fields of three parameters.
     const parameters: Record<string, Record<string, unknown>> = {};
@@ -170,11 +180,20 @@ describe('XSS payloads in a scenario, its parameters, its file name and the comm
       for (const key of rest.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
       node[rest.at(-1)!] = { value: getIn(base.parameters, path), source: payload, description: shortAt(i + 1), unit: shortAt(i + 2) };
     });
+    // A reference with payloads in its text fields, cited by the next parameter (its address is checked by the loader).
+    const reference = { title: shortAt(1), publisher: shortAt(2), accessed: shortAt(3), note: SHORT_PAYLOADS.join(' | '), url: 'https://example.org/xss?q=%22%3E%3Cscript%3E&r=1' };
+    {
+      const path = numeric[PAYLOADS.length]!;
+      const [group, ...rest] = path.split('.');
+      let node = (parameters[group!] ??= {});
+      for (const key of rest.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[rest.at(-1)!] = { value: getIn(base.parameters, path), source: `[xss-reference] ${shortAt(4)}` };
+    }
     const name = '"><img src=x onerror=alert(1)></title><script>alert(1)</script>';
     const description = SHORT_PAYLOADS.join(' | ');
     // JSON is YAML; the file name carries a payload too (it reaches the chain and the command line).
     const file = join(dir, 'xss-"><svg onload=alert(1)>.yaml');
-    writeFileSync(file, JSON.stringify({ name, description, extends: 'baseline', parameters }, null, 1));
+    writeFileSync(file, JSON.stringify({ name, description, extends: 'baseline', references: { 'xss-reference': reference }, parameters }, null, 1));
     const out = join(dir, 'run');
     // A YAML comment in a --set value passes validation and is echoed in the report's command line.
     claimsim(['run', file, ...SMALL_RUN, '--set', 'policy.threshold=1000 # <script>alert(1)</script>', '--out', out]);
@@ -184,7 +203,10 @@ describe('XSS payloads in a scenario, its parameters, its file name and the comm
     expect(results.scenario.description).toBe(description);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const checked = checkReport(html);
-    expectEscapedAndPresent(html, checked, [name, ...PAYLOADS, file, '<script>alert(1)</script>']);
+    expectEscapedAndPresent(html, checked, [name, ...PAYLOADS, file, '<script>alert(1)</script>', reference.note]);
+    // The reference's citation links to its entry, and its address is linked as written, escaped.
+    expect(html).toContain('<a href="#source-xss-reference">[xss-reference]</a>');
+    expect(html).toContain('<a href="https://example.org/xss?q=%22%3E%3Cscript%3E&amp;r=1" rel="noreferrer noopener">');
     // Each short payload: once in the description, and as a source, a description and a unit in the parameter table.
     for (const p of SHORT_PAYLOADS) expect(checked.text.split(p).length - 1, `occurrences of ${JSON.stringify(p)}`).toBeGreaterThanOrEqual(4);
 
@@ -199,6 +221,8 @@ describe('XSS payloads in a scenario, its parameters, its file name and the comm
       'a U+2028 in a JSON block': html.replace(json, `${json}>{"a":"\u2028"}</script>${json}`),
       'a <link>': html.replace('</head>', '<link rel=stylesheet href=x.css></head>'),
       'a javascript: link': html.replace('<h1>', '<h1><a href="javascript:alert(1)">x</a>'),
+      'a web link without rel': html.replace('<h1>', '<h1><a href="https://evil.example/">x</a>'),
+      'a link with a handler': html.replace('<h1>', '<h1><a href="#source-xss-reference" onclick="alert(1)">x</a>'),
       'an HTML comment': html.replace('<h1>', '<h1><!-- x -->'),
       'a payload in an inline script': html.replace(/<script>/, '<script>alert(1);'),
     };
