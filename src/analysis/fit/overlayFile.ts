@@ -7,6 +7,7 @@
  * the same CSV gives the same file.
  */
 import { Document, isMap, isSeq, visit } from 'yaml';
+import { withoutCitations } from '../../params/references.js';
 import type { LognormalComponent } from '../../sim/random/distributions.js';
 import type { FitComparison, FitReport } from './compareFits.js';
 import type { EmpiricalAmounts } from './empiricalAmounts.js';
@@ -47,7 +48,8 @@ export function fitOverlay(input: OverlayInput): Overlay {
   const { data, comparison, empirical } = input;
   const chosen = comparison[comparison.chosen];
   const n = data.values.length;
-  const provenance = `column "${data.column}" of ${data.file} (sha256 ${data.sha256}; ${count(n, 'amount')}${data.skipped.length > 0 ? `, ${count(data.skipped.length, 'bad row')} skipped` : ''})`;
+  // The CSV's names are its author's text: a "[usd]" in them would read as a citation of a reference.
+  const provenance = `column "${withoutCitations(data.column)}" of ${withoutCitations(data.file)} (sha256 ${data.sha256}; ${count(n, 'amount')}${data.skipped.length > 0 ? `, ${count(data.skipped.length, 'bad row')} skipped` : ''})`;
   const statistics = `${describeFit(comparison.mixture)}; ${describeFit(comparison.lognormal)}; lnL of the amounts in USD, AIC = 2k - 2 lnL`;
 
   let parameter: Overlay['parameter'];
