@@ -15,6 +15,12 @@ export const metaLeafSchema = z.strictObject({
     .tuple([z.number(), z.number()])
     .refine(([lo, hi]) => lo <= hi, 'range must be [low, high] with low <= high')
     .optional(),
+  /**
+   * `true` for a parameter that sets the size of the simulated world, not a
+   * policy or behaviour; per-claim figures do not depend on it. Sensitivity
+   * leaves such parameters out unless they are named.
+   */
+  scale: z.boolean({ message: 'scale must be true or false' }).optional(),
 });
 
 /** An overlay may restate the source or description of a value it changes. */
