@@ -202,18 +202,25 @@ function collectReferences(chain: readonly Layer[], problems: Problem[]): { refe
       definedIn.set(key, layer);
       references[key] = reference;
     }
-    knownAt.push(new Set(definedIn.keys()));
+    const known = new Set(definedIn.keys());
+    // A reference's own text may point to another ("with [other-key]"), of this file or its bases.
+    for (const [key, reference] of Object.entries(layer.references)) {
+      for (const field of ['accessed', 'note'] as const) {
+        problems.push(...citationProblems(reference[field], known, layer.file, ['references', key, field], `references.${key}.${field}`, field));
+      }
+    }
+    knownAt.push(known);
   }
   return { references, knownAt };
 }
 
-/** A problem for each `[key]` in a leaf's source that the references its layer may cite do not define. */
-function citationProblems(source: string | undefined, known: ReadonlySet<string>, file: SourceFile, docPath: readonly string[], field: string): Problem[] {
-  if (source === undefined) return [];
-  return unknownCitations(source, known).map((key) => {
+/** A problem for each `[key]` in a text (a leaf's source, a reference's note) that the references its layer may cite do not define. */
+function citationProblems(text: string | undefined, known: ReadonlySet<string>, file: SourceFile, textPath: readonly string[], field: string, what: string): Problem[] {
+  if (text === undefined) return [];
+  return unknownCitations(text, known).map((key) => {
     const near = closestKey(key, known);
     const hint = near ? `; did you mean [${near}]?` : known.size === 0 ? '; this file and its bases define no references (add a references: block)' : `; defined here: ${[...known].slice(0, 10).map((k) => `[${k}]`).join(', ')}${known.size > 10 ? `, and ${known.size - 10} more` : ''}`;
-    return { file: file.path, line: lineOf(file, [...docPath, 'source']), field, message: `source cites [${key}], which no reference in this file or the scenarios it extends defines${hint}` };
+    return { file: file.path, line: lineOf(file, textPath), field, message: `${what} cites [${key}], which no reference in this file or the scenarios it extends defines${hint}` };
   });
 }
 
@@ -231,7 +238,7 @@ function splitRoot(root: Layer, known: ReadonlySet<string>, meta: Record<string,
         return undefined;
       }
       const { value, ...rest } = leaf.data;
-      problems.push(...citationProblems(rest.source, known, root.file, docPath, field));
+      problems.push(...citationProblems(rest.source, known, root.file, [...docPath, 'source'], field, 'source'));
       meta[field] = rest;
       origins.set(field, { file: root.file, label: root.file.path, docPath: [...docPath, 'value'], rank: 0 });
       return value;
@@ -268,7 +275,7 @@ function collectOverlay(layer: Layer, rank: number, known: ReadonlySet<string>, 
           return;
         }
         const { value: v, ...rest } = leaf.data;
-        problems.push(...citationProblems(rest.source, known, layer.file, docPath, field));
+        problems.push(...citationProblems(rest.source, known, layer.file, [...docPath, 'source'], field, 'source'));
         value = v;
         valuePath = [...docPath, 'value'];
         Object.assign(leafMeta, rest);

@@ -31,6 +31,8 @@ export interface SourceEntry {
   /** Scenarios defining the key this way; shown only when scenarios define one key differently. */
   readonly definedBy: readonly string[];
   readonly conflicting: boolean;
+  /** The first scenario defining it: where the citations in its own text resolve. */
+  readonly scenario: number;
   /** Parameter paths whose source cites it, in any of those scenarios. */
   readonly citedBy: readonly string[];
 }
@@ -51,6 +53,7 @@ export function sourcesIndex(scenarios: readonly ScenarioSources[]): SourcesInde
   interface Draft {
     key: string;
     reference: Reference;
+    scenario: number;
     definedBy: string[];
     citedBy: Set<string>;
   }
@@ -59,7 +62,7 @@ export function sourcesIndex(scenarios: readonly ScenarioSources[]): SourcesInde
   scenarios.forEach((s, i) => {
     for (const [key, reference] of ownEntries(s.references)) {
       const same = drafts.find((d) => d.key === key && sameReference(d.reference, reference));
-      const draft = same ?? { key, reference, definedBy: [], citedBy: new Set<string>() };
+      const draft = same ?? { key, reference, scenario: i, definedBy: [], citedBy: new Set<string>() };
       if (!same) drafts.push(draft);
       draft.definedBy.push(s.name);
       byScenario[i]!.set(key, draft);
@@ -78,6 +81,7 @@ export function sourcesIndex(scenarios: readonly ScenarioSources[]): SourcesInde
       reference: d.reference,
       definedBy: d.definedBy,
       conflicting: variants.length > 1,
+      scenario: d.scenario,
       citedBy: [...d.citedBy],
     });
   });
@@ -97,18 +101,23 @@ export function sourcesIndex(scenarios: readonly ScenarioSources[]): SourcesInde
  * plain text.
  */
 export function sourceCellHtml(source: string, resolve: (key: string) => SourceEntry | undefined): string {
-  const text = sourceParts(source)
+  const text = citedTextHtml(source, resolve);
+  const cited = citedKeys(source).flatMap((key) => {
+    const entry = resolve(key);
+    return entry ? [`<span class="ref">[${escapeHtml(key)}] ${referenceHtml(entry.reference)}</span>`] : [];
+  });
+  return [text, ...cited].join('<br>');
+}
+
+/** Text with each resolved `[key]` linked to its entry in the Sources list, escaped. */
+export function citedTextHtml(text: string, resolve: (key: string) => SourceEntry | undefined): string {
+  return sourceParts(text)
     .map((part) => {
       if ('text' in part) return escapeHtml(part.text);
       const entry = resolve(part.key);
       return entry ? `<a href="#${escapeHtml(entry.id)}">[${escapeHtml(part.key)}]</a>` : escapeHtml(`[${part.key}]`);
     })
     .join('');
-  const cited = citedKeys(source).flatMap((key) => {
-    const entry = resolve(key);
-    return entry ? [`<span class="ref">[${escapeHtml(key)}] ${referenceHtml(entry.reference)}</span>`] : [];
-  });
-  return [text, ...cited].join('<br>');
 }
 
 /** The Sources section: every reference of the report's scenarios, with what cites it. */
@@ -119,8 +128,9 @@ export function sourcesSectionHtml(index: SourcesIndex): string {
       : '<p>The references the scenario cites as <code>[key]</code> in its parameters\u2019 sources, with the date each was read or how its figure was obtained. A link opens the source\u2019s own page; the report itself loads nothing.</p>';
   const items = index.entries.map((e) => {
     const r = e.reference;
-    const read = `<br><span class="accessed">Read: ${escapeHtml(r.accessed)}</span>`;
-    const note = r.note ? `<br>${escapeHtml(r.note)}` : '';
+    const resolve = (key: string) => index.lookup(e.scenario, key);
+    const read = `<br><span class="accessed">Read: ${citedTextHtml(r.accessed, resolve)}</span>`;
+    const note = r.note ? `<br>${citedTextHtml(r.note, resolve)}` : '';
     const cited = e.citedBy.length > 0 ? `Cited by ${e.citedBy.map((p) => `<code>${escapeHtml(p)}</code>`).join(', ')}.` : 'Cited by no parameter of this report\u2019s scenarios.';
     const definedBy = e.conflicting ? ` (as defined in ${e.definedBy.map((n) => escapeHtml(n)).join(', ')})` : '';
     return `<li id="${escapeHtml(e.id)}"><span class="key">[${escapeHtml(e.key)}]</span>${definedBy} ${referenceHtml(r)}${read}${note}<br>${cited}</li>`;

@@ -74,13 +74,18 @@ const parameterMeta = z.record(
  * references, as the loader made sure when the results were written (results
  * from before references existed have none to check).
  */
-function citationsResolve(r: { scenario: { references?: Record<string, unknown> | undefined }; parameterMeta: Record<string, { source: string }> }, ctx: z.RefinementCtx): void {
+function citationsResolve(r: { scenario: { references?: Record<string, { accessed: string; note?: string | undefined }> | undefined }; parameterMeta: Record<string, { source: string }> }, ctx: z.RefinementCtx): void {
   const references = r.scenario.references;
   if (references === undefined) return;
-  for (const [path, m] of Object.entries(r.parameterMeta)) {
-    for (const key of citedKeys(m.source)) {
-      if (!Object.hasOwn(references, key)) ctx.addIssue({ code: 'custom', path: ['parameterMeta', path, 'source'], message: `cites [${key}], which scenario.references does not define` });
+  const check = (text: string | undefined, path: (string | number)[]) => {
+    for (const key of citedKeys(text ?? '')) {
+      if (!Object.hasOwn(references, key)) ctx.addIssue({ code: 'custom', path, message: `cites [${key}], which scenario.references does not define` });
     }
+  };
+  for (const [path, m] of Object.entries(r.parameterMeta)) check(m.source, ['parameterMeta', path, 'source']);
+  for (const [key, reference] of Object.entries(references)) {
+    check(reference.accessed, ['scenario', 'references', key, 'accessed']);
+    check(reference.note, ['scenario', 'references', key, 'note']);
   }
 }
 

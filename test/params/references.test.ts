@@ -193,6 +193,16 @@ describe('loading a scenario with references', () => {
     expect(problems[0]!.message).toMatch(message);
   });
 
+  it('lets a reference’s note and date read point to another reference, and refuses one that points nowhere', () => {
+    const good = writeRoot('[test-source]', (doc) => doc.setIn(['references', 'other-source'], doc.createNode({ title: 't', publisher: 'p', accessed: 'as [test-source]', note: 'with [test-source]' })));
+    expect(loadScenario(good.file).references['other-source']!.note).toBe('with [test-source]');
+    const bad = writeRoot('[test-source]', (doc) => doc.setIn(['references', 'other-source'], doc.createNode({ title: 't', publisher: 'p', accessed: 'read with [nowhere-at-all]', note: 'see [test-sorce]' })));
+    expect(problemsOf(() => loadScenario(bad.file))).toEqual([
+      { file: bad.file, line: lineContaining(bad.text, '[nowhere-at-all]'), field: 'references.other-source.accessed', message: expect.stringMatching(/^accessed cites \[nowhere-at-all\], which no reference in this file or the scenarios it extends defines/) },
+      { file: bad.file, line: lineContaining(bad.text, '[test-sorce]'), field: 'references.other-source.note', message: expect.stringMatching(/^note cites \[test-sorce\], .*did you mean \[test-source\]\?$/) },
+    ]);
+  });
+
   it('refuses a key of the wrong shape and a block that is not a mapping', () => {
     const bad = writeRoot('estimate', (doc) => doc.setIn(['references', 'Bad_Key'], doc.createNode({ title: 't', publisher: 'p', accessed: 'a' })));
     expect(problemsOf(() => loadScenario(bad.file))).toEqual([

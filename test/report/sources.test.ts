@@ -111,6 +111,13 @@ describe('the Sources section', () => {
     expect(html).toContain('<li id="source-b-source"><span class="key">[b-source]</span> <cite>U</cite>. P. No web address recorded.<br><span class="accessed">Read: read for the tests</span><br>Cited by no parameter of this report\u2019s scenarios.</li>');
   });
 
+  it('links a citation in a reference\u2019s own note or date read to its entry', () => {
+    const index = sourcesIndex([{ name: 's', references: { 'a-source': ref('T', { accessed: 'as [b-source]', note: 'with [b-source] and [nowhere]' }), 'b-source': ref('U') }, meta: {} }]);
+    const item = sourcesSectionHtml(index).split('\n').find((l) => l.startsWith('<li id="source-a-source">'))!;
+    expect(item).toContain('Read: as <a href="#source-b-source">[b-source]</a></span>');
+    expect(item).toContain('<br>with <a href="#source-b-source">[b-source]</a> and [nowhere]<br>');
+  });
+
   it('says so when the results record no references', () => {
     expect(sourcesSectionHtml(sourcesIndex([{ name: 'old', meta: {} }]))).toMatch(/<p>These results record no references/);
   });

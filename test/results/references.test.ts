@@ -77,6 +77,7 @@ describe('references in saved results', () => {
     ['a key of the wrong shape', (r: Json) => (r.scenario.references['Bad Key'] = { title: 'T', publisher: 'P', accessed: 'a' }), /^results\.json: scenario\.references\."Bad Key": a reference key is lower-case letters/],
     ['a list for the block', (r: Json) => (r.scenario.references = []), /^results\.json: scenario\.references: expected an object \(got an array\)$/],
     ['a citation of a key it does not define', (r: Json) => (r.parameterMeta['policy.threshold'].source = '[test-source] and [gone]'), /^results\.json: parameterMeta\."policy\.threshold"\.source: cites \[gone\], which scenario\.references does not define$/],
+    ['a reference\u2019s note citing a key it does not define', (r: Json) => (r.scenario.references['test-source'].note = 'with [gone]'), /^results\.json: scenario\.references\."test-source"\.note: cites \[gone\], which scenario\.references does not define$/],
     ['a citation of Object.prototype\u2019s constructor', (r: Json) => (r.parameterMeta['policy.threshold'].source = '[constructor]'), /^results\.json: parameterMeta\."policy\.threshold"\.source: cites \[constructor\], which scenario\.references does not define$/],
   ])('are refused with %s, naming the file and path', (_, edit, message) => {
     expect(refusal(() => checkResults(edited(run, edit), 'results.json'))).toMatch(message);
