@@ -114,8 +114,9 @@ function sensitivitySummary(r: SensitivityResults): string[] {
   const top = r.rows.slice(0, 3).map((row) => `${row.path} (from ${formatValue(row.atLow, unit)} at ${row.low} to ${formatValue(row.atHigh, unit)} at ${row.high})`);
   return [
     `At the base, ${r.metric} is ${formatValue(r.baseMean, unit)}. Of the ${r.rows.length} estimated parameters varied one at a time over their declared ranges, the largest effects come from ${top.join('; ')}.`,
-    `${r.rows.filter((row) => !row.swing.significant).length} of them move it by less than the noise of ${r.replications} replications.` +
-      (r.skipped.length ? ` ${r.skipped.length} could not be varied: ${r.skipped.map((s) => s.path).join(', ')}.` : ''),
+    (enoughForInterval(r.replications) ? `${r.rows.filter((row) => !row.swing.significant).length} of them move it by less than the noise of ${r.replications} replications.` : `With ${r.replications} replication${r.replications === 1 ? '' : 's'} no swing is called outside or within the noise: that needs ${MIN_REPLICATIONS_FOR_INTERVAL} or more.`) +
+      (r.skipped.length ? ` ${r.skipped.length} ${r.skipped.length === 1 ? 'was' : 'were'} not varied: ${r.skipped.map((s) => `${s.path} (${s.reason})`).join('; ')}.` : ''),
+    ...r.warnings.map((w) => `Caution: ${w.path}: ${w.reason}.`),
   ];
 }
 

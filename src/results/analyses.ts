@@ -49,6 +49,7 @@ export interface SensitivityResults extends OfScenario {
   readonly baseMean: number;
   readonly rows: Sensitivity['rows'];
   readonly skipped: Sensitivity['skipped'];
+  readonly warnings: Sensitivity['warnings'];
 }
 
 export interface CalibrationResults extends OfScenario {
@@ -102,6 +103,7 @@ export function buildSensitivityResults(s: Sensitivity, seed: number, invocation
     baseMean: s.baseMean,
     rows: s.rows,
     skipped: s.skipped,
+    warnings: s.warnings,
   };
 }
 

@@ -186,6 +186,7 @@ const schemas = {
       baseMean: num,
       rows: z.array(z.looseObject({ path: parameterPath, description: text, unit: text, low: num, high: num, atLow: num, atHigh: num, swing: pairedDifference })),
       skipped: z.array(z.looseObject({ path: parameterPath, reason: text })),
+      warnings: z.array(z.looseObject({ path: parameterPath, reason: text })),
     })
     .superRefine(citationsResolve, WELL_FORMED),
 

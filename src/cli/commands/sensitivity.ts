@@ -1,7 +1,7 @@
 /** `claimsim sensitivity BASE`: one-at-a-time sensitivity of a metric to the estimated parameters (a tornado). */
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { sensitivityOf } from '../../analysis/sensitivity.js';
+import { DEFAULT_SENSITIVITY_METRIC, sensitivityOf } from '../../analysis/sensitivity.js';
 import { METRICS, type MetricDefinition } from '../../collect/metrics.js';
 import { sensitivityCsv } from '../../export/analysisTables.js';
 import { buildSensitivityResults } from '../../results/analyses.js';
@@ -10,7 +10,7 @@ import { writeReport } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue } from '../format.js';
-import { enoughForInterval } from '../../stats/interval.js';
+import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL } from '../../stats/interval.js';
 import { table } from './compare.js';
 
 interface SensitivityArgs extends CommonArgs {
@@ -24,9 +24,9 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   describe: 'Vary each estimated parameter over its range and rank the effect on a metric',
   builder: (yargs: Argv) =>
     withCommonOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Base scenario' }), { replications: 5 })
-      .option('metric', { type: 'string', default: 'marketplace.netCost', describe: 'Metric to rank by' })
-      .option('param', { type: 'string', array: true, default: [], describe: 'Only these parameters [default: every [E] parameter with a range]' })
-      .example('$0 sensitivity scenarios/baseline.yaml --claims 5000', 'every estimate, ranked by net cost')
+      .option('metric', { type: 'string', default: DEFAULT_SENSITIVITY_METRIC, describe: 'Metric to rank by (per claim by default, so the size of the world does not dominate)' })
+      .option('param', { type: 'string', array: true, default: [], describe: 'Only these parameters [default: every [E] parameter with a range, except scale parameters such as volume.claims]' })
+      .example('$0 sensitivity scenarios/baseline.yaml --claims 5000', 'every estimate, ranked by net cost per claim')
       .example('$0 sensitivity scenarios/baseline.yaml --param fraud.share --param screening.detectionRate --metric marketplace.fraudPaid', 'two parameters, another metric') as unknown as Argv<SensitivityArgs>,
   handler: async (args: ArgumentsCamelCase<SensitivityArgs>) => {
     const started = new Date();
@@ -55,6 +55,8 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     ]);
     process.stdout.write(`${results.scenario.name}: ${args.metric} is ${formatValue(results.baseMean, unit)} at the base; ${results.rows.length} parameters, ${results.replications} replications each\n\n`);
     process.stdout.write(`${table(['parameter', 'low .. high', 'at low', 'at high', 'swing', 'outside noise'], rows)}\n`);
+    if (!enoughForInterval(results.replications)) process.stdout.write(`outside noise: n/a with fewer than ${MIN_REPLICATIONS_FOR_INTERVAL} replications (use -r ${MIN_REPLICATIONS_FOR_INTERVAL} or more)\n`);
+    for (const w of results.warnings) process.stdout.write(`warning: ${w.path}: ${w.reason}\n`);
     for (const s of results.skipped) process.stdout.write(`skipped ${s.path}: ${s.reason}\n`);
     process.stdout.write(`\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },

@@ -65,9 +65,10 @@ export function tornado(results: SensitivityResults): TopLevelSpec {
     encoding: { y, yOffset, x: { field: 'change', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
   });
   const skipped = results.skipped.length ? [`Not varied: ${results.skipped.map((s) => s.path).join(', ')}`] : [];
+  const cautions = results.warnings.length ? [`Base outside its declared range: ${results.warnings.map((w) => w.path).join(', ')}`] : [];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: chartTitle(title, [`Each parameter set to the low and then the high end of its range, everything else at the base; ${results.replications} replications each on common random numbers`, ...skipped]),
+    title: chartTitle(title, [`Each parameter set to the low and then the high end of its range, everything else at the base; ${results.replications} replications each on common random numbers`, ...skipped, ...cautions]),
     width: WIDTH - 120,
     height: Math.max(60, 40 * results.rows.length),
     layer: [
