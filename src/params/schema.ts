@@ -122,7 +122,7 @@ const parameterShape = z.strictObject({
     }),
     fraud: z.strictObject({
       // Fabricated claims come on top of genuine ones, share / (1 - share) of them: a share of 1 would be infinitely many.
-      share: z.number().min(0, 'must be a share in [0, 1)').lt(1, 'must be below 1: fabricated claims come on top of the genuine ones'),
+      share: z.number().min(0, 'must be a probability in [0, 1)').lt(1, 'must be a probability below 1: fabricated claims come on top of the genuine ones'),
       buildUpShare: probability,
       buildUpInflation: z.number().min(0, 'must not be negative').max(100, 'is implausibly large'),
       claimsPerFraudster: z.number().min(1, 'must be at least 1').max(1e6, 'is implausibly large'),

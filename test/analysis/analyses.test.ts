@@ -22,7 +22,7 @@ import { summarise } from '../../src/stats/summary.js';
 import { baselineParams } from '../support/claims.js';
 
 /** A small world: few sellers and customers to build, two teams. */
-const SMALL = ['sellers.count=2000', 'customers.honestPool=100000', 'world.teams=2'];
+const SMALL = ['world.teams=2'];
 const NO_FRAUD = ['fraud.share=0', 'fraud.buildUpShare=0'];
 const invocation = { command: [], startedAt: '', wallSeconds: 1, workers: 1 };
 

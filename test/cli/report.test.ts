@@ -18,7 +18,7 @@ function claimsim(...args: string[]) {
 describe('claimsim report', () => {
   it('rebuilds report.html from results.json, with each chart as SVG or PNG', () => {
     const run = join(dir, 'run');
-    expect(claimsim('run', 'scenarios/baseline.yaml', '--claims', '1000', '-r', '2', '--set', 'sellers.count=2000', '-w', '1', '--out', run).status).toBe(0);
+    expect(claimsim('run', 'scenarios/baseline.yaml', '--claims', '1000', '-r', '2', '-w', '1', '--out', run).status).toBe(0);
     const saved = join(dir, 'saved');
     const svg = claimsim('report', join(run, 'results.json'), '--out', saved, '--charts', 'svg');
     expect(svg.status).toBe(0);

@@ -40,8 +40,8 @@ export const CORPUS: readonly CorpusCase[] = [
   { file: 'nan-teams.yaml', stderr: /nan-teams\.yaml:6: world\.teams: must be a number \(got NaN\)/ },
   { file: 'inf-claims.yaml', stderr: /inf-claims\.yaml:6: volume\.claims: must be a number \(got Infinity\)/ },
   { file: 'negative-teams.yaml', stderr: /negative-teams\.yaml:6: world\.teams: must be at least 1 \(got -3\)\n\d+ problem found/ },
-  // One problem, blamed on the overlay: not also "world.teams must not exceed sellers.count" against the base file.
-  { file: 'negative-sellers.yaml', stderr: /^error: [^\n]*negative-sellers\.yaml:6: sellers\.count: must be at least 1 \(got -100\)\n1 problem found/ },
+  // One problem, blamed on the overlay: not also "world.teams must not exceed the sellers" against the base file.
+  { file: 'negative-sellers.yaml', stderr: /^error: [^\n]*negative-sellers\.yaml:6: sellers\.perClaim: must be positive \(got -100\)\n1 problem found/ },
 
   // extends that is a path, or leads nowhere.
   { file: 'extends-dotdot-passwd.yaml', stderr: /extends-dotdot-passwd\.yaml:3: extends: must name a scenario \(letters, digits, - _ \.\), not a path/ },

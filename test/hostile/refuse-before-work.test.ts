@@ -116,7 +116,7 @@ describe('run checks every option before simulating', () => {
     ['--precision 2', { precision: 2 }, /^--precision must be a share between 0 and 1/],
     ['--max-replications 1e9', { precision: 0.02, maxReplications: 1e9 }, /^--max-replications must be a whole number from 2 to 100000/],
     // Each team-replication holds ~20 KB until the run is assembled: 100000 x 4096 ran out of memory after 42 s.
-    ['-r 100000 with 4096 teams', { replications: 100000, set: ['world.teams=4096', 'sellers.count=100000'] }, /^--replications: 100000 replications of 4096 teams are 409600000 team-replications; at most 100000 fit in memory/],
+    ['-r 100000 with 4096 teams', { replications: 100000, set: ['world.teams=4096'] }, /^--replications: 100000 replications of 4096 teams are 409600000 team-replications; at most 100000 fit in memory/],
     ['-r 12501 with the baseline\'s 8 teams', { replications: 12501 }, /^--replications: 12501 replications of 8 teams are 100008 team-replications/],
     ['--precision with --max-replications 20000', { precision: 0.02, maxReplications: 20000 }, /^--max-replications: 20000 replications of 8 teams/],
   ])('%s', async (_label, extra, wanted) => {

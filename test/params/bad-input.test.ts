@@ -84,15 +84,15 @@ describe('bad scenario files', () => {
   it('refuses a root parameter written without its meta', () => {
     const dir = tempDir();
     const lines = readFileSync(BASELINE, 'utf8').split('\n');
-    // Replace the customers.honestPool leaf (its key line and the deeper-indented lines under it) with a bare value.
-    const at = lines.indexOf('    honestPool:');
+    // Replace the sellers.perClaim leaf (its key line and the deeper-indented lines under it) with a bare value.
+    const at = lines.indexOf('    perClaim:');
     expect(at).toBeGreaterThan(0);
     let end = at + 1;
     while (end < lines.length && /^ {6}/.test(lines[end]!)) end++;
-    lines.splice(at, end - at, '    honestPool: 5000000');
+    lines.splice(at, end - at, '    perClaim: 5');
     const file = join(dir, 'root.yaml');
     writeFileSync(file, lines.join('\n'));
-    expectOne(load(file), { file, line: at + 1, field: 'customers.honestPool' }, /value, unit, description, tag, source/);
+    expectOne(load(file), { file, line: at + 1, field: 'sellers.perClaim' }, /value, unit, description, tag, source/);
   });
 
   it('refuses an unknown top-level key', () => {
@@ -262,20 +262,24 @@ describe('rules between parameters', () => {
     return file;
   };
 
-  it('blames the overlay that lowered sellers.count below world.teams, at its line, not the base file', () => {
-    // The baseline has 8 teams; an overlay with 2 sellers leaves six teams without one.
-    const file = overlay('  sellers:\n    count: 2\n');
-    expectOne(load(file), { file, line: 6, field: 'sellers.count' }, /^must be at least world\.teams \(8\): every team needs a seller$/);
+  it('blames the overlay that lowered sellers.perClaim below one seller per team, at its line, not the base file', () => {
+    // The baseline has 8 teams and 20,000 expected claims; 0.0001 sellers per claim are 2 sellers, leaving six teams without one.
+    const file = overlay('  sellers:\n    perClaim: 0.0001\n');
+    expectOne(load(file), { file, line: 6, field: 'sellers.perClaim' }, /^gives 2 sellers \(volume\.claims x sellers\.perClaim\), fewer than world\.teams \(8\): every team needs a seller$/);
   });
 
-  it('blames the later of the two: a --set of world.teams over an overlay of sellers.count', () => {
-    const file = overlay('  sellers:\n    count: 2\n');
-    expectOne(load(file, ['world.teams=3']), { file: '--set', field: 'world.teams' }, /^must not exceed sellers\.count \(2\)/);
+  it('blames the later of the two: a --set of world.teams over an overlay of sellers.perClaim', () => {
+    const file = overlay('  sellers:\n    perClaim: 0.0001\n');
+    expectOne(load(file, ['world.teams=3']), { file: '--set', field: 'world.teams' }, /^must not exceed the 2 sellers that volume\.claims x sellers\.perClaim gives/);
+  });
+
+  it('blames --claims\u2019 volume when it is what leaves a team without a seller', () => {
+    expectOne(load(BASELINE, ['volume.claims=1']), { file: '--set', field: 'volume.claims' }, /^gives 5 sellers \(volume\.claims x sellers\.perClaim\), fewer than world\.teams \(8\)/);
   });
 
   it('reports an invalid count once, not also as a broken rule with the count it bounds', () => {
-    const file = overlay('  sellers:\n    count: -100\n');
-    expectOne(load(file), { file, line: 6, field: 'sellers.count' }, /^must be at least 1 \(got -100\)$/);
+    const file = overlay('  sellers:\n    perClaim: -100\n');
+    expectOne(load(file), { file, line: 6, field: 'sellers.perClaim' }, /^must be positive \(got -100\)$/);
   });
 
   it('checks the surge against the filing horizon, blaming whichever was set last', () => {
@@ -293,8 +297,8 @@ describe('rules between parameters', () => {
   });
 
   it('blames an analysis\'s point before the user\'s fixed --set', () => {
-    const problems = problemsOf(() => loadScenario(BASELINE, { set: ['world.teams=6', { text: 'sellers.count=4', from: '--param' }] }));
-    expectOne(problems, { file: '--param', field: 'sellers.count' }, /^must be at least world\.teams \(6\)/);
+    const problems = problemsOf(() => loadScenario(BASELINE, { set: ['world.teams=6', { text: 'sellers.perClaim=0.0002', from: '--param' }] }));
+    expectOne(problems, { file: '--param', field: 'sellers.perClaim' }, /^gives 4 sellers .*fewer than world\.teams \(6\)/);
   });
 
   it('keeps accelerator partners within the insurers per team (baseline: 3 of 6)', () => {

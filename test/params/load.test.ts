@@ -77,7 +77,8 @@ describe('loading scenarios/baseline.yaml', () => {
     expect(p.policy.insurance).toEqual({ requiredAboveMonthlySales: 10000, requiredOfAll: false, onlyAcceleratorCounts: false, maxDeductible: 10000 });
     expect(p.horizon).toEqual({ filingDays: 365, runoffDays: 180 });
     expect(p.world.teams).toBe(8);
-    expect(p.volume).toEqual({ claims: 20000, surge: { startDay: 0, days: 0, multiplier: 1 } });
+    expect(p.volume).toEqual({ claims: 20000, rateCv: 0.1, surge: { startDay: 0, days: 0, multiplier: 1 } });
+    expect(p.policy.payFirstUnderThreshold).toBe(true);
     expect(p.filing).toEqual({ windowDays: 90, meanDelayDays: 12 });
     expect(p.fraud).toEqual({ share: 0.1, buildUpShare: 0.2, buildUpInflation: 0.3, claimsPerFraudster: 3, bunchingShare: 0.5, bunchingBand: 0.2 });
     expect(p.claimAmount.mixture).toEqual([
@@ -86,9 +87,9 @@ describe('loading scenarios/baseline.yaml', () => {
     ]);
     expect(p.screening.detectionRate).toBe(0.6);
     expect(p.screening.falsePositiveRate).toBe(0.03);
-    expect(p.screening.capacityMultiple).toBe(1.3);
-    expect(p.claimsDesk.capacityMultiple).toBe(1.25);
-    expect(p.sellers.count).toBe(100000);
+    expect(p.screening.capacityMultiple).toBe(1.45);
+    expect(p.claimsDesk.capacityMultiple).toBe(1.4);
+    expect(p.sellers.perClaim).toBe(5);
     expect(p.sellers.responses).toEqual({ accept: 0.6, reject: 0.25, silent: 0.15 });
     expect(p.sellers.reimbursement).toEqual({ pays: 0.65, partial: 0.1, appeals: 0.1, defaults: 0.15 });
     expect(p.sellers.suspendAfterDefaults).toBe(3);
@@ -96,12 +97,12 @@ describe('loading scenarios/baseline.yaml', () => {
     expect(p.insurers.perTeam).toBe(6);
     expect(p.insurers.acceleratorPartners).toBe(3);
     expect(p.insurers.litigatedShare).toBe(0.05);
-    expect(p.customers.honestPool).toBe(5_000_000);
+    expect(p.customers.perClaim).toBe(250);
   });
 
   it('gives every leaf of the YAML its value, and nothing else', () => {
-    // 76 leaves: counted with `grep -c '^ *value:' scenarios/baseline.yaml`.
-    expect(baselineLeaves.size).toBe(76);
+    // 81 leaves: counted with `grep -c '^ *value:' scenarios/baseline.yaml`.
+    expect(baselineLeaves.size).toBe(81);
     for (const [path, leaf] of baselineLeaves) {
       expect(getIn(s.parameters, path), path).toEqual(leaf.value);
     }
@@ -127,7 +128,7 @@ describe('loading scenarios/baseline.yaml', () => {
   it('keeps specific meta as written', () => {
     expect(s.meta['policy.threshold']).toMatchObject({ unit: 'USD', tag: 'S' });
     expect(s.meta['policy.threshold']!.source).toContain('aboutamazon.com');
-    expect(s.meta['fraud.share']).toMatchObject({ unit: 'share of filed claims', tag: 'E', range: [0.05, 0.2] });
+    expect(s.meta['fraud.share']).toMatchObject({ unit: 'expected share of filed claims', tag: 'E', range: [0.05, 0.2] });
     expect(s.meta['policy.responseWindowDays']).toMatchObject({ unit: 'days', tag: 'E', range: [1, 7] });
     expect(s.meta['claimAmount.mixture']).toMatchObject({ unit: 'lognormal mixture (USD)', tag: 'E' });
   });
@@ -233,7 +234,7 @@ describe('an overlay with extends: baseline', () => {
     expect(s.meta['fraud.share']!.changedBy).toBe(overlay);
     // The overlay restates the source of fraud.share; the rest of its meta is the baseline's.
     expect(s.meta['fraud.share']!.source).toBe('test fixture (a what-if)');
-    expect(s.meta['fraud.share']!.unit).toBe('share of filed claims');
+    expect(s.meta['fraud.share']!.unit).toBe('expected share of filed claims');
     expect(s.meta['policy.threshold']!.source).toBe(base.meta['policy.threshold']!.source);
   });
 

@@ -22,7 +22,7 @@ if (!available && !inCi) console.warn(`browser report test cannot run: no Chromi
 
 const SCREENSHOTS = resolve('test-output', 'reports');
 const dir = mkdtempSync(join(tmpdir(), 'claimsim-reports-'));
-const SMALL = ['--claims', '1500', '--set', 'sellers.count=3000', '--set', 'world.teams=2', '--workers', '1'];
+const SMALL = ['--claims', '1500', '--set', 'world.teams=2', '--workers', '1'];
 
 function claimsim(...args: string[]): void {
   const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });

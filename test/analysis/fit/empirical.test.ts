@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { empiricalAmounts } from '../../../src/analysis/fit/empiricalAmounts.js';
 import { loadScenario } from '../../../src/params/load.js';
 import { ScenarioError } from '../../../src/params/problems.js';
-import { buildSellers, claimFacts, claimStream, customerPools } from '../../../src/sim/population.js';
+import { buildSellers, claimFacts, claimStream, honestCustomers } from '../../../src/sim/population.js';
 import { empiricalQuantile, lognormalMixture, lognormalMixtureOrEmpirical } from '../../../src/sim/random/distributions.js';
 
 const SORTED = [10, 20, 40, 80];
@@ -110,7 +110,7 @@ describe('claimAmount.empirical in a scenario', () => {
 });
 
 describe('claimFacts with empirical amounts', () => {
-  const set = ['sellers.count=200', 'claimAmount.mixture=[{weight: 1, medianUsd: 300, sigma: 1}]'];
+  const set = ['claimAmount.mixture=[{weight: 1, medianUsd: 300, sigma: 1}]'];
   const empirical = [12.5, 40, 75, 120, 300, 310, 900, 2500, 8000, 2_000_000];
   const withMixture = loadScenario('scenarios/baseline.yaml', { set }).parameters;
   const withData = loadScenario('scenarios/baseline.yaml', { set: [...set, `claimAmount.empirical=${JSON.stringify(empirical)}`] }).parameters;
@@ -118,8 +118,12 @@ describe('claimFacts with empirical amounts', () => {
 
   function genuineAmounts(params: typeof withMixture) {
     const sellers = buildSellers(params, unit);
-    const pools = customerPools(params, 300, 0);
-    return Array.from({ length: 300 }, (_, id) => claimFacts(params, claimStream(unit, id), id, 1, 2, sellers, pools, () => false));
+    const world = { sellers, honestCustomers: honestCustomers(params, 0), isBlocked: () => false };
+    // Genuine claims and fabricated ones alike draw their base amount by the same slots.
+    return Array.from({ length: 300 }, (_, id) => {
+      const fabricated = id % 10 === 0;
+      return claimFacts(params, claimStream(unit, fabricated, id), { id, index: id, fabricated, incidentDay: 1, filedDay: 2 }, world);
+    });
   }
 
   it('draws genuine amounts from the data, capped at policy.maxClaim, with every other fact unchanged', () => {

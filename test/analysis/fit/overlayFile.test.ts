@@ -119,11 +119,13 @@ describe('fitOverlay', () => {
   it('a short run with either overlay works', async () => {
     for (const text of [overlay.text, fitOverlay({ name: 'e', base: 'baseline', data, comparison, empirical: empiricalAmounts(data.values) }).text]) {
       const file = written(text, 'run.yaml');
-      const params = loadScenario(file, { set: ['volume.claims=500'] }).parameters;
+      const params = loadScenario(file, { set: ['volume.claims=500', 'volume.rateCv=0', 'fraud.share=0'] }).parameters;
       const out = await runScenario(params, { seed: 3, replications: 1, workers: 1 });
       expect(out.replications).toHaveLength(1);
       const m = out.replications[0]!.metrics;
-      expect(m['claims.filed']).toBe(500);
+      // A Poisson count around 500 (SD 22), less the few filed after the run: [400, 600] is over 4 SD each way.
+      expect(m['claims.filed']).toBeGreaterThan(400);
+      expect(m['claims.filed']).toBeLessThan(600);
       expect(m['marketplace.netCost']).toBeGreaterThan(0);
     }
   });

@@ -42,7 +42,7 @@ import {
 } from '../../../src/report/charts/index.js';
 import { OUTCOME_LABELS } from '../../../src/report/charts/labels.js';
 
-const SMALL = ['volume.claims=800', 'sellers.count=2000', 'customers.honestPool=100000', 'world.teams=2'];
+const SMALL = ['volume.claims=800', 'world.teams=2'];
 const SEED = 5;
 const options = { seed: SEED, replications: 3, workers: 1, set: SMALL };
 const invocation = { command: [], startedAt: '', wallSeconds: 1, workers: 1 };

@@ -47,7 +47,7 @@ const HOSTILE: readonly string[] = [
   '${x}',
 ];
 
-const SMALL = ['volume.claims=300', 'sellers.count=500', 'world.teams=1'];
+const SMALL = ['volume.claims=300', 'world.teams=1'];
 const options = { seed: 7, replications: 2, workers: 1, set: SMALL };
 const invocation = { command: [], startedAt: '', wallSeconds: 1, workers: 1 };
 
