@@ -127,7 +127,7 @@ describe('loading scenarios/baseline.yaml', () => {
 
   it('keeps specific meta as written', () => {
     expect(s.meta['policy.threshold']).toMatchObject({ unit: 'USD', tag: 'S' });
-    expect(s.meta['policy.threshold']!.source).toContain('aboutamazon.com');
+    expect(s.meta['policy.threshold']!.source).toContain('[amazon-2021-announcement]');
     expect(s.meta['fraud.share']).toMatchObject({ unit: 'expected share of filed claims', tag: 'E', range: [0.05, 0.2] });
     expect(s.meta['policy.responseWindowDays']).toMatchObject({ unit: 'days', tag: 'E', range: [1, 7] });
     expect(s.meta['claimAmount.mixture']).toMatchObject({ unit: 'lognormal mixture (USD)', tag: 'E' });
