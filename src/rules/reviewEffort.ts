@@ -1,6 +1,7 @@
 /**
  * The cost and duration of screening one claim: a desk review, or a full
- * review for claims over `fullReviewAboveUsd` ($50 and $500, shared/domain-facts.md [E]).
+ * review for claims over `fullReviewAboveUsd` ($50 and $500 in the baseline: estimates, as no
+ * source states a review cost; see docs/sources.md).
  * With screening switched off, nothing is spent and nothing waits.
  * @example reviewEffort(1500, { enabled: true, deskReviewCostUsd: 50, fullReviewCostUsd: 500, fullReviewAboveUsd: 1000, deskReviewDays: 1, fullReviewDays: 7 }) // { costUsd: 500, days: 7 }
  */

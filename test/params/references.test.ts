@@ -4,15 +4,18 @@
  * and field; `[key]` citations checked against the references of the file and
  * the scenarios it extends, never those of a file extending it; references
  * inherited along the chain and exposed on the loaded scenario and in what a
- * result records of it.
+ * result records of it. And for what ships: every citation of every bundled
+ * scenario resolves, every parameter cites a source or says it is an estimate
+ * or a modelling choice, docs/sources.md lists every reference with the
+ * parameters citing it, and nothing in the repository points outside it.
  *
  * Scenario files here are the bundled baseline with a block and a source
  * edited through the yaml library, written to temporary directories; the
  * expected lines are found by searching the written text, not the loader.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { BUNDLED_SCENARIOS_DIR, loadScenario } from '../../src/params/load.js';
@@ -266,3 +269,78 @@ describe('references along the extends chain', () => {
     ]);
   });
 });
+
+describe('the bundled scenarios and the repository', () => {
+  const ROOT = join(BUNDLED_SCENARIOS_DIR, '..');
+  const bundled = readdirSync(BUNDLED_SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort();
+  const loaded = bundled.map((f) => loadScenario(join(BUNDLED_SCENARIOS_DIR, f)));
+  const docs = readFileSync(join(ROOT, 'docs', 'sources.md'), 'utf8');
+
+  /** Every `source:` written in a bundled file, read with the yaml library (not the loader), with its parameter path. */
+  function writtenSources(file: string): [string, string][] {
+    const found: [string, string][] = [];
+    const walk = (node: unknown, keys: string[]): void => {
+      if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
+      const leaf = node as Record<string, unknown>;
+      if (typeof leaf.source === 'string' && 'value' in leaf) found.push([keys.join('.'), leaf.source]);
+      for (const [k, v] of Object.entries(leaf)) walk(v, [...keys, k]);
+    };
+    walk((parseDocument(readFileSync(join(BUNDLED_SCENARIOS_DIR, file), 'utf8')).toJS() as { parameters: unknown }).parameters, []);
+    return found;
+  }
+
+  it('has references in the baseline, and cites only keys its chain defines', () => {
+    const baseline = loaded[bundled.indexOf('baseline.yaml')]!;
+    expect(Object.keys(baseline.references).length).toBeGreaterThan(10);
+    bundled.forEach((file, i) => {
+      const known = new Set(Object.keys(loaded[i]!.references));
+      for (const [path, source] of writtenSources(file)) {
+        for (const key of citedKeys(source)) expect(known.has(key), `${file}: ${path} cites [${key}]`).toBe(true);
+      }
+    });
+  });
+
+  it('gives every parameter of every bundled scenario a source that cites a reference or says it is an estimate or a modelling choice', () => {
+    loaded.forEach((s, i) => {
+      for (const [path, m] of Object.entries(s.meta)) {
+        const ok = citedKeys(m.source).length > 0 || /\bestimate\b|\bmodelling choice\b/i.test(m.source);
+        expect(ok, `${bundled[i]}: ${path}: ${m.source}`).toBe(true);
+      }
+    });
+  });
+
+  it('lists every reference in docs/sources.md, with exactly the parameters that cite it', () => {
+    const citing = new Map<string, Set<string>>();
+    for (const s of loaded) {
+      for (const key of Object.keys(s.references)) citing.set(key, citing.get(key) ?? new Set());
+      for (const [path, m] of Object.entries(s.meta)) for (const key of citedKeys(m.source)) citing.get(key)!.add(path);
+    }
+    expect(citing.size).toBeGreaterThan(10);
+    for (const [key, paths] of citing) {
+      const heading = docs.split('\n').findIndex((l) => l.startsWith(`### \`[${key}]\``));
+      expect(heading, `docs/sources.md has a heading for [${key}]`).toBeGreaterThan(0);
+      const section = docs.split('\n').slice(heading + 1);
+      const line = section.slice(0, section.findIndex((l) => l.startsWith('#'))).find((l) => l.startsWith('- Cited by:'));
+      expect(line, `docs/sources.md: [${key}] has a "Cited by" line`).toBeDefined();
+      const listed = new Set([...line!.matchAll(/`([A-Za-z]\w*(?:\.\w+)+)`/g)].map((m) => m[1]!));
+      expect([...listed].sort(), `docs/sources.md: parameters citing [${key}]`).toEqual([...paths].sort());
+      if (paths.size === 0) expect(line).toBe('- Cited by: no parameter.');
+    }
+  });
+
+  it('mentions no file outside the repository anywhere in it', () => {
+    // Built from parts, so that this file does not mention them itself.
+    const outside = [['shared', '/'].join(''), ['domain', 'facts'].join('-'), ['DESIGN', 'md'].join('.')];
+    const files = ['README.md', ...['src', 'scenarios', 'test', 'docs'].flatMap((dir) => filesUnder(join(ROOT, dir)).map((f) => relative(ROOT, f)))];
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      for (const name of outside) expect(text.includes(name), `${file} mentions ${name}`).toBe(false);
+    }
+  });
+});
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+}
