@@ -16,6 +16,7 @@ export { loadScenario, BUNDLED_SCENARIOS_DIR, type Scenario, type LoadOptions, t
 export { applyOverlay } from './params/overlay.js';
 export { ScenarioError, formatProblem, type Problem } from './params/problems.js';
 export { parametersSchema, type Parameters } from './params/schema.js';
+export { citedKeys, referencesSchema, type Reference } from './params/references.js';
 export { createMachines, simulateTeam, LedgerError, type Machines } from './sim/world.js';
 export { runScenario, assembleRun, type RunOptions, type RunOutput, type ReplicationResult } from './sim/run.js';
 export { simulateUnits, defaultWorkers, type UnitResult } from './sim/pool.js';
