@@ -9,19 +9,22 @@ type Objective<X> = (x: X) => number | Promise<number>;
 
 /**
  * Golden-section search for the minimum of `f` on [lo, hi] (Kiefer, 1953),
- * stopping when the bracket is narrower than `tolerance` or after `maxEvaluations`.
+ * stopping when the bracket is narrower than `tolerance`, after
+ * `maxEvaluations`, or as soon as a value is at or below `goodEnough`.
  * @example await goldenSection((x) => (x - 2) ** 2, 0, 5, 1e-6) // x = 2 within 1e-6
+ * @example await goldenSection((x) => Math.max(0, Math.abs(x - 2) - 1), 0, 5, 1e-6, 60, 0) // stops at the first x within 1 of 2
  */
-export async function goldenSection(f: Objective<number>, lo: number, hi: number, tolerance: number, maxEvaluations = 60): Promise<{ x: number; value: number; evaluations: number }> {
+export async function goldenSection(f: Objective<number>, lo: number, hi: number, tolerance: number, maxEvaluations = 60, goodEnough = -Infinity): Promise<{ x: number; value: number; evaluations: number }> {
   const invPhi = (Math.sqrt(5) - 1) / 2;
   let a = lo;
   let b = hi;
   let c = b - invPhi * (b - a);
   let d = a + invPhi * (b - a);
   let fc = await f(c);
+  if (fc <= goodEnough) return { x: c, value: fc, evaluations: 1 };
   let fd = await f(d);
   let evaluations = 2;
-  while (b - a > tolerance && evaluations < maxEvaluations) {
+  while (b - a > tolerance && evaluations < maxEvaluations && Math.min(fc, fd) > goodEnough) {
     if (fc <= fd) {
       b = d;
       d = c;
@@ -42,20 +45,31 @@ export async function goldenSection(f: Objective<number>, lo: number, hi: number
 
 /**
  * Nelder-Mead simplex search (Nelder & Mead, 1965) on the unit cube, with
- * points clamped to it; callers map [0, 1] to each parameter's bounds.
+ * points clamped to it; callers map [0, 1] to each parameter's bounds. Stops
+ * when the simplex's values agree within `tolerance`, after `maxEvaluations`
+ * (never more), or as soon as a value is at or below `goodEnough`.
  * @example await nelderMead(([x, y]) => (x - 0.3) ** 2 + (y - 0.7) ** 2, [0.5, 0.5], 1e-10, 400) // x about [0.3, 0.7]
  */
-export async function nelderMead(f: Objective<number[]>, start: readonly number[], tolerance: number, maxEvaluations: number): Promise<{ x: number[]; value: number; evaluations: number }> {
+export async function nelderMead(f: Objective<number[]>, start: readonly number[], tolerance: number, maxEvaluations: number, goodEnough = -Infinity): Promise<{ x: number[]; value: number; evaluations: number }> {
   const clamp = (x: readonly number[]) => x.map((v) => Math.min(1, Math.max(0, v)));
   const n = start.length;
   let evaluations = 0;
+  let enough: { x: number[]; value: number } | undefined;
+  // A function, so that the compiler does not take `enough` as still unset after awaits that set it.
+  const goodPoint = () => enough;
   const point = async (x: readonly number[]) => {
     const clamped = clamp(x);
+    // Once a point is good enough, or the evaluations are used up, the rest of a step is not evaluated.
+    if (enough || evaluations >= maxEvaluations) return { x: clamped, value: Infinity };
     evaluations++;
-    return { x: clamped, value: await f(clamped) };
+    const p = { x: clamped, value: await f(clamped) };
+    if (p.value <= goodEnough) enough = p;
+    return p;
   };
   const simplex = [await point(start)];
-  for (let i = 0; i < n; i++) simplex.push(await point(start.map((v, j) => (i === j ? v + (v < 0.5 ? 0.25 : -0.25) : v))));
+  for (let i = 0; i < n && !goodPoint(); i++) simplex.push(await point(start.map((v, j) => (i === j ? v + (v < 0.5 ? 0.25 : -0.25) : v))));
+  const early = goodPoint();
+  if (early) return { ...early, evaluations };
   while (evaluations < maxEvaluations) {
     simplex.sort((p, q) => p.value - q.value);
     const best = simplex[0]!;
@@ -74,6 +88,8 @@ export async function nelderMead(f: Objective<number[]>, start: readonly number[
       if (contracted.value < worst.value) simplex[n] = contracted;
       else for (let i = 1; i <= n; i++) simplex[i] = await point(simplex[i]!.x.map((v, j) => best.x[j]! + 0.5 * (v - best.x[j]!)));
     }
+    const found = goodPoint();
+    if (found) return { ...found, evaluations };
   }
   simplex.sort((p, q) => p.value - q.value);
   return { ...simplex[0]!, evaluations };
