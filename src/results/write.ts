@@ -50,9 +50,10 @@ export function writeFileAtomic(path: string, data: string | Buffer): void {
 /**
  * Replaces the outputs in `dir` with `files` (relative paths → contents) all
  * at once. Files already in `dir` that this write does not replace (shard
- * partials, an earlier event log) are carried over.
+ * partials, an earlier event log) are carried over, except those named in
+ * `drop` (an earlier output this one must not appear to come with).
  */
-export function writeOutputs(dir: string, files: Readonly<Record<string, string | Buffer>>): void {
+export function writeOutputs(dir: string, files: Readonly<Record<string, string | Buffer>>, options: { readonly drop?: readonly string[] } = {}): void {
   const target = resolve(dir);
   const parent = dirname(target);
   const name = basename(target);
@@ -69,7 +70,7 @@ export function writeOutputs(dir: string, files: Readonly<Record<string, string 
       writeFileSync(file, data);
     }
     if (existsSync(target)) {
-      const replaced = new Set(Object.keys(files).map((f) => f.split(/[\\/]/)[0]!));
+      const replaced = new Set([...Object.keys(files).map((f) => f.split(/[\\/]/)[0]!), ...(options.drop ?? [])]);
       for (const entry of readdirSync(target)) {
         if (!replaced.has(entry)) cpSync(join(target, entry), join(staging, entry), { recursive: true });
       }

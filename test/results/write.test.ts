@@ -45,6 +45,15 @@ describe('writeOutputs', () => {
     expect(readdirSync(root).filter((e) => e.startsWith('.'))).toEqual([]);
   });
 
+  it('drops the earlier files it is told to, keeping the rest', () => {
+    const dir = join(root, 'drop');
+    writeOutputs(dir, { 'results.json': 'old', 'baseline-calibrated.yaml': 'an overlay from a run that met its targets' });
+    writeFileSync(join(dir, 'partial-1-of-2.json'), 'shard');
+    writeOutputs(dir, { 'results.json': 'new' }, { drop: ['baseline-calibrated.yaml'] });
+    expect(readdirSync(dir).sort()).toEqual(['partial-1-of-2.json', 'results.json']);
+    expect(readFileSync(join(dir, 'results.json'), 'utf8')).toBe('new');
+  });
+
   it('leaves the previous output untouched when the disk fills part-way', () => {
     const dir = join(root, 'full');
     writeOutputs(dir, { 'results.json': 'previous', 'summary.csv': 'previous' });
