@@ -33,7 +33,8 @@ export { compareScenarios, differencesAgainst, type Comparison } from './analysi
 export { sweepScenario, type Sweep } from './analysis/sweep.js';
 export { parseAxis, gridPoints, type Axis } from './analysis/grid.js';
 export { sensitivityOf, type Sensitivity } from './analysis/sensitivity.js';
-export { calibrate, parseTarget, type Calibration } from './analysis/calibrate.js';
+export { calibrate, type Calibration } from './analysis/calibrate.js';
+export { parseTarget, CalibrationInputError, type Target, type Wanted } from './analysis/targets.js';
 export { runToPrecision } from './analysis/precision.js';
 export { pairedDifference, type PairedDifference } from './stats/paired.js';
 export { expectedShortfall } from './stats/expectedShortfall.js';

@@ -1,21 +1,25 @@
 /**
- * Calibrate: search the free parameters until the simulated metrics match the
- * targets (for example 80% of claims under $1,000). Every evaluation runs on
- * the same seed, so the objective is a deterministic function of the free
- * parameters. The objective is the sum of squared relative misses.
+ * Calibrate: search the free parameters until every simulated metric meets its
+ * target (for example more than 80% of claims under $1,000). A target is a
+ * value with a tolerance or an interval; its miss is how far the simulated
+ * mean lies outside what it accepts, relative to the target's size, and zero
+ * inside. The objective is the sum of squared misses, so it is zero exactly
+ * when every target is met, and the search stops there. Every evaluation runs
+ * on the same seed, so the objective is a deterministic function of the free
+ * parameters; each evaluation is kept in a trace.
+ *
+ * A calibration that ends with a target outside its tolerance says so
+ * (`reached` is false): it is not a fit to be written as a scenario.
  */
+import { METRICS } from '../collect/metrics.js';
 import type { ParamMeta } from '../params/meta.js';
 import { loadScenario } from '../params/load.js';
 import { getIn } from '../params/overlay.js';
 import { isWholeNumberParameter } from '../params/schema.js';
 import { summarise } from '../stats/summary.js';
 import { goldenSection, nelderMead } from './optimize.js';
+import { CalibrationInputError, targetMiss, type Target, type Wanted } from './targets.js';
 import { metricValues, runFile, type AnalysisOptions } from './runs.js';
-
-export interface Target {
-  readonly metric: string;
-  readonly value: number;
-}
 
 export interface FreeParameter {
   readonly path: string;
@@ -23,25 +27,38 @@ export interface FreeParameter {
   readonly high: number;
 }
 
+/** How one target fared at the calibrated values. */
+export interface TargetOutcome {
+  readonly metric: string;
+  readonly wanted: Wanted;
+  /** Mean of the metric across replications. */
+  readonly simulated: number;
+  /** Distance outside what the target accepts, relative to its size (`targetScale`): positive above, negative below, 0 within. */
+  readonly miss: number;
+  readonly within: boolean;
+}
+
+/** One evaluation of the search: the free parameters' values, each target's simulated mean (in target order), the objective. */
+export interface Evaluation {
+  readonly values: Readonly<Record<string, number>>;
+  readonly simulated: readonly number[];
+  readonly objective: number;
+}
+
 export interface Calibration {
   readonly targets: readonly Target[];
   readonly free: readonly FreeParameter[];
-  /** The calibrated values of the free parameters. */
+  /** The values of the free parameters at the best evaluation. */
   readonly values: Readonly<Record<string, number>>;
-  /** The metrics simulated at the calibrated values, next to their targets. */
-  readonly achieved: readonly { metric: string; target: number; simulated: number; relativeMiss: number }[];
+  /** Each target at those values. */
+  readonly achieved: readonly TargetOutcome[];
+  /** Whether every target is within its tolerance. */
+  readonly reached: boolean;
+  /** Sum of squared misses at the best evaluation; 0 when reached. */
   readonly objective: number;
   readonly evaluations: number;
-}
-
-/**
- * @example parseTarget('claims.underThresholdShare=0.8') // { metric: 'claims.underThresholdShare', value: 0.8 }
- */
-export function parseTarget(text: string): Target | string {
-  const eq = text.indexOf('=');
-  const value = Number(text.slice(eq + 1));
-  if (eq <= 0 || !Number.isFinite(value)) return `--target must look like METRIC=VALUE, got "${text}"`;
-  return { metric: text.slice(0, eq).trim(), value };
+  /** Every evaluation, in the order the search made them. */
+  readonly trace: readonly Evaluation[];
 }
 
 /** Bounds of a free parameter: its declared range, or half to one and a half times its value, within [0, 1] for probabilities. */
@@ -54,50 +71,53 @@ export function freeParameter(path: string, meta: ParamMeta | undefined, value: 
   return { path, low: value * 0.5, high: probability ? Math.min(1, value * 1.5) : value * 1.5 };
 }
 
+/** Values are searched, written and reported to this many significant digits, so the overlay holds exactly what was simulated. */
+const DIGITS = 6;
+
 export async function calibrate(
   file: string,
   targets: readonly Target[],
   freePaths: readonly string[],
-  options: AnalysisOptions & { tolerance?: number; maxEvaluations?: number; onEvaluation?: (n: number, objective: number) => void },
+  options: AnalysisOptions & { searchTolerance?: number; maxEvaluations?: number; onEvaluation?: (n: number, objective: number) => void },
 ): Promise<Calibration> {
-  if (targets.length === 0) throw new RangeError('calibrate needs at least one --target');
-  if (freePaths.length === 0) throw new RangeError('calibrate needs at least one --free parameter');
+  if (targets.length === 0) throw new CalibrationInputError('calibrate needs at least one --target');
+  if (freePaths.length === 0) throw new CalibrationInputError('calibrate needs at least one --free parameter');
+  for (const [i, t] of targets.entries()) {
+    if (!Object.hasOwn(METRICS, t.metric)) throw new CalibrationInputError(`--target: unknown metric "${t.metric}"`);
+    if (targets.findIndex((u) => u.metric === t.metric) !== i) throw new CalibrationInputError(`--target ${t.metric}: given more than once; give one value or interval per metric`);
+  }
+  const twice = freePaths.find((p, i) => freePaths.indexOf(p) !== i);
+  if (twice) throw new CalibrationInputError(`--free ${twice}: given more than once`);
   const base = loadScenario(file, { set: [...(options.set ?? [])] });
   const free = freePaths.map((p) => {
     const f = freeParameter(p, base.meta[p], getIn(base.parameters, p));
-    if (typeof f === 'string') throw new RangeError(f);
+    if (typeof f === 'string') throw new CalibrationInputError(`--free: ${f}`);
     return f;
   });
-  const toValues = (unit: readonly number[]) => Object.fromEntries(free.map((f, i) => [f.path, f.low + unit[i]! * (f.high - f.low)]));
-  let evaluations = 0;
-  const simulate = async (values: Record<string, number>) => {
-    const run = await runFile(file, options, { from: '--free', values });
-    return targets.map((t) => summarise(metricValues(run.output, t.metric)).mean);
-  };
+  const toValues = (unit: readonly number[]) => Object.fromEntries(free.map((f, i) => [f.path, Number((f.low + unit[i]! * (f.high - f.low)).toPrecision(DIGITS))]));
+  const trace: Evaluation[] = [];
   const objective = async (unit: readonly number[]) => {
-    const simulated = await simulate(toValues(unit));
-    const value = simulated.reduce((sum, s, i) => sum + ((s - targets[i]!.value) / (Math.abs(targets[i]!.value) || 1)) ** 2, 0);
-    options.onEvaluation?.(++evaluations, value);
+    const values = toValues(unit);
+    const run = await runFile(file, options, { from: '--free', values });
+    const simulated = targets.map((t) => summarise(metricValues(run.output, t.metric)).mean);
+    const value = simulated.reduce((sum, s, i) => sum + targetMiss(targets[i]!.wanted, s) ** 2, 0);
+    trace.push({ values, simulated, objective: value });
+    options.onEvaluation?.(trace.length, value);
     return value;
   };
-  const tolerance = options.tolerance ?? 1e-4;
+  const searchTolerance = options.searchTolerance ?? 1e-4;
   const maxEvaluations = options.maxEvaluations ?? (free.length === 1 ? 40 : 60 * free.length);
   const start = free.map((f) => {
     const v = getIn(base.parameters, f.path) as number;
     return f.high > f.low ? Math.min(1, Math.max(0, (v - f.low) / (f.high - f.low))) : 0.5;
   });
-  const best =
-    free.length === 1
-      ? await goldenSection((x) => objective([x]), 0, 1, tolerance, maxEvaluations).then((r) => ({ x: [r.x], value: r.value }))
-      : await nelderMead(objective, start, tolerance * tolerance, maxEvaluations);
-  const values = toValues(best.x);
-  const simulated = await simulate(values);
-  return {
-    targets,
-    free,
-    values,
-    achieved: targets.map((t, i) => ({ metric: t.metric, target: t.value, simulated: simulated[i]!, relativeMiss: (simulated[i]! - t.value) / (Math.abs(t.value) || 1) })),
-    objective: best.value,
-    evaluations: evaluations + 1,
-  };
+  // Zero is as good as it gets: every target is within its tolerance.
+  if (free.length === 1) await goldenSection((x) => objective([x]), 0, 1, searchTolerance, maxEvaluations, 0);
+  else await nelderMead(objective, start, searchTolerance * searchTolerance, maxEvaluations, 0);
+  const best = trace.reduce((a, b) => (b.objective < a.objective ? b : a));
+  const achieved = targets.map((t, i): TargetOutcome => {
+    const miss = targetMiss(t.wanted, best.simulated[i]!);
+    return { metric: t.metric, wanted: t.wanted, simulated: best.simulated[i]!, miss, within: miss === 0 };
+  });
+  return { targets, free, values: best.values, achieved, reached: achieved.every((a) => a.within), objective: best.objective, evaluations: trace.length, trace };
 }

@@ -1,5 +1,6 @@
 /** CSV tables of the analyses: comparisons, sweeps, sensitivity and calibration. */
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/analyses.js';
+import { acceptedRange, wantedText } from '../analysis/targets.js';
 import { toCsv } from './csv.js';
 
 export function comparisonsCsv(r: CompareResults): string {
@@ -27,13 +28,18 @@ export function sensitivityCsv(r: SensitivityResults): string {
   );
 }
 
+/**
+ * One row per free parameter (its calibrated value and the range searched,
+ * low and high) and per target (the simulated mean, what it accepts, low
+ * and high, its miss and whether it is within tolerance).
+ */
 export function calibrationCsv(r: CalibrationResults): string {
   const c = r.calibration;
   return toCsv(
-    ['kind', 'name', 'value', 'target', 'relativeMiss', 'low', 'high'],
+    ['kind', 'name', 'value', 'wanted', 'low', 'high', 'miss', 'within'],
     [
-      ...c.free.map((f) => ['parameter', f.path, c.values[f.path], null, null, f.low, f.high]),
-      ...c.achieved.map((a) => ['target', a.metric, a.simulated, a.target, a.relativeMiss, null, null]),
+      ...c.free.map((f) => ['parameter', f.path, c.values[f.path], null, f.low, f.high, null, null]),
+      ...c.achieved.map((a) => ['target', a.metric, a.simulated, wantedText(a.wanted), ...acceptedRange(a.wanted), a.miss, a.within]),
     ],
   );
 }

@@ -4,6 +4,7 @@
  * the way the terminal prints them.
  */
 import { formatUsd, formatValue } from '../cli/format.js';
+import { wantedText } from '../analysis/targets.js';
 import { METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/analyses.js';
 import type { RunResults } from '../results/results.js';
@@ -122,11 +123,20 @@ function sensitivitySummary(r: SensitivityResults): string[] {
 
 function calibrationSummary(r: CalibrationResults): string[] {
   const c = r.calibration;
-  const worst = Math.max(...c.achieved.map((a) => Math.abs(a.relativeMiss)));
+  const values = c.free.map((f) => `${f.path} to ${Number(c.values[f.path]!.toPrecision(4))} (searched ${f.low} to ${f.high})`).join(', ');
+  const outcome = (a: CalibrationResults['calibration']['achieved'][number]) =>
+    `${a.metric} is ${Number(a.simulated.toPrecision(4))} against a target of ${wantedText(a.wanted)}${a.within ? '' : `, ${(Math.abs(a.miss) * 100).toFixed(2)}% ${a.miss > 0 ? 'above' : 'below'} what it accepts`}`;
+  if (c.reached) {
+    return [
+      `Calibrated ${values}, so that every target is within its tolerance: ${c.achieved.map(outcome).join('; ')}.`,
+      `${c.evaluations} simulations; the calibrated values are written as an overlay scenario, ${r.overlayFile ?? '(none)'}.`,
+    ];
+  }
+  const missed = c.achieved.filter((a) => !a.within);
   return [
-    `Calibrated ${c.free.map((f) => `${f.path} to ${Number(c.values[f.path]!.toPrecision(4))} (searched ${f.low} to ${f.high})`).join(', ')}, ` +
-      `so that ${c.achieved.map((a) => `${a.metric} is ${Number(a.simulated.toPrecision(4))} against a target of ${a.target}`).join(' and ')}.`,
-    `The largest miss is ${(worst * 100).toFixed(2)}% after ${c.evaluations} simulations; the calibrated values are written as an overlay scenario, ${r.overlayFile}.`,
+    `The calibration did NOT reach its targets: ${missed.length} of ${c.achieved.length} ${missed.length === 1 ? 'is' : 'are'} outside tolerance at the best values found (${values}) after ${c.evaluations} simulations: ${missed.map(outcome).join('; ')}.`,
+    ...(missed.length < c.achieved.length ? [`Within tolerance: ${c.achieved.filter((a) => a.within).map(outcome).join('; ')}.`] : []),
+    'No overlay scenario was written. results.json holds every evaluation of the search; a wider range for the free parameters, other free parameters or a looser tolerance may be needed, or the targets cannot hold together in this model.',
   ];
 }
 
@@ -174,7 +184,7 @@ export function headlineRows(r: AnyResults): string[][] {
     case 'calibrate':
       return [
         ...r.calibration.free.map((f) => [f.path, String(Number(r.calibration.values[f.path]!.toPrecision(6))), `${f.low} to ${f.high}`, 'calibrated']),
-        ...r.calibration.achieved.map((a) => [a.metric, String(Number(a.simulated.toPrecision(5))), `target ${a.target}`, `${(a.relativeMiss * 100).toFixed(2)}% miss`]),
+        ...r.calibration.achieved.map((a) => [a.metric, String(Number(a.simulated.toPrecision(5))), `target ${wantedText(a.wanted)}`, a.within ? 'within tolerance' : `${a.miss > 0 ? '+' : ''}${(a.miss * 100).toFixed(2)}% outside tolerance`]),
       ];
   }
 }

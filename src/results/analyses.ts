@@ -55,8 +55,8 @@ export interface SensitivityResults extends OfScenario {
 export interface CalibrationResults extends OfScenario {
   readonly kind: 'calibrate';
   readonly calibration: Calibration;
-  /** The overlay scenario written with the calibrated values. */
-  readonly overlayFile: string;
+  /** The overlay scenario written with the calibrated values; null when a target was missed and none was written. */
+  readonly overlayFile: string | null;
 }
 
 function common(run: ScenarioRun, seed: number, invocation: InvocationInput, claims: number): Common {
@@ -107,7 +107,7 @@ export function buildSensitivityResults(s: Sensitivity, seed: number, invocation
   };
 }
 
-export function buildCalibrationResults(scenario: Scenario, replications: number, c: Calibration, overlayFile: string, seed: number, invocation: InvocationInput): CalibrationResults {
+export function buildCalibrationResults(scenario: Scenario, replications: number, c: Calibration, overlayFile: string | null, seed: number, invocation: InvocationInput): CalibrationResults {
   const claims = scenario.parameters.volume.claims * replications * c.evaluations;
   return {
     kind: 'calibrate',

@@ -93,6 +93,8 @@ function citationsResolve(r: { scenario: { references?: Record<string, { accesse
 const anyParameters = z.looseObject({});
 
 const summary = z.looseObject({ mean: num, ciLow: num.nullable(), ciHigh: num.nullable(), p5: num, p50: num, p95: num, p99: num, n: num, es95: num.optional() });
+/** A calibration target: a value with an absolute tolerance, or an interval. */
+const wanted = z.union([z.looseObject({ value: num, tolerance: num }), z.looseObject({ low: num, high: num })], { error: 'must be { value, tolerance } or { low, high }, with numbers' });
 const pairedDifference = z.looseObject({ mean: num, ciLow: num.nullable(), ciHigh: num.nullable(), significant: z.boolean() });
 const band = z.looseObject({ mean: num, p5: num, p50: num, p95: num });
 const pathMoney = z.looseObject({ count: num, marketplaceUsd: num, sellerUsd: num, insurerUsd: num, recoveredUsd: num });
@@ -198,7 +200,8 @@ const schemas = {
       .looseObject({
         free: z.array(z.looseObject({ path: parameterPath, low: num, high: num })),
         values: z.record(parameterPath, num),
-        achieved: z.array(z.looseObject({ metric: metricName, target: num, simulated: num, relativeMiss: num })),
+        achieved: z.array(z.looseObject({ metric: metricName, wanted: wanted, simulated: num, miss: num, within: z.boolean() })),
+        reached: z.boolean(),
         evaluations: num,
       })
       .superRefine((c, ctx) => {
@@ -206,7 +209,7 @@ const schemas = {
           if (c.values[f.path] === undefined) ctx.addIssue({ code: 'custom', path: ['values'], message: `has no calibrated value for the free parameter "${f.path}"` });
         }
       }, WELL_FORMED),
-    overlayFile: text,
+    overlayFile: text.nullable(),
   }).superRefine(citationsResolve, WELL_FORMED),
 } satisfies Record<SavedResults['kind'], z.ZodType>;
 

@@ -85,7 +85,9 @@ export const ARG_CASES: readonly ArgCase[] = [
   { name: 'sweep: --set into a list at a non-numeric index', args: (b) => ['sweep', B, '--param', 'policy.threshold=500,1000', '--set', 'claimAmount.mixture.x=1', ...out(b)], stderr: /--set: claimAmount\.mixture\.x: claimAmount\.mixture is a list of 2: "x" is not one of its indexes/ },
 
   // calibrate, sensitivity, compare.
-  { name: 'calibrate: --target without =', args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare', '--free', 'fraud.share', '--overlay', join(b.out, 'o.yaml'), ...out(b)], stderr: /--target must look like METRIC=VALUE, got "claims\.fraudulentShare"/ },
+  { name: 'calibrate: --target without =', args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare', '--free', 'fraud.share', '--overlay', join(b.out, 'o.yaml'), ...out(b)], stderr: /--target must look like METRIC=VALUE, METRIC=VALUE±TOL \(or \+-TOL\) or METRIC=LOW\.\.HIGH, got "claims\.fraudulentShare"/ },
+  { name: 'calibrate: --target with LOW above HIGH', args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare=0.2..0.1', '--free', 'fraud.share', ...out(b)], stderr: /--target claims\.fraudulentShare: LOW \(0\.2\) is above HIGH \(0\.1\)/ },
+  { name: 'calibrate: an overlay that would not find its base (refused before simulating)', args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare=0.1', '--free', 'fraud.share', ...out(b)], stderr: /the default overlay path \(set by --out\) .*base-calibrated\.yaml: the overlay would say "extends: base", which from there finds no scenario/ },
   { name: 'sensitivity: an unknown metric', args: (b) => ['sensitivity', B, '--metric', 'nope.metric', ...out(b)], stderr: /unknown metric: nope\.metric/ },
   { name: 'compare: only one scenario', args: (b) => ['compare', B, ...out(b)], stderr: /^error: compare needs a base scenario and at least one other \(got only .*base\.yaml\)$/m },
   { name: 'compare: a bad second scenario (refused before the first is simulated)', args: (b) => ['compare', B, fixture('negative-teams.yaml'), ...out(b)], stderr: /negative-teams\.yaml:6: world\.teams: must (not be negative|be at least 1) \(got -3\)/ },

@@ -53,7 +53,7 @@ beforeAll(async () => {
   real.compare = saved(buildCompareResults(comparison, SEED, invocation));
   real.sweep = saved(buildSweepResults(await sweepScenario(BASELINE, [{ path: 'policy.threshold', values: [500, 1500] }], options), SEED, invocation));
   real.sensitivity = saved(buildSensitivityResults(await sensitivityOf(BASELINE, { ...options, metric: 'marketplace.netCost', params: ['fraud.share'] }), SEED, invocation));
-  const c = await calibrate(BASELINE, [{ metric: 'claims.fraudulentShare', value: 0.12 }], ['fraud.share'], { ...options, maxEvaluations: 2 });
+  const c = await calibrate(BASELINE, [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, maxEvaluations: 2 });
   real.calibrate = saved(buildCalibrationResults(loadScenario(BASELINE, { set: SMALL }), 2, c, 'calibrated.yaml', SEED, invocation));
   const scenario = base.scenario;
   const shard = async (index: number) => {
@@ -141,6 +141,8 @@ describe('broken results are refused naming the file and the path', () => {
     ['sensitivity with a metric the engine does not have', 'sensitivity', (r) => (r.metric = 'net\u2028cost'), /^results\.json: metric: is not one of the \d+ names the engine knows here \(such as "claims\.filed", /],
     ['calibrate with a target metric the engine does not have', 'calibrate', (r) => (r.calibration.achieved[0].metric = 'x"y'), /^results\.json: calibration\.achieved\[0\]\.metric: is not one of the \d+ names/],
     ['calibrate without the calibrated value', 'calibrate', (r) => (r.calibration.values = {}), /^results\.json: calibration\.values: has no calibrated value for the free parameter "fraud\.share"$/],
+    ['calibrate with a target that is neither a value nor an interval', 'calibrate', (r) => (r.calibration.achieved[0].wanted = { value: 0.12 }), /^results\.json: calibration\.achieved\[0\]\.wanted: must be \{ value, tolerance \} or \{ low, high \}, with numbers$/],
+    ['calibrate without saying whether it reached its targets', 'calibrate', (r) => delete r.calibration.reached, /^results\.json: calibration\.reached: missing \(expected true or false\)$/],
   ];
   it.each(cases)('%s', (_name, kind, edit, message) => {
     expect(refusal(checkResults, edited(real[kind], edit))).toMatch(message);

@@ -1,10 +1,12 @@
 /**
  * Chart: how close a calibration came to each target. Targets can be in
- * different units (a share, a dollar amount), so each is drawn as its
- * relative miss, (simulated - target) / |target|: the target is the tick at
- * zero on its row and the dot is where the calibrated scenario landed.
+ * different units (a share, a dollar amount), so each is drawn as its miss:
+ * how far the simulated mean lies outside what the target accepts, relative
+ * to the target's size. The tick at zero is "within tolerance"; the dot is
+ * where the calibrated scenario landed, coloured by whether it is within.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { wantedText } from '../../analysis/targets.js';
 import type { CalibrationResults } from '../../results/analyses.js';
 import { chartTitle, formatParameter, formatShare, formatValue, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
 import { metricDescription, metricLabel, metricUnit } from './labels.js';
@@ -16,12 +18,17 @@ export interface CalibrationRow {
   readonly order: number;
   readonly label: string;
   readonly description: string;
-  readonly target: number;
+  /** The target as written: VALUE ± TOL or LOW .. HIGH. */
+  readonly wanted: string;
   readonly simulated: number;
-  readonly relativeMiss: number;
+  /** Relative distance outside what the target accepts; 0 within. */
+  readonly miss: number;
+  readonly verdict: 'within tolerance' | 'outside tolerance';
   readonly zero: 0;
   readonly text: string;
 }
+
+const VERDICTS = ['within tolerance', 'outside tolerance'];
 
 export function calibrationRows(results: CalibrationResults): CalibrationRow[] {
   return results.calibration.achieved.map((a, order) => {
@@ -31,11 +38,12 @@ export function calibrationRows(results: CalibrationResults): CalibrationRow[] {
       order,
       label: metricLabel(a.metric),
       description: metricDescription(a.metric),
-      target: a.target,
+      wanted: wantedText(a.wanted),
       simulated: a.simulated,
-      relativeMiss: a.relativeMiss,
+      miss: a.miss,
+      verdict: a.within ? ('within tolerance' as const) : ('outside tolerance' as const),
       zero: 0 as const,
-      text: `simulated ${formatValue(a.simulated, unit)}, target ${formatValue(a.target, unit)} (miss ${a.relativeMiss >= 0 ? '+' : ''}${formatShare(a.relativeMiss, 2)})`,
+      text: `simulated ${formatValue(a.simulated, unit)}, target ${wantedText(a.wanted)}: ${a.within ? 'within tolerance' : `${a.miss >= 0 ? '+' : ''}${formatShare(a.miss, 2)} outside it`}`,
     };
   });
 }
@@ -43,19 +51,22 @@ export function calibrationRows(results: CalibrationResults): CalibrationRow[] {
 export function calibration(results: CalibrationResults): TopLevelSpec {
   const c = results.calibration;
   const rows = calibrationRows(results);
-  const worst = [...rows].sort((a, b) => Math.abs(b.relativeMiss) - Math.abs(a.relativeMiss))[0];
+  const worst = [...rows].sort((a, b) => Math.abs(b.miss) - Math.abs(a.miss))[0];
+  const missed = rows.filter((r) => r.verdict === 'outside tolerance').length;
   const meta = (path: string) => results.parameterMeta[path]?.unit;
   const values = c.free.map((f) => `${f.path} = ${formatParameter(c.values[f.path]!, meta(f.path))}`).join(', ');
-  const title = worst
-    ? `Calibrated ${values} ${rows.length === 1 ? `meets the ${worst.metric} target` : `meets all ${rows.length} targets`} within ${formatShare(Math.abs(worst.relativeMiss), 2)}${rows.length > 1 ? ` (worst: ${worst.metric})` : ''}`
-    : 'The calibration had no targets';
-  const reach = Math.max(0.01, ...rows.map((r) => Math.abs(r.relativeMiss) * 1.5));
+  const title = !worst
+    ? 'The calibration had no targets'
+    : missed === 0
+      ? `Calibrated ${values} ${rows.length === 1 ? `meets the ${worst.metric} target` : `meets all ${rows.length} targets`} within tolerance`
+      : `Not calibrated: at best (${values}) ${missed} of ${rows.length} target${rows.length === 1 ? '' : 's'} ${missed === 1 ? 'is' : 'are'} outside tolerance, ${worst.metric} by ${formatShare(Math.abs(worst.miss), 2)}; no overlay was written`;
+  const reach = Math.max(0.01, ...rows.map((r) => Math.abs(r.miss) * 1.5));
   const y = { field: 'label', type: 'nominal' as const, sort: { field: 'order', op: 'min' as const }, title: null, axis: { labelLimit: 220 } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, [
       `Searched ${c.free.map((f) => `${f.path} over ${formatParameter(f.low, meta(f.path))} to ${formatParameter(f.high, meta(f.path))}`).join('; ')} in ${c.evaluations} evaluations of ${results.replications} replications`,
-      'Tick: the target; dot: the calibrated scenario, as a relative miss',
+      'Tick: within tolerance; dot: the calibrated scenario, as its distance outside the tolerance relative to the target',
     ]),
     width: WIDTH - 120,
     height: Math.max(50, 44 * rows.length),
@@ -63,18 +74,19 @@ export function calibration(results: CalibrationResults): TopLevelSpec {
     layer: [
       {
         mark: { type: 'tick', color: REFERENCE_INK, thickness: 2, size: 18 },
-        encoding: { y, x: { field: 'zero', type: 'quantitative', title: '(Simulated - target) / |target|', scale: { domain: [-reach, reach] }, axis: { format: '+.1%' } } },
+        encoding: { y, x: { field: 'zero', type: 'quantitative', title: 'Distance outside the tolerance, relative to the target', scale: { domain: [-reach, reach] }, axis: { format: '+.1%' } } },
       },
       {
-        mark: { type: 'point', filled: true, size: 80, color: OKABE_ITO.vermillion },
+        mark: { type: 'point', filled: true, size: 80 },
         encoding: {
           y,
-          x: { field: 'relativeMiss', type: 'quantitative' },
+          x: { field: 'miss', type: 'quantitative' },
+          color: { field: 'verdict', type: 'nominal', scale: { domain: VERDICTS, range: [OKABE_ITO.bluishGreen, OKABE_ITO.vermillion] }, legend: { title: null, orient: 'bottom', direction: 'horizontal' } },
           tooltip: [
             { field: 'description', type: 'nominal', title: 'Metric' },
-            { field: 'target', type: 'quantitative', title: 'Target', format: ',.6~r' },
+            { field: 'wanted', type: 'nominal', title: 'Target' },
             { field: 'simulated', type: 'quantitative', title: 'Simulated', format: ',.6~r' },
-            { field: 'relativeMiss', type: 'quantitative', title: 'Relative miss', format: '+.2%' },
+            { field: 'miss', type: 'quantitative', title: 'Outside tolerance by', format: '+.2%' },
           ],
         },
       },

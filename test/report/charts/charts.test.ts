@@ -90,7 +90,7 @@ beforeAll(async () => {
     invocation,
   );
   // A few evaluations are enough to chart: the chart shows whatever miss the search ended with.
-  const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', value: 0.12 }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 3 });
+  const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 3 });
   const calibration = buildCalibrationResults(loadScenario('scenarios/baseline.yaml', { set: SMALL }), 1, c, 'calibrated.yaml', SEED, invocation);
   Object.assign(results, {
     run,
@@ -331,8 +331,8 @@ describe('data in the specs matches the results', () => {
     expect(bars[0]!.change).toBeCloseTo(s.rows[0]!.atLow - s.baseMean, 6);
     expect(bars[1]!.change).toBeCloseTo(s.rows[0]!.atHigh - s.baseMean, 6);
     const c = results.calibrate as Extract<ChartableResults, { kind: 'calibrate' }>;
-    const rows = dataWith(chartsFor(c)[0]!.spec, 'relativeMiss', 'target');
-    expect(rows.map((r) => r.relativeMiss)).toEqual(c.calibration.achieved.map((a) => a.relativeMiss));
+    const rows = dataWith(chartsFor(c)[0]!.spec, 'miss', 'wanted');
+    expect(rows.map((r) => r.miss)).toEqual(c.calibration.achieved.map((a) => a.miss));
   });
 });
 

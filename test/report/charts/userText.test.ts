@@ -64,7 +64,7 @@ beforeAll(async () => {
   if (typeof axis === 'string') throw new Error(axis);
   swept = buildSweepResults(await sweepScenario('scenarios/baseline.yaml', [axis], { ...options, replications: 1 }), 7, invocation);
   sensitivity = buildSensitivityResults(await sensitivityOf('scenarios/baseline.yaml', { ...options, replications: 1, metric: 'marketplace.netCost', params: ['fraud.share'] }), 7, invocation);
-  const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', value: 0.12 }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 2 });
+  const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 2 });
   calibrated = buildCalibrationResults(loadScenario('scenarios/baseline.yaml', { set: SMALL }), 1, c, 'calibrated.yaml', 7, invocation);
 });
 
@@ -198,7 +198,7 @@ describe('hostile text renders whole, in order, and never inside an expression',
 
   it('calibration with metric names from a hand-edited results.json', async () => {
     const a = calibrated.calibration.achieved[0]!;
-    const achieved = HOSTILE.map((metric, i) => ({ ...a, metric, relativeMiss: i / 100 }));
+    const achieved = HOSTILE.map((metric, i) => ({ ...a, metric, miss: i / 100 }));
     const r = await render(calibration({ ...calibrated, calibration: { ...calibrated.calibration, achieved } }), ['y']);
     expectShownAndOutOfExpressions(r, HOSTILE);
     expect(r.domains.y).toEqual(HOSTILE);
