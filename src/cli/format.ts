@@ -4,7 +4,7 @@
  */
 import type { MetricName } from '../collect/metrics.js';
 import type { RunResults } from '../results/results.js';
-import { shownInterval, TOO_FEW_FOR_INTERVAL, type ShownInterval } from '../stats/interval.js';
+import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval, TOO_FEW_FOR_INTERVAL, type ShownInterval } from '../stats/interval.js';
 
 export function formatValue(value: number | null, unit: string): string {
   if (value === null || !Number.isFinite(value)) return '-';
@@ -77,7 +77,9 @@ export function printRun(results: RunResults, file: string): void {
     process.stdout.write(
       p.reached
         ? `Precision reached: every headline cost interval is within \u00b1${(p.target * 100).toFixed(1)}% of its mean (widest \u00b1${(widest * 100).toFixed(2)}%) after ${results.replications} replications.\n`
-        : `Precision NOT reached: stopped at the cap of ${p.maxReplications} replications with the widest interval at \u00b1${(widest * 100).toFixed(2)}% of its mean (target \u00b1${(p.target * 100).toFixed(1)}%).\n`,
+        : !enoughForInterval(results.replications)
+          ? `Precision NOT reached: the cap of ${p.maxReplications} replications is fewer than the ${MIN_REPLICATIONS_FOR_INTERVAL} an interval needs to mean anything.\n`
+          : `Precision NOT reached: stopped at the cap of ${p.maxReplications} replications with the widest interval at \u00b1${(widest * 100).toFixed(2)}% of its mean (target \u00b1${(p.target * 100).toFixed(1)}%).\n`,
     );
   }
   const largest = results.largestClaims[0];

@@ -159,14 +159,23 @@ describe('calibrate', () => {
 describe('precision', () => {
   it('stops when the target is reached, and says so when the cap stops it first', async () => {
     const params = baselineParams([...SMALL, 'volume.claims=1000']);
+    // A first batch of 3 is raised to 5: fewer give no interval worth judging precision by.
     const loose = await runToPrecision(params, { seed: 1, workers: 1, target: 2, initialReplications: 3, maxReplications: 50 });
     expect(loose.reached).toBe(true);
-    expect(loose.output.replications.length).toBe(3);
+    expect(loose.output.replications.length).toBe(5);
     const strict = await runToPrecision(params, { seed: 1, workers: 1, target: 0.001, initialReplications: 3, maxReplications: 7 });
     expect(strict.reached).toBe(false);
     expect(strict.output.replications.length).toBe(7);
     // Batches extend the run without changing earlier replications.
-    expect(strict.output.replications.slice(0, 3).map((r) => r.metrics['marketplace.netCost'])).toEqual(loose.output.replications.map((r) => r.metrics['marketplace.netCost']));
+    expect(strict.output.replications.slice(0, 5).map((r) => r.metrics['marketplace.netCost'])).toEqual(loose.output.replications.map((r) => r.metrics['marketplace.netCost']));
+  }, 60_000);
+
+  it('never calls precision reached on fewer than 5 replications', async () => {
+    const params = baselineParams([...SMALL, 'volume.claims=1000']);
+    // Any interval is within 200% of its mean here, but a cap of 4 stops the run short of 5.
+    const capped = await runToPrecision(params, { seed: 1, workers: 1, target: 2, initialReplications: 2, maxReplications: 4 });
+    expect(capped.reached).toBe(false);
+    expect(capped.output.replications.length).toBe(4);
   }, 60_000);
 });
 

@@ -52,6 +52,15 @@ describe('run', () => {
   });
 });
 
+describe('run --precision', () => {
+  it('does not call precision reached on fewer than 5 replications, and says why', () => {
+    const r = claimsim('run', 'scenarios/baseline.yaml', ...SMALL, '-r', '2', '--precision', '0.9', '--max-replications', '4', '--out', join(dir, 'p4'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Precision NOT reached: the cap of 4 replications is fewer than the 5 an interval needs to mean anything.');
+    expect(JSON.parse(readFileSync(join(dir, 'p4', 'results.json'), 'utf8')).replications).toBe(4);
+  });
+});
+
 describe('compare and sweep', () => {
   it('compare with 2 replications gives neither interval nor verdict', () => {
     const r = claimsim('compare', 'scenarios/baseline.yaml', 'scenarios/threshold-2500.yaml', ...SMALL, '-r', '2', '--out', join(dir, 'c2'));
