@@ -68,11 +68,13 @@ describe('compare', () => {
     };
     const pairedVar = varianceOfDifferences(paired);
     const independentVar = varianceOfDifferences(independent);
-    // The threshold changes only which claims the marketplace pays, so the two runs share most of
-    // their noise: the paired variance is far below the independent one (measured: two orders of magnitude).
-    expect(pairedVar * 10).toBeLessThan(independentVar);
+    // The threshold changes only how claims between $1,000 and $2,500 are handled, so the two runs share
+    // most of their noise: the paired variance is far below the independent one (measured: about 9x at
+    // this seed). With 8 replications the ratio of two sample variances is F(7, 7)-distributed; 4x would
+    // arise by chance less than 5% of the time if pairing did not help at all.
+    expect(pairedVar * 4).toBeLessThan(independentVar);
     const c = buildCompareResults({ runs: [base, paired], differences: [(await import('../../src/analysis/compare.js')).differencesAgainst(base, paired)] }, 1, invocation);
-    expect(c.differences[0]!.metrics['marketplace.netCost'].varianceReduction!).toBeGreaterThan(10);
+    expect(c.differences[0]!.metrics['marketplace.netCost'].varianceReduction!).toBeGreaterThan(4);
     expect(c.differences[0]!.metrics['marketplace.netCost'].significant).toBe(true);
   }, 60_000);
 });

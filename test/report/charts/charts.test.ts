@@ -271,7 +271,6 @@ describe('data in the specs matches the results', () => {
     const bins = dataWith(claimAmounts(run), 'fromUsd', 'toUsd', 'count');
     const total = bins.reduce((s, b) => s + (b.count as number), 0);
     expect(total).toBe(run.perReplication['claims.filed'].reduce((s, x) => s + x, 0));
-    expect(total).toBe(run.claimsPerReplication * run.replications);
     for (const b of bins) expect(b.toUsd as number).toBeGreaterThan(b.fromUsd as number);
   });
 
