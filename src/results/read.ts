@@ -262,6 +262,7 @@ const aggregates = z.strictObject({
     reviewCostUsd: num,
     fraudPaidUsd: num,
     fraudPaidByMarketplaceUsd: num,
+    fraudStoppedUsd: num,
     invalidChargesToSellersUsd: num,
     premiumsUsd: num,
   } satisfies Record<keyof Aggregates['money'], z.ZodType>),
