@@ -133,7 +133,7 @@ describe('claims desk', () => {
 
 describe('fraud review', () => {
   it('starts reviews up to capacity, pricing each ($50 desk, $500 over $1,000) and timing it (1 or 7 days)', () => {
-    const review = new Interpreter(createFraudReviewMachine(params));
+    const review = new Interpreter(createFraudReviewMachine(baselineParams(['screening.deskReviewCostUsd=50', 'screening.fullReviewCostUsd=500'])));
     const s = review.start({ capacityPerDay: 2 });
     const queue = [facts({ claimedUsd: 300 }), facts({ claimedUsd: 5000, genuineUsd: 5000 }), facts()];
     review.send(s, { type: 'day.started', queue });

@@ -3,42 +3,21 @@
  * file, the (1-based) line and the field, one problem per bad field. The line
  * numbers below were read off the fixtures (`cat -n`), not off the loader.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { problemsOf, tempDirs } from '../support/scenarioFiles.js';
 import { loadScenario } from '../../src/params/load.js';
-import { formatProblem, ScenarioError, type Problem } from '../../src/params/problems.js';
+import { formatProblem, type Problem } from '../../src/params/problems.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BASELINE = join(ROOT, 'scenarios', 'baseline.yaml');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'scenarios');
 const fixture = (name: string): string => join(FIXTURES, name);
 
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claimsim-bad-'));
-  tempDirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('claimsim-bad-');
 
-function problemsOf(fn: () => unknown): readonly Problem[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    const problems = (e as ScenarioError).problems;
-    expect(problems.length).toBeGreaterThan(0);
-    // The error's message is the problems, one line each.
-    expect((e as ScenarioError).message).toBe(problems.map(formatProblem).join('\n'));
-    return problems;
-  }
-  throw new Error('expected a ScenarioError, but loading succeeded');
-}
 
 const load = (file: string, set?: string[]) => problemsOf(() => loadScenario(file, set ? { set } : {}));
 

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { problemsOf, tempDirs } from '../support/scenarioFiles.js';
 import { parse } from 'yaml';
 import { BUNDLED_SCENARIOS_DIR, loadScenario } from '../../src/params/load.js';
 import { getIn } from '../../src/params/overlay.js';
-import { ScenarioError } from '../../src/params/problems.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BASELINE = join(ROOT, 'scenarios', 'baseline.yaml');
@@ -33,25 +32,8 @@ function leavesOfYaml(file: string): Map<string, Record<string, unknown>> {
 
 const baselineLeaves = leavesOfYaml(BASELINE);
 
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claimsim-load-'));
-  tempDirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('claimsim-load-');
 
-function problemsOf(fn: () => unknown): ScenarioError['problems'] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return (e as ScenarioError).problems;
-  }
-  throw new Error('expected a ScenarioError, but loading succeeded');
-}
 
 describe('loading scenarios/baseline.yaml', () => {
   const s = loadScenario(BASELINE);
@@ -80,7 +62,7 @@ describe('loading scenarios/baseline.yaml', () => {
     expect(p.volume).toEqual({ claims: 20000, rateCv: 0.1, surge: { startDay: 0, days: 0, multiplier: 1 } });
     expect(p.policy.payFirstUnderThreshold).toBe(true);
     expect(p.filing).toEqual({ windowDays: 90, meanDelayDays: 12 });
-    expect(p.fraud).toEqual({ share: 0.1, buildUpShare: 0.2, buildUpInflation: 0.3, claimsPerFraudster: 3, bunchingShare: 0.5, bunchingBand: 0.2 });
+    expect(p.fraud).toEqual({ share: 0.08, buildUpShare: 0.2, buildUpInflation: 0.94, claimsPerFraudster: 3, bunchingShare: 0.5, bunchingBand: 0.2 });
     expect(p.claimAmount.mixture).toEqual([
       { weight: 0.85, medianUsd: 200, sigma: 1.0 },
       { weight: 0.15, medianUsd: 5000, sigma: 1.5 },
@@ -152,7 +134,7 @@ describe('--set overrides', () => {
     expect(s.overrides).toEqual({ 'policy.threshold': 2500 });
     // Everything else is untouched.
     expect(s.parameters.policy.maxClaim).toBe(1_000_000);
-    expect(s.parameters.fraud.share).toBe(0.1);
+    expect(s.parameters.fraud.share).toBe(0.08);
     expect(s.meta['policy.maxClaim']!.changedBy).toBeUndefined();
     expect(loadScenario(BASELINE).hash).not.toBe(s.hash);
   });

@@ -13,37 +13,20 @@
  * edited through the yaml library, written to temporary directories; the
  * expected lines are found by searching the written text, not the loader.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { problemsOf, tempDirs } from '../support/scenarioFiles.js';
 import { parseDocument } from 'yaml';
 import { BUNDLED_SCENARIOS_DIR, loadScenario } from '../../src/params/load.js';
-import { ScenarioError, type Problem } from '../../src/params/problems.js';
+import type { Problem } from '../../src/params/problems.js';
 import { citedKeys, closestKey, editDistance, referencesSchema, sourceParts, unknownCitations, withoutCitations } from '../../src/params/references.js';
 import { scenarioRecord } from '../../src/results/results.js';
 
 const BASELINE = join(BUNDLED_SCENARIOS_DIR, 'baseline.yaml');
 
-const tempDirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claimsim-references-'));
-  tempDirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('claimsim-references-');
 
-function problemsOf(fn: () => unknown): readonly Problem[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return (e as ScenarioError).problems;
-  }
-  throw new Error('expected a ScenarioError, but loading succeeded');
-}
 
 /** 1-based number of the only line of `text` that contains `needle`. */
 function lineContaining(text: string, needle: string): number {
