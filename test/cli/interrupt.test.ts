@@ -39,12 +39,13 @@ describe('interruption', () => {
     const t0 = performance.now();
     child.kill('SIGINT');
     const { code, stderr } = await exited;
-    expect(performance.now() - t0).toBeLessThan(3000);
+    // Promptly: long before the run would end (minutes), with room for a loaded machine.
+    expect(performance.now() - t0).toBeLessThan(20_000);
     expect(code).toBe(130);
     expect(stderr).toContain('interrupted');
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(out)).toBe(false);
-  }, 30_000);
+  }, 300_000);
 
   it('SIGKILL at any moment leaves the previous complete output or the new one, never a mixture', async () => {
     const out = join(root, 'sigkill');
@@ -67,5 +68,5 @@ describe('interruption', () => {
     }
     // Some kills came before the new output was in place, and the directory still held a complete one.
     expect(seen.size).toBeGreaterThanOrEqual(1);
-  }, 120_000);
+  }, 300_000);
 });

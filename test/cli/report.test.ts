@@ -32,7 +32,7 @@ describe('claimsim report', () => {
     expect(claimsim('report', join(run, 'results.json'), '--out', saved, '--charts', 'png').status).toBe(0);
     // The PNG signature: 0x89 'P' 'N' 'G'.
     expect([...readFileSync(join(saved, 'charts', 'claim-amounts.png')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-  }, 60_000);
+  }, 300_000);
 
   it('refuses a file that is not claimsim results, writing nothing', () => {
     const bogus = join(dir, 'bogus.json');

@@ -59,7 +59,7 @@ describe('claimsim sensitivity', () => {
     expect(r.stdout).toContain('outside noise: n/a with fewer than 5 replications');
     // A price raises the review cost per claim: the swing of the full-review price is positive.
     expect(results.rows.find((row: { path: string }) => row.path === 'screening.fullReviewCostUsd').swing.mean).toBeGreaterThan(0);
-  }, 60_000);
+  }, 300_000);
 
   it('warns when a base value lies outside its range, and varies a scale parameter that is named', () => {
     const out = join(dir, 'warned');
@@ -77,5 +77,5 @@ describe('claimsim sensitivity', () => {
     expect(r.stdout).toContain('warning: volume.claims: base value 1000 lies outside its declared range');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Caution: volume.claims: base value 1000 lies outside its declared range [1500, 3000]');
-  }, 60_000);
+  }, 300_000);
 });

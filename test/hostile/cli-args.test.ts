@@ -110,7 +110,7 @@ describe('bad command lines are refused cleanly', () => {
     it(c.name, () => {
       const box = sandbox();
       const before = listings([inputs, emptyDir]);
-      const r = spawnCli(c.args(box), box.cwd, 5000);
+      const r = spawnCli(c.args(box), box.cwd);
       expectRefused(r, box, { stderr: c.stderr }, before);
     });
   }

@@ -79,7 +79,7 @@ describe('claimsim run refuses each committed hostile scenario file', () => {
   for (const c of CORPUS) {
     it(c.file, () => {
       const box = sandbox();
-      const r = spawnCli(['run', fixture(c.file), '--out', box.out, '-w', '1'], box.cwd, 5000);
+      const r = spawnCli(['run', fixture(c.file), '--out', box.out, '-w', '1'], box.cwd);
       expectRefused(r, box, { stderr: c.stderr });
     });
   }

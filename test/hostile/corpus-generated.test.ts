@@ -134,7 +134,7 @@ describe('claimsim run refuses each generated hostile scenario', () => {
       const box = sandbox();
       // Nothing may be written beside the inputs either.
       const before = listings([dir]);
-      const r = spawnCli(['run', file, '--out', box.out, '-w', '1'], box.cwd, 5000);
+      const r = spawnCli(['run', file, '--out', box.out, '-w', '1'], box.cwd);
       expectRefused(r, box, { stderr: c.stderr }, before);
       if (c.forbid) expect(r.stderr).not.toMatch(c.forbid);
     });

@@ -53,7 +53,7 @@ const SMALL_RUN = ['--claims', '300', '-r', '2', '--set', 'world.teams=1', '-w',
 function claimsim(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
   delete env.CLAIMSIM_DEBUG;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 240_000, env, maxBuffer: 64 * 1024 * 1024 });
   expect(r.stderr, 'stack trace').not.toMatch(STACK_LINE);
   expect(r.status, `claimsim ${args.slice(0, 2).join(' ')} failed: ${r.stderr}`).toBe(0);
   return r;

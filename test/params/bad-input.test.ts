@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cpuNow } from '../support/cpu.js';
 import { problemsOf, tempDirs } from '../support/scenarioFiles.js';
 import { loadScenario } from '../../src/params/load.js';
 import { formatProblem, type Problem } from '../../src/params/problems.js';
@@ -194,9 +195,9 @@ describe('bad scenario files', () => {
 
   it('refuses a YAML alias bomb quickly', () => {
     const file = fixture('bad-alias-bomb.yaml');
-    const t0 = performance.now();
+    const t0 = cpuNow();
     const problems = load(file);
-    const ms = performance.now() - t0;
+    const ms = cpuNow() - t0;
     expect(ms).toBeLessThan(2000);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.file).toBe(file);

@@ -13,7 +13,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'scenarios');
-const TIMEOUT = 20_000;
+/** Each case spawns the CLI once; wide enough for a loaded two-core machine. */
+const TIMEOUT = 120_000;
 
 function claimsim(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], {

@@ -47,7 +47,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -73,7 +73,7 @@ async function open(kind: string) {
     return route.abort();
   });
   await page.goto(file);
-  await page.waitForFunction(() => Array.from(document.querySelectorAll(".vega")).every((el) => (el as HTMLElement).dataset.rendered === 'live'), null, { timeout: 20_000 });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll(".vega")).every((el) => (el as HTMLElement).dataset.rendered === 'live'), null, { timeout: 120_000 });
   return { page, errors, requests, dialogs };
 }
 
@@ -95,7 +95,7 @@ describe.skipIf(!available && !inCi)('reports in a real browser', () => {
     expect(requests).toEqual([]);
     expect(dialogs).toEqual([]);
     await page.close();
-  }, 60_000);
+  }, 300_000);
 
   it('shows a hostile scenario name as text and opens no dialog', async () => {
     const { page, errors, dialogs, requests } = await open('hostile');
@@ -105,5 +105,5 @@ describe.skipIf(!available && !inCi)('reports in a real browser', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
-  }, 60_000);
+  }, 300_000);
 });

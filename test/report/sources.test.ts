@@ -140,7 +140,7 @@ describe('report.html of a run whose scenario has references', () => {
     const invocation = { command: ['claimsim', 'test'], startedAt: '2025-01-01T00:00:00.000Z', wallSeconds: 1, workers: 1 };
     results = JSON.parse(JSON.stringify(buildRunResults(run.output, { scenario: scenarioRecord(run.scenario), parameters: run.scenario.parameters, parameterMeta: run.scenario.meta, seed: 1, invocation }))) as RunResults;
     html = await buildReportHtml(checkResults(results, 'results.json') as RunResults, []);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

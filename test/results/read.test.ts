@@ -62,7 +62,7 @@ beforeAll(async () => {
     return saved(partialResult({ scenario: scenarioRecord(scenario), parameters: scenario.parameters, parameterMeta: scenario.meta, seed: SEED, replications: 2, shard: spec, units, wallSeconds: 1 }));
   };
   partials = [await shard(0), await shard(1)];
-}, 120_000);
+}, 300_000);
 
 afterAll(() => {
   vi.restoreAllMocks();
@@ -254,7 +254,7 @@ describe('report and merge refuse broken files: exit 2, naming the file, writing
     expect(merge.code).toBe(0);
     const report = await cli(() => reportCommand.handler(argv({ results: join(shards, 'results.json'), out: join(dir, 'again') })));
     expect(report).toEqual({ code: 0, stdout: `report: ${join(dir, 'again', 'report.html')}\n`, stderr: '' });
-  }, 60_000);
+  }, 300_000);
 });
 
 /**
@@ -331,7 +331,7 @@ describe('hostile text in every string the check accepts', () => {
     const charts = chartsFor(checkResults(data, 'results.json'));
     expect(charts.length).toBeGreaterThan(0);
     for (const chart of charts) await expect(specToSvg(chart.spec), chart.id).resolves.toMatch(/^<svg/);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('whatever passes the check, the readers read without throwing', () => {
@@ -354,7 +354,7 @@ describe('whatever passes the check, the readers read without throwing', () => {
     }
     expect(crashes).toEqual([]);
     expect(accepted, 'some mutations (of fields no reader needs) are accepted').toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 
   it('mutations of a partial, merged with the other shard', () => {
     const crashes: string[] = [];
@@ -381,7 +381,7 @@ describe('whatever passes the check, the readers read without throwing', () => {
       write.mockRestore();
     }
     expect(crashes).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 it('a refusal is input the user can fix: the CLI exits 2 and prints every line as an error', async () => {

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const shard = { index: 0, count: 1 };
   const units = await simulateUnits(r.scenario.parameters, 2, planUnits(1, r.scenario.parameters.world.teams, shard), { workers: 1 });
   partial = JSON.parse(JSON.stringify(partialResult({ scenario: scenarioRecord(r.scenario), parameters: r.scenario.parameters, parameterMeta: r.scenario.meta, seed: 2, replications: 1, shard, units, wallSeconds: 1 })));
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,0 +1,52 @@
+/**
+ * CPU time, for tests whose point is "refused before doing the work": on a
+ * busy machine wall time measures the machine, while the CPU time a process
+ * used measures what it did. `cpuNow` is this process's (the test worker's,
+ * with any threads it started); `spawnTimed` runs node with a --require'd hook
+ * that reports the child's own CPU time when it exits.
+ */
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** CPU time (user + system) this process has used so far, ms. */
+export function cpuNow(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+const HOOK = `const { writeFileSync } = require('node:fs');
+const file = process.env.CLAIMSIM_TEST_CPU_FILE;
+if (file) process.on('exit', () => {
+  const c = process.cpuUsage();
+  writeFileSync(file, String((c.user + c.system) / 1000));
+});
+`;
+
+let hookDir: string | undefined;
+let spawns = 0;
+
+/**
+ * spawnSync(node, args) that also returns the child's CPU time in ms
+ * (`undefined` when it did not exit normally, e.g. killed by a signal).
+ */
+export function spawnTimed(args: readonly string[], options: Omit<SpawnSyncOptionsWithStringEncoding, 'encoding'> = {}) {
+  if (!hookDir || !existsSync(join(hookDir, 'hook.cjs'))) {
+    hookDir = mkdtempSync(join(tmpdir(), 'claimsim-cpu-hook-'));
+    writeFileSync(join(hookDir, 'hook.cjs'), HOOK);
+    process.once('exit', () => rmSync(hookDir!, { recursive: true, force: true }));
+  }
+  const file = join(hookDir, `cpu-${process.pid}-${spawns++}.txt`);
+  const r = spawnSync(process.execPath, ['--require', join(hookDir, 'hook.cjs'), ...args], {
+    ...options,
+    encoding: 'utf8',
+    env: { ...(options.env ?? process.env), CLAIMSIM_TEST_CPU_FILE: file },
+  });
+  let cpuMs: number | undefined;
+  if (existsSync(file)) {
+    cpuMs = Number(readFileSync(file, 'utf8'));
+    rmSync(file);
+  }
+  return { ...r, cpuMs };
+}
