@@ -10,7 +10,7 @@ import { hideBin } from 'yargs/helpers';
 import { closePools } from '../sim/pool.js';
 import { ENGINE } from '../version.js';
 import { reportFailure } from './errors.js';
-import { terminalSafe } from './terminal.js';
+import { terminalSafe, visible } from './terminal.js';
 
 /** A command with its argument type forgotten: yargs parses the arguments, and each handler knows its own. */
 type AnyCommand = CommandModule<object, never>;
@@ -43,6 +43,16 @@ function commandsFor(args: readonly string[]): string[] {
 /** A problem yargs found in the command line itself. */
 class UsageFailure extends Error {}
 
+/**
+ * yargs' recommendation ("Did you mean run?") says neither what was wrong nor
+ * what was typed: `Unknown command "rnu". Did you mean run?`. Escaped later, like all of it.
+ */
+function withTheWordTyped(message: string, args: readonly string[]): string {
+  // Only when the command comes first: after options, a word may be an option's value (`--seed 3 rnu`).
+  const typed = args[0]?.startsWith('-') ? undefined : args[0];
+  return /^Did you mean \S+\?$/.test(message) && typed !== undefined ? `Unknown command "${visible(typed)}". ${message}` : message;
+}
+
 // Ctrl-C: stop the workers and leave; outputs are written only once a run is complete,
 // and atomically, so an interrupted run leaves the previous output as it was.
 // Everything printed passes through terminalSafe: scenario names must not drive the terminal.
@@ -66,12 +76,13 @@ try {
     .usage('$0 <command> [options]\n\nSimulate marketplace guarantee policies for defective-product claims.')
     .demandCommand(1, `Name a command: ${Object.keys(COMMANDS).join(', ')}.`)
     .strict()
+    .recommendCommands()
     .version(ENGINE.version)
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, error) => {
-      throw error ?? new UsageFailure(message);
+      throw error ?? new UsageFailure(withTheWordTyped(message, args));
     })
     .parseAsync();
   await closePools();
@@ -80,7 +91,8 @@ try {
   // After Ctrl-C the stopped workers' tasks fail; that is not news.
   if (interrupted) await new Promise(() => {});
   if (error instanceof UsageFailure) {
-    process.stderr.write(`error: ${error.message}\nRun "claimsim --help" for usage.\n`);
+    // yargs' messages quote the command line as typed: escaped like every other message.
+    process.stderr.write(`error: ${terminalSafe(error.message)}\nRun "claimsim --help" for usage.\n`);
     process.exitCode = 2;
   } else {
     process.exitCode = reportFailure(error);
