@@ -12,14 +12,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYamlScalar } from 'yaml';
+import { isAlias, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { isMetaLeaf, metaLeafSchema, overlayLeafSchema, type ParamMeta } from './meta.js';
 import { applyOverlay, getIn, type Tree } from './overlay.js';
 import { ScenarioError, type Problem } from './problems.js';
 import { closestKey, REFERENCE_FIELDS, referencesSchema, unknownCitations, type Reference } from './references.js';
 import { parametersSchema, type Parameters, type TieSide } from './schema.js';
-import { lineOf, readSourceFile, type SourceFile } from './source.js';
+import { CORE_TAG_PREFIX, lineOf, PLAIN_TAGS, readSourceFile, type SourceFile } from './source.js';
 
 /** The scenarios shipped with claimsim. */
 export const BUNDLED_SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
@@ -327,19 +327,48 @@ function collectSets(sets: readonly (string | Assignment)[], rank: number, curre
       problems.push({ file: from, field: path, message: inside });
       continue;
     }
-    let value: unknown;
-    try {
-      value = parseYamlScalar(text, { maxAliasCount: 0 });
-    } catch {
-      problems.push({ file: from, field: path, message: `cannot read the value "${text}"` });
+    const parsedValue = parseSetValue(text);
+    if ('refused' in parsedValue) {
+      problems.push({ file: from, field: path, message: parsedValue.refused });
       continue;
     }
+    const value = parsedValue.value;
     overrides[path] = value;
     changes.set(path, value);
     meta[leaf]!.changedBy = from;
     origins.set(leaf, { file: null, label: from, docPath: [], rank: setRank });
   }
   return overrides;
+}
+
+/**
+ * The YAML value of a `--set`, by the rules of a scenario file: plain data
+ * only (no tags that build other objects, no aliases), and what YAML would
+ * only warn about (a tag that does not fit its value) is a problem, never a
+ * warning Node prints.
+ */
+function parseSetValue(text: string): { value: unknown } | { refused: string } {
+  const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: true });
+  if (doc.errors.length > 0) return { refused: `cannot read the value "${text}" (${doc.errors[0]!.message.split('\n')[0]!.trim()})` };
+  for (const w of doc.warnings) {
+    const tag = w.code === 'TAG_RESOLVE_FAILED' ? [...PLAIN_TAGS].find((t) => w.message.endsWith(t)) : undefined;
+    if (tag) return { refused: `YAML tag ${tag.replace(CORE_TAG_PREFIX, '!!')} does not fit its value; write the value without a tag` };
+  }
+  let refused: string | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) refused ??= 'a --set value cannot use a YAML alias';
+      else if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) refused ??= `YAML tag ${node.tag.replace(CORE_TAG_PREFIX, '!!')} is not allowed (a --set value is a plain number, text, list or mapping)`;
+    },
+  });
+  if (refused) return { refused };
+  const other = doc.warnings[0];
+  if (other) return { refused: `YAML: ${other.message.split('\n')[0]!.trim()}` };
+  try {
+    return { value: doc.toJS({ maxAliasCount: 0 }) };
+  } catch (e) {
+    return { refused: `cannot read the value "${text}" (${(e as Error).message.split('\n')[0]!.trim()})` };
+  }
 }
 
 /**

@@ -15,8 +15,8 @@ const MAX_ALIAS_COUNT = 100;
 /** Keys that would reach an object's prototype when the document becomes plain data. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Explicit tags a scenario may use: the JSON-compatible core types, nothing that builds other objects. */
-const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
-const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE_TAG_PREFIX + t));
+export const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
+export const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE_TAG_PREFIX + t));
 
 export interface SourceFile {
   readonly path: string;

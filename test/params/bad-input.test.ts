@@ -33,6 +33,26 @@ function expectOne(problems: readonly Problem[], where: { file: string; line?: n
   return p;
 }
 
+describe('bad --set values', () => {
+  it.each([
+    ['a tag that builds something else', 'policy.threshold=!!binary aGk=', /^YAML tag !!binary is not allowed/],
+    ['an unknown tag', 'policy.threshold=!foo 5', /^YAML tag !foo is not allowed/],
+    ['a plain tag that does not fit', 'policy.threshold=!!int five', /^YAML tag !!int does not fit its value; write the value without a tag$/],
+    ['an alias', 'sellers.responses=[&a 1, *a]', /^a --set value cannot use a YAML alias$/],
+    ['malformed YAML', 'policy.threshold=[1, 2', /^cannot read the value "\[1, 2" \(/],
+    ['a repeated key', 'sellers.responses={a: 1, a: 2}', /^cannot read the value .*unique/],
+  ])('refuses %s, naming --set and the field', (_label, set, message) => {
+    const field = set.slice(0, set.indexOf('='));
+    expectOne(load(BASELINE, [set]), { file: '--set', field }, message);
+  });
+
+  it('accepts the plain tags where they fit', () => {
+    const s = loadScenario(BASELINE, { set: ['policy.threshold=!!int 700', 'fraud.share=!!float 0.1'] });
+    expect(s.parameters.policy.threshold).toBe(700);
+    expect(s.parameters.fraud.share).toBe(0.1);
+  });
+});
+
 describe('bad scenario files', () => {
   it('refuses an unknown parameter inside parameters', () => {
     const file = fixture('bad-unknown-parameter.yaml');

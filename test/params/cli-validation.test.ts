@@ -70,6 +70,20 @@ describe('claimsim validate', () => {
   );
 
   it(
+    'a YAML tag in --set is a problem on one line, never a warning Node prints',
+    () => {
+      const r = claimsim('validate', 'scenarios/baseline.yaml', '--set', 'policy.threshold=!foo 5', '--set', 'fraud.share=!!float x');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(
+        'error: --set: policy.threshold: YAML tag !foo is not allowed (a --set value is a plain number, text, list or mapping)\n' +
+          'error: --set: fraud.share: YAML tag !!float does not fit its value; write the value without a tag\n' +
+          '2 problems found; nothing was run.\n',
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
     'exits 0 and says ok for good scenarios',
     () => {
       const r = claimsim('validate', 'scenarios/baseline.yaml', 'test/fixtures/scenarios/overlay-threshold.yaml');
