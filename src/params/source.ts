@@ -3,7 +3,7 @@
  * refusing what is not a sane scenario (not UTF-8, too large, malformed YAML,
  * alias bombs) with problems that name the file and line.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { NotARegularFile, readRegularFile } from '../io/readRegularFile.js';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { firstInvalidUtf8Line } from '../utf8.js';
 import type { Problem } from './problems.js';
@@ -33,13 +33,10 @@ export function readSourceFile(path: string): ReadResult {
   const fail = (message: string, line?: number): ReadResult => ({ ok: false, problems: [{ file: path, line, message }] });
   let bytes: Buffer;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return fail('is not a file');
-    if (stat.size > MAX_FILE_BYTES) return fail(`is ${stat.size} bytes; scenario files are limited to ${MAX_FILE_BYTES}`);
-    bytes = readFileSync(path);
+    bytes = readRegularFile(path, MAX_FILE_BYTES, 'scenario files');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`);
+    if (e instanceof NotARegularFile) return fail(e.reason);
+    throw e;
   }
   return parseSource(path, bytes);
 }

@@ -10,13 +10,16 @@
  * quoting, multi-line fields); this module only decides what a usable amount is.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { NotARegularFile, readRegularFile } from '../../io/readRegularFile.js';
 import { CsvError, parse } from 'csv-parse/sync';
 import { FitInputError } from './errors.js';
 import { firstInvalidUtf8Line } from '../../utf8.js';
 
 /** The fewest usable amounts a fit accepts. */
 export const MIN_AMOUNTS = 10;
+
+/** A claims CSV larger than this is refused before it is read (about ten million rows of a few columns). */
+const MAX_CSV_BYTES = 512 * 1024 * 1024;
 
 /** Bad rows listed in an error message; the rest are counted. */
 const MAX_LISTED = 10;
@@ -49,12 +52,10 @@ export interface ReadOptions {
 export function readClaimAmounts(file: string, options: ReadOptions = {}): ClaimAmounts {
   let bytes: Buffer;
   try {
-    if (!statSync(file).isFile()) throw new FitInputError(`${file}: is not a file`);
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_CSV_BYTES, 'claims CSV files');
   } catch (e) {
-    if (e instanceof FitInputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FitInputError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}`);
+    if (e instanceof NotARegularFile) throw new FitInputError(`${file}: ${e.reason}`);
+    throw e;
   }
   let text: string;
   try {
