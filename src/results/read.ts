@@ -12,7 +12,7 @@
  *
  * Phase: summarise (on the way back in from a file).
  */
-import { readFileSync } from 'node:fs';
+import { NotARegularFile, readRegularFile } from '../io/readRegularFile.js';
 import { z } from 'zod';
 import { AMOUNT_BIN_COUNT, DAYS_BIN_COUNT, seriesLengths, type Aggregates, type ClaimExample, type PathMoney } from '../collect/aggregates.js';
 import { METRIC_NAMES } from '../collect/metrics.js';
@@ -363,9 +363,19 @@ export function readPartialFile(file: string): PartialResult {
 
 // ---- Messages ----
 
+/** Results and partial files larger than this are refused before they are read. */
+export const MAX_RESULTS_BYTES = 256 * 1024 * 1024;
+
 function readJson(file: string, what: string): unknown {
+  let bytes: Buffer;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    bytes = readRegularFile(file, MAX_RESULTS_BYTES, 'results and partial files');
+  } catch (e) {
+    if (e instanceof NotARegularFile) throw new ResultsFileError(`${file}: ${e.reason}`);
+    throw e;
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     throw new ResultsFileError(`${file}: not a readable ${what} (${(e as Error).message.split('\n')[0]})`);
   }
