@@ -12,6 +12,12 @@ import type { ShardSpec } from '../sim/units.js';
 import { InputError } from '../inputError.js';
 import { ENGINE } from '../version.js';
 import type { ScenarioRecord } from './results.js';
+import { unitFingerprint, type UnitFingerprint } from './verify.js';
+
+/** A unit's aggregates with the fingerprint `merge` recomputes to tell that they are this unit's. */
+export interface PartialUnit extends UnitResult {
+  readonly fingerprint: UnitFingerprint;
+}
 
 export interface PartialResult {
   readonly kind: 'partial';
@@ -22,7 +28,7 @@ export interface PartialResult {
   readonly seed: number;
   readonly replications: number;
   readonly shard: ShardSpec;
-  readonly units: readonly UnitResult[];
+  readonly units: readonly PartialUnit[];
   readonly wallSeconds: number;
 }
 
@@ -43,27 +49,36 @@ export interface Merged {
   readonly wallSeconds: number;
 }
 
-export function mergePartials(partials: readonly PartialResult[]): Merged {
+/**
+ * `files` (in the order of `partials`) name the partials in messages; without
+ * them a partial is named by its shard, or by its place in the list when two
+ * of the same shard disagree.
+ */
+export function mergePartials(partials: readonly PartialResult[], files?: readonly string[]): Merged {
   const first = partials[0];
   if (!first) throw new MergeError('no partial results to merge');
   // Aggregates are the engine's own layout: a newer engine must not sum an older one's.
   if (first.engine.name !== ENGINE.name || first.engine.version !== ENGINE.version) {
     throw new MergeError(`the partials were written by ${first.engine.name} ${first.engine.version}; this is ${ENGINE.name} ${ENGINE.version}: merge them with the version that wrote them, or run the shards again`);
   }
-  for (const p of partials) {
+  partials.forEach((p, i) => {
+    const sameShard = p.shard.index === first.shard.index;
+    const name = (q: PartialResult, at: number) => files?.[at] ?? (sameShard ? `partial ${at + 1} given (shard ${q.shard.index + 1})` : `shard ${q.shard.index + 1}`);
     const differs = (what: string, a: unknown, b: unknown, show = true) => {
       if (JSON.stringify(a) === JSON.stringify(b)) return;
-      const detail = show ? `: shard ${first.shard.index + 1} has ${JSON.stringify(a)}, shard ${p.shard.index + 1} has ${JSON.stringify(b)}` : ` (shards ${first.shard.index + 1} and ${p.shard.index + 1})`;
+      const [one, other] = [name(first, 0), name(p, i)];
+      const detail = show ? `: ${one} has ${JSON.stringify(a)}, ${other} has ${JSON.stringify(b)}` : ` (${one} and ${other})`;
       throw new MergeError(`partials disagree on ${what}${detail}`);
     };
     if (p.kind !== 'partial') throw new MergeError('a file given is not a partial result');
     differs('the engine version', first.engine.version, p.engine.version);
     differs('the scenario', first.scenario.hash, p.scenario.hash);
+    differs('the parameters hash', first.scenario.parametersHash, p.scenario.parametersHash);
     differs('the parameters', first.parameters, p.parameters, false);
     differs('the seed', first.seed, p.seed);
     differs('the number of replications', first.replications, p.replications);
     differs('the number of shards', first.shard.count, p.shard.count);
-  }
+  });
   const seen = new Set<number>();
   for (const p of partials) {
     if (seen.has(p.shard.index)) throw new MergeError(`shard ${p.shard.index + 1} of ${p.shard.count} is given twice`);
@@ -79,6 +94,8 @@ export function mergePartials(partials: readonly PartialResult[]): Merged {
   };
 }
 
-export function partialResult(fields: Omit<PartialResult, 'kind' | 'engine'>): PartialResult {
-  return { kind: 'partial', engine: ENGINE, ...fields };
+/** A shard's partial result; each unit gets its fingerprint here (milliseconds per unit). */
+export function partialResult(fields: Omit<PartialResult, 'kind' | 'engine' | 'units'> & { readonly units: readonly UnitResult[] }): PartialResult {
+  const units = fields.units.map((u) => ({ ...u, fingerprint: unitFingerprint(fields.parameters, { seed: fields.seed, replication: u.replication, team: u.team }) }));
+  return { kind: 'partial', engine: ENGINE, ...fields, units };
 }

@@ -22,6 +22,8 @@ import type { ShardSpec } from '../sim/units.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from './analyses.js';
 import type { PartialResult } from './partial.js';
 import { InputError } from '../inputError.js';
+import { parametersSchema } from '../params/schema.js';
+import { parametersHash, unitProblems as unitContentProblems } from './verify.js';
 import { ENGINE } from '../version.js';
 import { MONTHLY_SERIES, type RunResults } from './results.js';
 
@@ -275,11 +277,14 @@ const aggregates = z.strictObject({
   largest: z.array(claimExample),
 } satisfies Record<keyof Aggregates, z.ZodType>);
 
+/** What merge recomputes of a unit (results/verify.ts); compared there, so only its layout is checked here. */
+const fingerprint = z.looseObject({ genuine: wholeNumber, fabricated: wholeNumber, firstClaims: z.array(z.looseObject({ claimedUsd: num, fraud: text })) });
+
 const partial = z
   .looseObject({
     kind: z.literal('partial'),
     engine,
-    scenario: scenarioRecord,
+    scenario: scenarioRecord.extend({ parametersHash: text }),
     parameters: z.looseObject({
       world: z.looseObject({ teams: atLeastOne }),
       volume: z.looseObject({ claims: num }),
@@ -290,7 +295,7 @@ const partial = z
     seed: wholeNumber,
     replications: atLeastOne,
     shard: z.looseObject({ index: wholeNumber, count: atLeastOne }),
-    units: z.array(z.looseObject({ replication: wholeNumber, team: wholeNumber, aggregates })),
+    units: z.array(z.looseObject({ replication: wholeNumber, team: wholeNumber, aggregates, fingerprint })),
     wallSeconds: num,
   })
   .superRefine((p, ctx) => {
@@ -354,7 +359,35 @@ export function checkPartial(data: unknown, file: string): PartialResult {
   }
   const checked = partial.safeParse(data, { reportInput: true });
   if (!checked.success) throw refusal(file, checked.error.issues);
-  return data as unknown as PartialResult;
+  const result = data as unknown as PartialResult;
+  const problems = contentProblems(result);
+  if (problems.length > 0) throw refusal(file, problems.map(([path, message]) => ({ code: 'custom', path, message, input: undefined })));
+  return result;
+}
+
+/**
+ * What the partial's content gets wrong (results/verify.ts): parameters that
+ * are not a scenario's, or changed since the shard ran; units whose
+ * aggregates break an invariant or are not the unit's.
+ */
+function contentProblems(p: PartialResult): [(string | number)[], string][] {
+  const params = parametersSchema.safeParse(p.parameters);
+  if (!params.success) {
+    const first = params.error.issues[0]!;
+    return [[['parameters', ...first.path.map((k) => (typeof k === 'symbol' ? String(k) : k))], `not the resolved parameters of a scenario: ${first.message}`]];
+  }
+  if (parametersHash(p.parameters) !== p.scenario.parametersHash) {
+    return [[['scenario', 'parametersHash'], 'does not match the parameters this partial carries: they were changed after the shard ran (run the shard again)']];
+  }
+  const problems: [(string | number)[], string][] = [];
+  p.units.forEach((u, i) => {
+    try {
+      for (const [path, message] of unitContentProblems(p.parameters, { seed: p.seed, replication: u.replication, team: u.team }, u.aggregates, u.fingerprint)) problems.push([['units', i, ...path], message]);
+    } catch (e) {
+      problems.push([['units', i], `cannot be checked (${(e as Error).message})`]);
+    }
+  });
+  return problems;
 }
 
 export function readPartialFile(file: string): PartialResult {

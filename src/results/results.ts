@@ -17,6 +17,7 @@ import type { RunOutput } from '../sim/run.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
 import { ENGINE } from '../version.js';
+import { parametersHash } from './verify.js';
 
 /** What a result records of its scenario (paths relative to the working directory). */
 export interface ScenarioRecord {
@@ -24,6 +25,12 @@ export interface ScenarioRecord {
   readonly description: string;
   readonly chain: readonly string[];
   readonly hash: string;
+  /**
+   * SHA-256 of the canonical JSON of the resolved parameters (see
+   * results/verify.ts), which `merge` recomputes from the parameters a partial
+   * carries. Absent only in results written before it existed.
+   */
+  readonly parametersHash?: string;
   readonly overrides: Readonly<Record<string, unknown>>;
   /**
    * The references of the scenario's `extends` chain, which its parameters'
@@ -34,7 +41,7 @@ export interface ScenarioRecord {
 }
 
 export function scenarioRecord(scenario: Scenario): ScenarioRecord {
-  return { name: scenario.name, description: scenario.description, chain: scenario.chain.map(displayPath), hash: scenario.hash, overrides: scenario.overrides, references: scenario.references };
+  return { name: scenario.name, description: scenario.description, chain: scenario.chain.map(displayPath), hash: scenario.hash, parametersHash: parametersHash(scenario.parameters), overrides: scenario.overrides, references: scenario.references };
 }
 
 /** How a result was produced; the only part that differs between runs with the same inputs. */

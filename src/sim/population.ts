@@ -143,6 +143,18 @@ export function fabricatedIncidentFraction(stream: Stream): number {
   return stream.uniform(ClaimSlot.incident);
 }
 
+/**
+ * What a claim asks for and why, from its own stream and the parameters alone
+ * (no seller or customer state): its fraud kind, the genuine loss behind it
+ * and the amount claimed. `merge` recomputes it for a unit's first claims.
+ */
+export function claimAmountFacts(params: Parameters, stream: Stream, fabricated: boolean): { fraud: FraudKind; baseUsd: number; claimedUsd: number } {
+  const fraud: FraudKind = fabricated ? 'fabricated' : isBuiltUp(stream.uniform(ClaimSlot.buildUp), params.fraud) ? 'buildUp' : 'none';
+  const baseUsd = lognormalMixtureOrEmpirical(stream.uniform(ClaimSlot.mixPick), stream.uniform(ClaimSlot.mixValue), params.claimAmount.mixture, params.claimAmount.empirical, params.policy.maxClaim);
+  const claimedUsd = claimedAmount(fraud, baseUsd, stream.uniform(ClaimSlot.bunch), stream.uniform(ClaimSlot.bunchPosition), params.policy, params.fraud);
+  return { fraud, baseUsd, claimedUsd };
+}
+
 /** What a claim's world needs to draw its facts. */
 export interface ClaimWorld {
   readonly sellers: Sellers;
@@ -162,9 +174,7 @@ export function claimFacts(
   claim: { readonly id: number; readonly index: number; readonly fabricated: boolean; readonly incidentDay: number; readonly filedDay: number },
   world: ClaimWorld,
 ): ClaimFacts {
-  const fraud: FraudKind = claim.fabricated ? 'fabricated' : isBuiltUp(stream.uniform(ClaimSlot.buildUp), params.fraud) ? 'buildUp' : 'none';
-  const baseUsd = lognormalMixtureOrEmpirical(stream.uniform(ClaimSlot.mixPick), stream.uniform(ClaimSlot.mixValue), params.claimAmount.mixture, params.claimAmount.empirical, params.policy.maxClaim);
-  const claimedUsd = claimedAmount(fraud, baseUsd, stream.uniform(ClaimSlot.bunch), stream.uniform(ClaimSlot.bunchPosition), params.policy, params.fraud);
+  const { fraud, baseUsd, claimedUsd } = claimAmountFacts(params, stream, claim.fabricated);
   const customer = claim.fabricated ? world.honestCustomers + fraudsterOf(claim.index, params.fraud) : Math.floor(stream.uniform(ClaimSlot.customer) * world.honestCustomers);
   const draws = new Float64Array(DECISION_DRAWS);
   for (let i = 0; i < DECISION_DRAWS; i++) draws[i] = stream.uniform(ClaimSlot.decisions + i);

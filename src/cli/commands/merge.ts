@@ -31,7 +31,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     if (files.length === 0) throw new UsageError(`no partial-*.json files in ${args.dirs.join(', ')}`);
     // Each file is checked whole before any is merged, so a malformed one cannot fail the merge part-way.
     const partials = files.map((f) => readPartialFile(f));
-    const merged = mergePartials(partials);
+    const merged = mergePartials(partials, files);
     const { first } = merged;
     const results = buildRunResults(merged.output, {
       scenario: first.scenario,
