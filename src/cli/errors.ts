@@ -6,6 +6,9 @@ import { InputError } from '../inputError.js';
 import { formatProblem, ScenarioError } from '../params/problems.js';
 import { terminalSafe } from './terminal.js';
 
+/** Problems printed one per line; the rest are counted (an overlay of 40,000 unknown keys is one mistake, not a page). */
+export const MAX_PROBLEMS_SHOWN = 50;
+
 /** A command-line option or path the user can fix. */
 export class UsageError extends InputError {
   override name = 'UsageError';
@@ -13,8 +16,12 @@ export class UsageError extends InputError {
 
 export function reportFailure(error: unknown): number {
   if (error instanceof ScenarioError) {
-    for (const p of error.problems) process.stderr.write(`error: ${terminalSafe(formatProblem(p))}\n`);
-    process.stderr.write(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found; nothing was run.\n`);
+    const shown = error.problems.slice(0, MAX_PROBLEMS_SHOWN);
+    const more = error.problems.length - shown.length;
+    process.stderr.write(shown.map((p) => `error: ${terminalSafe(formatProblem(p))}\n`).join(''));
+    if (more > 0) process.stderr.write(`error: ... and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'}\n`);
+    const count = error.problems.length;
+    process.stderr.write(`${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'} found; nothing was run.\n`);
     return 2;
   }
   if (error instanceof InputError) {

@@ -4,7 +4,7 @@
  * alias bombs) with problems that name the file and line.
  */
 import { NotARegularFile, readRegularFile } from '../io/readRegularFile.js';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { firstInvalidUtf8Line } from '../utf8.js';
 import type { Problem } from './problems.js';
 
@@ -50,7 +50,9 @@ export function parseSource(path: string, bytes: Buffer): ReadResult {
   }
   if (text.trim() === '') return { ok: false, problems: [{ file: path, message: 'is empty' }] };
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Keys are checked for repeats below: the yaml library's own check compares each key with every earlier one,
+  // which for an overlay of 40,000 keys takes ten seconds.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -69,6 +71,14 @@ export function parseSource(path: string, bytes: Buffer): ReadResult {
   });
   visit(doc, {
     Node(_, node) {
+      if (isMap(node)) {
+        const seen = new Set<unknown>();
+        for (const pair of node.items) {
+          if (!isScalar(pair.key)) continue;
+          if (seen.has(pair.key.value)) refused.push({ file: path, line: lineAt(pair.key.range), message: 'malformed YAML: Map keys must be unique' });
+          seen.add(pair.key.value);
+        }
+      }
       if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
         refused.push({ file: path, line: lineAt(node.range), message: `YAML tag ${node.tag.replace(CORE_TAG_PREFIX, '!!')} is not allowed (scenarios hold plain numbers, text, lists and mappings)` });
       }
@@ -105,7 +115,7 @@ export function lineOf(file: SourceFile, docPath: readonly (string | number)[]):
   let line = lineAt((node as { range?: number[] } | null)?.range);
   for (const segment of docPath) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairsByKey(node).get(String(segment));
       if (!pair) break;
       line = lineAt((pair.key as { range?: number[] }).range) ?? line;
       node = pair.value;
@@ -117,6 +127,22 @@ export function lineOf(file: SourceFile, docPath: readonly (string | number)[]):
     } else break;
   }
   return line;
+}
+
+/** A mapping's pairs by key, the first of each, built once per mapping: one lookup per problem, not a scan. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!index.has(key)) index.set(key, pair as Pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 function firstLine(s: string): string {

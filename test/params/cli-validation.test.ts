@@ -4,11 +4,12 @@
  * (`npm run build`; `npm test` builds before running vitest).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawnTimed } from '../support/cpu.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -79,6 +80,28 @@ describe('claimsim validate', () => {
           'error: --set: fraud.share: YAML tag !!float does not fit its value; write the value without a tag\n' +
           '2 problems found; nothing was run.\n',
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'an overlay of 40,000 unknown keys: refused in seconds of CPU, 50 problems shown and the rest counted',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'claimsim-cli-'));
+      tempDirs.push(dir);
+      const file = join(dir, 'many.yaml');
+      const keys = Array.from({ length: 40_000 }, (_, i) => `  k${i}: 1\n`).join('');
+      writeFileSync(file, `name: many\ndescription: d\nextends: baseline\nparameters:\n${keys}`);
+      const r = spawnTimed([CLI, 'validate', file], { cwd: ROOT, env: { ...process.env, CLAIMSIM_DEBUG: '' } });
+      expect(r.status).toBe(2);
+      const lines = r.stderr.split('\n').filter((l) => l !== '');
+      expect(lines).toHaveLength(52);
+      expect(lines[0]).toBe(`error: ${file}:5: k0: unknown parameter (known here: ${lines[0]!.split('known here: ')[1]}`);
+      expect(lines[49]!.startsWith(`error: ${file}:54: k49: unknown parameter`), lines[49]).toBe(true);
+      expect(lines[50]).toBe('error: ... and 39,950 more problems');
+      expect(lines[51]).toBe('40,000 problems found; nothing was run.');
+      // It took minutes when each key's line was found by a scan of every key (and YAML's own repeat check did the same).
+      expect(r.cpuMs, 'CPU ms').toBeLessThan(5000);
     },
     TIMEOUT,
   );
