@@ -9,6 +9,7 @@ import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { closePools } from '../sim/pool.js';
 import { ENGINE } from '../version.js';
+import { stopOutputs } from '../results/write.js';
 import { reportFailure } from './errors.js';
 import { terminalSafe, visible } from './terminal.js';
 
@@ -53,8 +54,8 @@ function withTheWordTyped(message: string, args: readonly string[]): string {
   return /^Did you mean \S+\?$/.test(message) && typed !== undefined ? `Unknown command "${visible(typed)}". ${message}` : message;
 }
 
-// Ctrl-C: stop the workers and leave; outputs are written only once a run is complete,
-// and atomically, so an interrupted run leaves the previous output as it was.
+// Ctrl-C: stop the workers and leave; outputs switch at one commit point, and none happens
+// after Ctrl-C, so the message says what is on disk: the previous output, the new one, or nothing.
 // Everything printed passes through terminalSafe: scenario names must not drive the terminal.
 const writeOut = process.stdout.write.bind(process.stdout);
 process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
@@ -63,8 +64,10 @@ process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
 let interrupted = false;
 process.once('SIGINT', () => {
   interrupted = true;
-  process.stderr.write('\ninterrupted: workers stopped; no output was written or changed\n');
-  void closePools().finally(() => process.exit(130));
+  const disk = stopOutputs();
+  process.stderr.write(`\ninterrupted: workers stopped; ${terminalSafe(disk.text)}\n`);
+  // Exit 0 only when the new output was already complete: then the command did what it was asked.
+  void closePools().finally(() => process.exit(disk.complete ? 0 : 130));
 });
 
 try {

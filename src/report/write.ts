@@ -11,7 +11,8 @@ import type { AnyResults } from './summary.js';
 
 export type ChartFormat = 'svg' | 'png';
 
-export async function writeReport(dir: string, results: AnyResults, options: { charts?: ChartFormat } = {}): Promise<string> {
+/** The report's files (report.html, and charts/ID.svg|png with `charts`), to be written with the other outputs at once. */
+export async function reportFiles(results: AnyResults, options: { charts?: ChartFormat } = {}): Promise<Record<string, string | Buffer>> {
   const charts = chartsFor(results);
   const files: Record<string, string | Buffer> = { 'report.html': await buildReportHtml(results, charts) };
   if (options.charts) {
@@ -20,6 +21,15 @@ export async function writeReport(dir: string, results: AnyResults, options: { c
       files[join('charts', `${chart.id}.${options.charts}`)] = options.charts === 'svg' ? svg : svgToPng(svg);
     }
   }
-  writeOutputs(dir, files);
+  return files;
+}
+
+/**
+ * Writes the report into `dir` as a new output that keeps the other files of
+ * the output in force (results.json beside it): `claimsim report`.
+ */
+export async function writeReport(dir: string, results: AnyResults, options: { charts?: ChartFormat } = {}): Promise<string> {
+  const files = await reportFiles(results, options);
+  writeOutputs(dir, files, { carry: true });
   return join(dir, 'report.html');
 }

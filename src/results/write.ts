@@ -1,16 +1,64 @@
 /**
- * Writing outputs so that a run that fails or is interrupted (even by SIGKILL)
- * leaves either the previous complete output or none, never a mixture:
- * a single file is written beside its target and renamed over it; a set of
- * files is written into a hidden staging directory that then replaces the
- * output directory by rename. Renames are atomic within one file system.
+ * Writing outputs so that claimsim touches only what it writes, a reader never
+ * sees files of two runs together, and one writer works on a folder at a time.
+ *
+ * Layout of an output folder DIR (`--out`):
+ *
+ *   DIR/.claimsim/                      claimsim's own folder (marked by DIR/.claimsim/MARKER)
+ *   DIR/.claimsim/runs/<run-id>/        one command's complete output, with manifest.json
+ *   DIR/.claimsim/current -> runs/<run-id>   the output in force: switched by one atomic rename
+ *   DIR/.claimsim/partials/             shard partials (`run --shard`), one file each
+ *   DIR/.claimsim/lock                  the writer's pid, start time and host (O_EXCL)
+ *   DIR/results.json -> .claimsim/current/results.json   stable names, created once
+ *   DIR/partial-I-of-N.json -> .claimsim/partials/partial-I-of-N.json
+ *
+ * A command writes every file into its own run folder, then renames a new
+ * `current` symlink over the old one: that rename is the one commit point,
+ * before which the previous complete output is in force and after which the
+ * new one is. Only then are older run folders (and leftovers of killed runs)
+ * removed. DIR itself is never renamed, copied, chmodded or emptied, so it may
+ * be a mount point, a symlink to a folder (claimsim writes into its target) or
+ * on another file system; a stable name that already exists and is not
+ * claimsim's own symlink is refused (exit 2), never replaced.
+ *
+ * Every run folder holds manifest.json: the run id, the command, and the
+ * SHA-256 of each file, so a reader can check that the files it opened belong
+ * to one output (results.json and the CSVs keep their formats unchanged).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../inputError.js';
 
 /** A write that failed for a reason the user can act on (no space, no permission, not a directory). */
 export class OutputError extends Error {
   override name = 'OutputError';
+}
+
+/** An output folder claimsim will not write: another writer holds it, or a name it would write is the user's. */
+export class OutputRefused extends InputError {
+  override name = 'OutputRefused';
 }
 
 const REASONS: Record<string, string> = {
@@ -25,10 +73,9 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
 };
 
-function outputError(target: string, e: unknown): Error {
+function reasonOf(e: unknown): string | undefined {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code && REASONS[code]) return new OutputError(`cannot write ${target}: ${REASONS[code]} (${code}); nothing was written`);
-  return e as Error;
+  return code && REASONS[code] ? `${REASONS[code]} (${code})` : undefined;
 }
 
 export function writeFileAtomic(path: string, data: string | Buffer): void {
@@ -43,51 +90,509 @@ export function writeFileAtomic(path: string, data: string | Buffer): void {
     } catch {
       // the temporary file never existed, or cannot be reached: the cause below says why
     }
-    throw outputError(path, e);
+    const reason = reasonOf(e);
+    if (reason) throw new OutputError(`cannot write ${path}: ${reason}; nothing was written`);
+    throw e;
+  }
+}
+
+export const CLAIMSIM_DIR = '.claimsim';
+const MARKER = 'MARKER';
+const MARKER_TEXT = 'This folder is claimsim\'s: it holds the runs that the symlinks beside it point to. claimsim removes only what it wrote here.\n';
+const RUN_MARKER = '.claimsim-run';
+export const MANIFEST = 'manifest.json';
+const RUN_ID = /^\d{8}T\d{6}Z-\d+-[0-9a-f]{8}$/;
+
+/** What this process holds or has done in one output folder. */
+interface Claim {
+  /** The folder as the user named it, for messages. */
+  readonly shown: string;
+  /** The real folder (symlinks resolved). */
+  readonly real: string;
+  /** Whether this process holds the lock (a lasting claim, released at exit). */
+  locked: boolean;
+  /** Whether this process created DIR, and DIR/.claimsim. */
+  readonly createdDir: boolean;
+  createdOwn: boolean;
+  /** The run id in force before this process wrote, and the one it committed. */
+  previous: string | null;
+  committed: string | null;
+  partials: string[];
+}
+
+const claims = new Map<string, Claim>();
+let exitHookInstalled = false;
+
+/** A short sleep that blocks (used while waiting for a lock held for milliseconds, and by the test hook). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function newRunId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** The run id `DIR/.claimsim/current` points to, if it points to a complete run. */
+export function currentRunId(real: string): string | null {
+  try {
+    const target = readlinkSync(join(real, CLAIMSIM_DIR, 'current'));
+    const id = basename(target);
+    if (!RUN_ID.test(id) || target !== join('runs', id)) return null;
+    return existsSync(join(real, CLAIMSIM_DIR, 'runs', id, MANIFEST)) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+function checkDirName(dir: string): void {
+  if (dir === '') throw new OutputRefused('--out must name a folder; an empty name is not one (use --out . for the current folder)');
+}
+
+/** The real folder for `dir`, created (with its parents) if missing; a symlink to a folder resolves to its target. */
+function realFolder(dir: string): { real: string; created: boolean } {
+  const absolute = resolve(dir);
+  let created = false;
+  try {
+    if (!existsSync(absolute)) {
+      mkdirSync(absolute, { recursive: true });
+      created = true;
+    }
+    const real = realpathSync(absolute);
+    if (!statSync(real).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    return { real, created };
+  } catch (e) {
+    const reason = reasonOf(e);
+    if (reason) throw new OutputError(`cannot write ${dir}: ${reason}; nothing was written`);
+    throw e;
+  }
+}
+
+/** DIR/.claimsim, created and marked if missing; refused if it exists and is not claimsim's. */
+function ownFolder(shown: string, real: string): { own: string; created: boolean } {
+  const own = join(real, CLAIMSIM_DIR);
+  let stat;
+  try {
+    stat = lstatSync(own);
+  } catch {
+    mkdirSync(own);
+    writeFileSync(join(own, MARKER), MARKER_TEXT);
+    return { own, created: true };
+  }
+  if (!stat.isDirectory() || !existsSync(join(own, MARKER))) {
+    throw new OutputRefused(`${join(shown, CLAIMSIM_DIR)} exists and is not claimsim's (it has no ${MARKER} file): claimsim keeps its runs there and will not touch it; move it away or choose another --out`);
+  }
+  return { own, created: false };
+}
+
+interface LockHolder {
+  pid: number;
+  startedAt: string;
+  hostname: string;
+  command?: string;
+}
+
+function readHolder(file: string): LockHolder | null {
+  try {
+    const holder = JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
+    return typeof holder.pid === 'number' ? holder : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the lock's process is gone: same host and no such process, or a lock that never got its content. */
+function isStale(file: string, holder: LockHolder | null): boolean {
+  if (holder === null) {
+    // Created but never written (killed in between): stale once it is a few seconds old.
+    try {
+      return Date.now() - lstatSync(file).mtimeMs > 5000;
+    } catch {
+      return false;
+    }
+  }
+  if (holder.hostname !== hostname()) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Takes the lock DIR/.claimsim/lock, or returns its live holder. A stale lock is taken over. */
+function tryLock(own: string): LockHolder | null {
+  const file = join(own, 'lock');
+  for (let attempt = 0; attempt < 10; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(file, 'wx');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = readHolder(file);
+      if (!isStale(file, holder)) {
+        if (holder) return holder;
+        sleepSync(100);
+        continue;
+      }
+      // Move the stale lock aside, then check that what was moved is the lock judged stale
+      // (another process may have taken it over in between); if not, put it back.
+      const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+      try {
+        renameSync(file, aside);
+      } catch {
+        continue;
+      }
+      const moved = readHolder(aside);
+      if (JSON.stringify(moved) !== JSON.stringify(holder)) {
+        try {
+          linkSync(aside, file);
+        } catch {
+          // someone holds a newer lock already: theirs stands
+        }
+      }
+      rmSync(aside, { force: true });
+      continue;
+    }
+    try {
+      const holder: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), hostname: hostname(), command: ['claimsim', ...process.argv.slice(2)].join(' ').slice(0, 200) };
+      writeSync(fd, JSON.stringify(holder));
+    } finally {
+      closeSync(fd);
+    }
+    return null;
+  }
+  return readHolder(file) ?? { pid: 0, startedAt: '?', hostname: '?' };
+}
+
+function unlock(own: string): void {
+  const file = join(own, 'lock');
+  const holder = readHolder(file);
+  if (holder && holder.pid === process.pid && holder.hostname === hostname()) rmSync(file, { force: true });
+}
+
+function busy(shown: string, holder: LockHolder): OutputRefused {
+  return new OutputRefused(
+    `${shown} is being written by another claimsim run (process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}${holder.command ? `: ${holder.command}` : ''}); ` +
+      `wait for it to finish or choose another --out. If that process is gone, remove ${join(shown, CLAIMSIM_DIR, 'lock')}.`,
+  );
+}
+
+/** Releases every lasting claim; removes what a claim created when it committed nothing. */
+function releaseAll(): void {
+  for (const claim of claims.values()) release(claim);
+}
+
+function release(claim: Claim): void {
+  const own = join(claim.real, CLAIMSIM_DIR);
+  try {
+    if (claim.locked) unlock(own);
+    claim.locked = false;
+    // A folder created for an output that never came: leave no trace.
+    if (claim.createdOwn && claim.committed === null && claim.partials.length === 0 && currentRunId(claim.real) === null && !existsSync(join(own, 'lock'))) {
+      rmSync(own, { recursive: true, force: true });
+      claim.createdOwn = false;
+      if (claim.createdDir && readdirSync(claim.real).length === 0) rmdirSync(claim.real);
+    }
+  } catch {
+    // best effort at exit
+  }
+}
+
+function claimFor(dir: string): Claim {
+  checkDirName(dir);
+  const key = resolve(dir);
+  const known = claims.get(key);
+  if (known) return known;
+  const { real, created } = realFolder(dir);
+  const claim: Claim = { shown: dir, real, locked: false, createdDir: created, createdOwn: false, previous: null, committed: null, partials: [] };
+  try {
+    const own = ownFolder(dir, real);
+    claim.createdOwn = own.created;
+  } catch (e) {
+    if (created) rmSync(real, { recursive: true, force: true });
+    throw e;
+  }
+  claim.previous = currentRunId(real);
+  claims.set(key, claim);
+  if (!exitHookInstalled) {
+    process.on('exit', releaseAll);
+    exitHookInstalled = true;
+  }
+  return claim;
+}
+
+/**
+ * Claims `dir` for this process until it exits: takes the lock, or exits 2
+ * (OutputRefused) naming the process that holds it. Commands call this before
+ * their work, so a second writer is refused at once rather than after a run.
+ */
+export function claimOutputs(dir: string): void {
+  const claim = claimFor(dir);
+  if (claim.locked) return;
+  const holder = tryLock(join(claim.real, CLAIMSIM_DIR));
+  if (holder) {
+    release(claim);
+    claims.delete(resolve(dir));
+    throw busy(dir, holder);
+  }
+  claim.locked = true;
+}
+
+/** Whether `link` is claimsim's own stable symlink for `name`. */
+function isOwnLink(link: string, target: string): boolean {
+  try {
+    return lstatSync(link).isSymbolicLink() && readlinkSync(link) === target;
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stable names that exist and are not claimsim's symlinks (those claimsim will not replace). */
+function conflicts(real: string, names: readonly string[], targetOf: (name: string) => string): string[] {
+  return names.filter((n) => exists(join(real, n)) && !isOwnLink(join(real, n), targetOf(n)));
+}
+
+const toCurrent = (name: string) => join(CLAIMSIM_DIR, 'current', name);
+const toPartial = (name: string) => join(CLAIMSIM_DIR, 'partials', name);
+
+function refuseConflicts(shown: string, found: readonly string[]): void {
+  if (found.length === 0) return;
+  throw new OutputRefused(
+    `${shown} already holds ${found.join(', ')}, not written by claimsim: claimsim never replaces files it did not write. ` +
+      `Move ${found.length === 1 ? 'it' : 'them'} away or choose another --out.`,
+  );
+}
+
+function onDisk(claim: Claim): string {
+  if (claim.committed) return `${claim.shown} holds the new output (run ${claim.committed})`;
+  if (claim.previous) return `${claim.shown} still holds the previous output (run ${claim.previous}), unchanged`;
+  return `nothing was written to ${claim.shown}`;
+}
+
+let stopped = false;
+
+/**
+ * Ctrl-C: no commit happens from now on in this process, so what this returns
+ * stays true until it exits: what is on disk in the folders this process
+ * claimed, and whether every one of them already holds the new output.
+ */
+export function stopOutputs(): { text: string; complete: boolean } {
+  stopped = true;
+  return outputsOnDisk();
+}
+
+/** What is on disk in the folders this process claimed (see stopOutputs). */
+export function outputsOnDisk(): { text: string; complete: boolean } {
+  const list = [...claims.values()];
+  if (list.length === 0) return { text: 'no output was written or changed', complete: false };
+  return { text: list.map(onDisk).join('; '), complete: list.every((c) => c.committed !== null) };
+}
+
+/** The test hook: pause just before the commit rename (used only by the kill harness). */
+function pauseBeforeSwitch(): void {
+  const ms = Number(process.env.CLAIMSIM_TEST_PAUSE_BEFORE_SWITCH_MS);
+  if (!(ms > 0)) return;
+  process.stderr.write('claimsim-test: about to switch\n');
+  sleepSync(ms);
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Writes `files` (relative paths → contents) as the new output in `dir`, all
+ * at once. With `carry`, files of the output in force that this write does not
+ * replace go with it (`report` rebuilding report.html beside results.json).
+ * Returns the run id.
+ */
+export function writeOutputs(dir: string, files: Readonly<Record<string, string | Buffer>>, options: { readonly carry?: boolean } = {}): string {
+  const claim = claimFor(dir);
+  const lasting = claim.locked;
+  if (!lasting) {
+    const holder = tryLock(join(claim.real, CLAIMSIM_DIR));
+    if (holder) throw busy(dir, holder);
+    claim.locked = true;
+  }
+  try {
+    return commit(claim, files, options.carry === true);
+  } finally {
+    if (!lasting) release(claim);
+  }
+}
+
+function topNames(paths: Iterable<string>): string[] {
+  return [...new Set([...paths].map((f) => f.split(/[\\/]/)[0]!))].sort();
+}
+
+function commit(claim: Claim, files: Readonly<Record<string, string | Buffer>>, carry: boolean): string {
+  if (stopped) throw new OutputError('interrupted: the output was not written');
+  const { real, shown } = claim;
+  const own = join(real, CLAIMSIM_DIR);
+  claim.previous = currentRunId(real);
+  const previousFolder = claim.previous ? join(own, 'runs', claim.previous) : null;
+  const names = topNames(Object.keys(files));
+  const carried = carry && previousFolder ? readdirSync(previousFolder).filter((n) => n !== MANIFEST && n !== RUN_MARKER && !names.includes(n)) : [];
+  const all = [...new Set([...names, ...carried])].sort();
+  for (const n of all) if (n === CLAIMSIM_DIR || n.startsWith('.')) throw new Error(`output file names must not start with a dot: ${n}`);
+  refuseConflicts(shown, conflicts(real, all, toCurrent));
+
+  const id = newRunId();
+  const folder = join(own, 'runs', id);
+  const createdLinks: string[] = [];
+  const next = join(own, `current.next-${id}`);
+  try {
+    mkdirSync(join(own, 'runs'), { recursive: true });
+    mkdirSync(folder);
+    writeFileSync(join(folder, RUN_MARKER), `${id}\n`);
+    const hashes: Record<string, string> = {};
+    for (const [relative, data] of Object.entries(files)) {
+      const file = join(folder, relative);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, data);
+      hashes[relative.split(/[\\/]/).join('/')] = sha256(data);
+    }
+    for (const name of carried) carryOver(join(previousFolder!, name), join(folder, name), name, hashes);
+    const manifest = { kind: 'claimsim-output', runId: id, command: ['claimsim', ...process.argv.slice(2)], writtenAt: new Date().toISOString(), files: Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => a.localeCompare(b))) };
+    writeFileSync(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Stable names point into current/: created once, before the switch (until then they may dangle).
+    for (const name of all) {
+      if (isOwnLink(join(real, name), toCurrent(name))) continue;
+      symlinkSync(toCurrent(name), join(real, name));
+      createdLinks.push(name);
+    }
+    symlinkSync(join('runs', id), next);
+    pauseBeforeSwitch();
+    renameSync(next, join(own, 'current')); // the commit point
+  } catch (e) {
+    // Remove what this attempt wrote (all of it claimsim's own), keep the previous output.
+    let leftover = false;
+    for (const path of [next, folder, ...createdLinks.map((n) => join(real, n))]) {
+      try {
+        rmSync(path, { recursive: true, force: true });
+      } catch {
+        leftover = true;
+      }
+    }
+    const state = claim.previous ? `${shown} still holds the previous output (run ${claim.previous}), unchanged` : `no output was written to ${shown}`;
+    const trace = leftover ? `; a partial run folder may remain in ${join(shown, CLAIMSIM_DIR, 'runs')} and the next run will remove it` : '';
+    const reason = reasonOf(e);
+    throw new OutputError(`cannot write ${shown}: ${reason ?? (e as Error).message}; ${state}${trace}`);
+  }
+  claim.committed = id;
+  // After the switch: names of the earlier output that this one lacks, then older run folders.
+  try {
+    for (const entry of readdirSync(real)) {
+      if (!all.includes(entry) && isOwnLink(join(real, entry), toCurrent(entry))) unlinkSync(join(real, entry));
+    }
+  } catch {
+    // dangling names of an earlier output are harmless: they point to nothing
+  }
+  removeOldRuns(own, id);
+  return id;
+}
+
+/** A file of the previous run carried into the new one: a hard link where the file system allows, else a copy. */
+function carryOver(from: string, to: string, name: string, hashes: Record<string, string>): void {
+  const stat = lstatSync(from);
+  if (stat.isDirectory()) {
+    mkdirSync(to);
+    for (const entry of readdirSync(from)) carryOver(join(from, entry), join(to, entry), `${name}/${entry}`, hashes);
+    return;
+  }
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+  hashes[name] = sha256(readFileSync(to));
+}
+
+/** Removes claimsim's run folders other than `keep`: older outputs and leftovers of killed runs. */
+function removeOldRuns(own: string, keep: string): void {
+  const runs = join(own, 'runs');
+  for (const entry of readdirSync(runs)) {
+    if (entry === keep || !RUN_ID.test(entry)) continue;
+    const folder = join(runs, entry);
+    try {
+      const marked = existsSync(join(folder, RUN_MARKER)) || readdirSync(folder).length === 0;
+      if (marked) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // removed by another process, or not removable now: the next run tries again
+    }
+  }
+  for (const entry of readdirSync(own)) {
+    if (entry.startsWith('current.next-') || entry.startsWith('lock.stale-') || entry.startsWith('partial.tmp-')) {
+      const id = entry.replace(/^(current\.next|lock\.stale|partial\.tmp)-/, '');
+      // Only leftovers of processes that are gone (their pid is in the name).
+      const pid = Number(id.match(/^\d{8}T\d{6}Z-(\d+)-/)?.[1] ?? id.match(/^(\d+)-/)?.[1]);
+      if (pid && pid !== process.pid && processGone(pid)) rmSync(join(own, entry), { force: true });
+    }
+  }
+}
+
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
 /**
- * Replaces the outputs in `dir` with `files` (relative paths → contents) all
- * at once. Files already in `dir` that this write does not replace (shard
- * partials, an earlier event log) are carried over, except those named in
- * `drop` (an earlier output this one must not appear to come with).
+ * Writes one shard partial as DIR/partial-I-of-N.json: the file itself lives
+ * in DIR/.claimsim/partials/ (replaced by rename), the stable name is a symlink.
+ * Shards share folders, and hold the lock only for milliseconds: a shard waits
+ * for it (up to 60 s) rather than failing.
  */
-export function writeOutputs(dir: string, files: Readonly<Record<string, string | Buffer>>, options: { readonly drop?: readonly string[] } = {}): void {
-  const target = resolve(dir);
-  const parent = dirname(target);
-  const name = basename(target);
-  const staging = join(parent, `.${name}.staging-${process.pid}`);
-  const retired = join(parent, `.${name}.old-${process.pid}`);
+export function writePartial(dir: string, name: string, data: string): string {
+  const claim = claimFor(dir);
+  const own = join(claim.real, CLAIMSIM_DIR);
+  const lasting = claim.locked;
+  if (!lasting) {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const holder = tryLock(own);
+      if (!holder) break;
+      if (Date.now() > deadline) throw busy(dir, holder);
+      sleepSync(50);
+    }
+    claim.locked = true;
+  }
+  if (stopped) throw new OutputError('interrupted: the partial result was not written');
+  const temporary = join(own, `partial.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    mkdirSync(parent, { recursive: true });
-    // Staging left behind by runs that were killed is never a complete output: drop it.
-    for (const entry of readdirSync(parent)) if (entry.startsWith(`.${name}.staging-`)) rmSync(join(parent, entry), { recursive: true, force: true });
-    mkdirSync(staging);
-    for (const [relative, data] of Object.entries(files)) {
-      const file = join(staging, relative);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, data);
-    }
-    if (existsSync(target)) {
-      const replaced = new Set([...Object.keys(files).map((f) => f.split(/[\\/]/)[0]!), ...(options.drop ?? [])]);
-      for (const entry of readdirSync(target)) {
-        if (!replaced.has(entry)) cpSync(join(target, entry), join(staging, entry), { recursive: true });
-      }
-      renameSync(target, retired);
-      renameSync(staging, target);
-      rmSync(retired, { recursive: true, force: true });
-    } else {
-      renameSync(staging, target);
-    }
-  } catch (e) {
-    // Clean up as far as possible; the cause, not the clean-up, is what the user needs to see.
+    refuseConflicts(claim.shown, conflicts(claim.real, [name], toPartial));
+    let createdLink: string | undefined;
     try {
-      rmSync(staging, { recursive: true, force: true });
-      if (!existsSync(target) && existsSync(retired)) renameSync(retired, target);
-    } catch {
-      // nothing more can be done here
+      mkdirSync(join(own, 'partials'), { recursive: true });
+      writeFileSync(temporary, data);
+      const link = join(claim.real, name);
+      if (!isOwnLink(link, toPartial(name))) {
+        symlinkSync(toPartial(name), link);
+        createdLink = link;
+      }
+      renameSync(temporary, join(own, 'partials', name)); // the commit point
+      claim.partials.push(name);
+    } catch (e) {
+      rmSync(temporary, { force: true });
+      if (createdLink) rmSync(createdLink, { force: true });
+      const reason = reasonOf(e);
+      throw new OutputError(`cannot write ${join(claim.shown, name)}: ${reason ?? (e as Error).message}; no partial result was written`);
     }
-    throw outputError(dir, e);
+    return join(dir, name);
+  } finally {
+    if (!lasting) release(claim);
   }
 }

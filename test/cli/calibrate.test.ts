@@ -45,7 +45,7 @@ describe('claimsim calibrate', () => {
     // 0.999 ± 0.0005 accepts 0.9985 to 0.9995; the simulated share is below.
     expect(r.stdout).toMatch(/^ {2}claims\.underThresholdShare is 0\.\d+, 0\.\d+ below the lowest value its target 0\.999 ± 0\.0005 accepts \(\d+\.\d\d% of 0\.999\)$/m);
     expect(r.stdout).toContain(`No overlay was written. results.json (with every evaluation of the search) and report.html are in ${out}`);
-    expect(readdirSync(out).sort()).toEqual(['calibration.csv', 'report.html', 'results.json']);
+    expect(readdirSync(out).filter((e) => !e.startsWith('.')).sort()).toEqual(['calibration.csv', 'report.html', 'results.json']);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.overlayFile).toBeNull();
     expect(results.calibration.reached).toBe(false);
@@ -109,7 +109,7 @@ describe('claimsim calibrate', () => {
     const written = claimsim('calibrate', base, ...REACHABLE, ...SMALL, '--out', out, '--overlay', beside);
     expect(written.code).toBe(0);
     expect(loadScenario(beside).chain.map((p) => p.split(/[\\/]/).pop())).toEqual(['baseline.yaml', 'mine.yaml', 'mine-calibrated.yaml']);
-    expect(readdirSync(out).sort()).toEqual(['calibration.csv', 'report.html', 'results.json']);
+    expect(readdirSync(out).filter((e) => !e.startsWith('.')).sort()).toEqual(['calibration.csv', 'report.html', 'results.json']);
   }, 300_000);
 
   it.each([

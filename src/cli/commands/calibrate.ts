@@ -13,8 +13,8 @@ import { calibrationOverlayYaml, defaultOverlayPath, overlayPlacementProblem } f
 import { calibrationCsv } from '../../export/analysisTables.js';
 import { loadScenario } from '../../params/load.js';
 import { buildCalibrationResults } from '../../results/analyses.js';
-import { writeFileAtomic, writeOutputs } from '../../results/write.js';
-import { writeReport } from '../../report/write.js';
+import { claimOutputs, writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { table } from './compare.js';
@@ -60,6 +60,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const overlayFile = args.overlay ?? defaultOverlayPath(outDir, args.scenario);
     const placement = overlayPlacementProblem(args.scenario, overlayFile, args.overlay === undefined ? 'the default overlay path (set by --out)' : '--overlay');
     if (placement) throw new UsageError(placement);
+    claimOutputs(outDir);
     let calibration;
     try {
       calibration = await calibrate(args.scenario, targets, args.free, { ...options, maxEvaluations, onEvaluation: (n, value) => note(`calibrate: evaluation ${n}, objective ${value.toExponential(3)}`) });
@@ -73,9 +74,10 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const results = buildCalibrationResults(base, options.replications, calibration, overlayText === undefined ? null : overlayFile, options.seed, invocationOf(started, t0, options.workers));
     const files: Record<string, string> = { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'calibration.csv': calibrationCsv(results) };
     if (overlayText !== undefined && overlayAmongOutputs) files[basename(overlayFile)] = overlayText;
-    writeOutputs(outDir, files, overlayAmongOutputs && overlayText === undefined ? { drop: [basename(overlayFile)] } : {});
+    // One commit; an overlay of an earlier calibration is not part of this output, so it is gone with it.
+    const report = join(outDir, 'report.html');
+    writeOutputs(outDir, { ...files, ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
     if (overlayText !== undefined && !overlayAmongOutputs) writeFileAtomic(overlayFile, overlayText);
-    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
 
     process.stdout.write(`${table(['parameter', 'calibrated', 'searched over'], calibration.free.map((f) => [f.path, String(calibration.values[f.path]), `${f.low} .. ${f.high}`]))}\n\n`);
     process.stdout.write(`${table(['target', 'wanted', 'simulated', 'miss', 'within tolerance'], calibration.achieved.map((a) => [a.metric, wantedText(a.wanted), String(Number(a.simulated.toPrecision(5))), missText(a), a.within ? 'yes' : 'NO']))}\n\n`);

@@ -6,7 +6,7 @@ import { METRICS, type MetricDefinition, type MetricName } from '../../collect/m
 import { comparisonsCsv } from '../../export/analysisTables.js';
 import { buildCompareResults } from '../../results/analyses.js';
 import { writeOutputs } from '../../results/write.js';
-import { writeReport } from '../../report/write.js';
+import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue, intervalText } from '../format.js';
@@ -33,8 +33,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const comparison = await compareScenarios(args.scenarios, { ...options, onScenarioDone: (name) => note(`compare: ${name} done`) });
     const results = buildCompareResults(comparison, options.seed, invocationOf(started, t0, options.workers));
     const outDir = args.out ?? join('reports', `compare-${safeName(results.scenarios[0]!.scenario.name)}`);
-    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'comparisons.csv': comparisonsCsv(results) });
-    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
+    const report = join(outDir, 'report.html');
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'comparisons.csv': comparisonsCsv(results), ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
     for (const d of results.differences) {
       process.stdout.write(`\n${d.scenario} against ${d.base} (${results.replications} paired replications, seed ${results.seed}):\n`);
       const base = results.scenarios.find((s) => s.scenario.name === d.base)!;

@@ -5,9 +5,9 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { mergePartials } from '../../results/partial.js';
 import { readPartialFile } from '../../results/read.js';
 import { buildRunResults } from '../../results/results.js';
-import { writeOutputs } from '../../results/write.js';
+import { claimOutputs, writeOutputs } from '../../results/write.js';
 import { runTables } from '../../export/tables.js';
-import { writeReport } from '../../report/write.js';
+import { reportFiles } from '../../report/write.js';
 import { UsageError } from '../errors.js';
 import { printRun } from '../format.js';
 
@@ -32,6 +32,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     // Each file is checked whole before any is merged, so a malformed one cannot fail the merge part-way.
     const partials = files.map((f) => readPartialFile(f));
     const merged = mergePartials(partials, files);
+    const outDir = args.out ?? (statSync(args.dirs[0]!).isDirectory() ? args.dirs[0]! : '.');
+    claimOutputs(outDir);
     const { first } = merged;
     const results = buildRunResults(merged.output, {
       scenario: first.scenario,
@@ -46,9 +48,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         shards: first.shard.count,
       },
     });
-    const outDir = args.out ?? (statSync(args.dirs[0]!).isDirectory() ? args.dirs[0]! : '.');
-    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results) });
-    const report = await writeReport(outDir, results);
+    const report = join(outDir, 'report.html');
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results), ...(await reportFiles(results)) });
     printRun(results, join(outDir, 'results.json'));
     process.stdout.write(`report: ${report}\n`);
   },

@@ -8,10 +8,10 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../params/load.js';
 import { partialFileName, partialResult } from '../../results/partial.js';
 import { buildRunResults, scenarioRecord } from '../../results/results.js';
-import { writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { claimOutputs, writeOutputs, writePartial } from '../../results/write.js';
 import { runToPrecision } from '../../analysis/precision.js';
 import { runTables } from '../../export/tables.js';
-import { writeReport } from '../../report/write.js';
+import { reportFiles } from '../../report/write.js';
 import { buildEventLog } from '../../export/eventLog.js';
 import { eventLogCsv } from '../../export/eventLogCsv.js';
 import { toOcel } from '../../export/ocel.js';
@@ -80,13 +80,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
 
     if (shard) {
       const units = await simulateUnits(params, seed, planUnits(replications, params.world.teams, shard), { workers, onUnitDone });
-      const file = join(outDir, partialFileName(shard));
       const partial = partialResult({ scenario: scenarioRecord(scenario), parameters: params, parameterMeta: scenario.meta, seed, replications, shard, units, wallSeconds: (performance.now() - t0) / 1000 });
-      writeFileAtomic(file, JSON.stringify(partial));
+      const file = writePartial(outDir, partialFileName(shard), JSON.stringify(partial));
       process.stdout.write(`${scenario.name}: shard ${shard.index + 1} of ${shard.count}, ${units.length} team-replications; partial result: ${file}\n`);
       return;
     }
 
+    // The output folder is this run's from here on: a second writer is refused now, not after the run.
+    claimOutputs(outDir);
     let precision;
     let output;
     if (args.precision !== undefined) {
@@ -113,8 +114,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       precision,
     });
     const eventLog = eventLogClaims === undefined ? {} : eventLogFiles(params, seed, eventLogClaims);
-    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results), ...eventLog });
-    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
+    const report = join(outDir, 'report.html');
+    // One commit: results.json, the tables, the event log and the report become visible together.
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results), ...eventLog, ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
     printRun(results, join(outDir, 'results.json'));
     process.stdout.write(`report: ${report}\n`);
   },

@@ -6,7 +6,7 @@ import { METRICS, type MetricDefinition } from '../../collect/metrics.js';
 import { sensitivityCsv } from '../../export/analysisTables.js';
 import { buildSensitivityResults } from '../../results/analyses.js';
 import { writeOutputs } from '../../results/write.js';
-import { writeReport } from '../../report/write.js';
+import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue } from '../format.js';
@@ -42,8 +42,8 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     }
     const results = buildSensitivityResults(sensitivity, options.seed, invocationOf(started, t0, options.workers));
     const outDir = args.out ?? join('reports', `sensitivity-${safeName(results.scenario.name)}`);
-    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'sensitivity.csv': sensitivityCsv(results) });
-    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
+    const report = join(outDir, 'report.html');
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'sensitivity.csv': sensitivityCsv(results), ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
     const unit = (METRICS[args.metric as keyof typeof METRICS] as MetricDefinition).unit;
     const rows = results.rows.map((r, i) => [
       `${i + 1}. ${r.path}`,

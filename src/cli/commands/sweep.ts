@@ -7,7 +7,7 @@ import { METRICS, type MetricDefinition, type MetricName } from '../../collect/m
 import { sweepCsv } from '../../export/analysisTables.js';
 import { buildSweepResults } from '../../results/analyses.js';
 import { writeOutputs } from '../../results/write.js';
-import { writeReport } from '../../report/write.js';
+import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue, intervalText } from '../format.js';
@@ -44,8 +44,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const sweep = await sweepScenario(args.scenario, axes, { ...options, onPointDone: (done, total) => note(`sweep: point ${done} of ${total} done`) });
     const results = buildSweepResults(sweep, options.seed, invocationOf(started, t0, options.workers));
     const outDir = args.out ?? join('reports', `sweep-${safeName(results.scenario.name)}`);
-    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'sweep.csv': sweepCsv(results) });
-    const report = await writeReport(outDir, results, args.charts ? { charts: args.charts } : {});
+    const report = join(outDir, 'report.html');
+    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'sweep.csv': sweepCsv(results), ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
     const metrics = args.metric as MetricName[];
     const rows = results.points.map((p) => [
       ...axes.map((a) => String(p.values[a.path])),
