@@ -18,7 +18,7 @@ import { isMetaLeaf, metaLeafSchema, overlayLeafSchema, type ParamMeta } from '.
 import { applyOverlay, getIn, type Tree } from './overlay.js';
 import { ScenarioError, type Problem } from './problems.js';
 import { closestKey, REFERENCE_FIELDS, referencesSchema, unknownCitations, type Reference } from './references.js';
-import { parametersSchema, type Parameters, type TieSide } from './schema.js';
+import { parametersSchema, plainText, type Parameters, type TieSide } from './schema.js';
 import { CORE_TAG_PREFIX, lineOf, PLAIN_TAGS, readSourceFile, type SourceFile } from './source.js';
 
 /** The scenarios shipped with claimsim. */
@@ -59,8 +59,8 @@ export interface Assignment {
 }
 
 const fileShape = z.strictObject({
-  name: z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
-  description: z.string().max(2000, 'is longer than 2000 characters'),
+  name: plainText('name').min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
+  description: plainText('description').max(2000, 'is longer than 2000 characters'),
   extends: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must name a scenario (letters, digits, - _ .), not a path')

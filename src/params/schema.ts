@@ -261,3 +261,31 @@ export function isWholeNumberParameter(path: string): boolean {
   for (const key of path.split('.')) node = (node as { shape?: Record<string, unknown> } | undefined)?.shape?.[key];
   return node instanceof z.ZodNumber && node.isInt === true;
 }
+
+/**
+ * Text a scenario shows as a title or a paragraph (its name and description)
+ * reaches terminals, HTML, SVG and PNG charts. A control character there is
+ * never meant (it arrives through a YAML "\0" or "\e" escape): NUL makes the
+ * PNG renderer fail and makes SVG invalid XML, ESC drives a terminal. Refused
+ * here; the reports still escape what a hand-edited results.json carries.
+ */
+const C0_C1_DEL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/u;
+/** A name is one line read in one direction: also no tab or line feed, no U+2028/U+2029, no bidi controls. */
+const NOT_IN_A_NAME = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+/** Why `text` is not plain text (`what` is "a name" or "a description"), or undefined. */
+export function controlCharacterProblem(text: string, kind: 'name' | 'description'): string | undefined {
+  const match = (kind === 'name' ? NOT_IN_A_NAME : C0_C1_DEL).exec(text);
+  if (!match) return undefined;
+  const code = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const at = [...text.slice(0, match.index)].length + 1;
+  const rule = kind === 'name' ? 'a name is plain text on one line' : 'a description is plain text (tabs and line breaks are fine)';
+  return `contains the control character ${code} (character ${at}); ${rule}`;
+}
+
+/** A scenario's name or description, refusing control characters (see controlCharacterProblem). */
+export const plainText = (kind: 'name' | 'description') =>
+  z.string().superRefine((text, ctx) => {
+    const problem = controlCharacterProblem(text, kind);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });

@@ -61,12 +61,14 @@ describe('the command line never passes a scenario\'s control characters to the 
   writeFileSync(badKey, 'name: n\ndescription: d\nextends: baseline\nparameters:\n  "pwned\\e]0;owned\\a\\e[2J": 1\n');
 
   it.each([
-    ['validate (the name on stdout)', ['validate', file]],
-    ['validate of an unknown parameter (the problem on stderr)', ['validate', badKey]],
-    ['run with an unknown --set path (the problem on stderr)', ['run', file, '--set', 'pwned\x1b[2J=1']],
-  ])('%s', (_label, args) => {
+    // Such a name is refused; the problem says which character, without printing it.
+    ['validate of a name with escapes (the problem on stderr)', ['validate', file], /name: contains the control character U\+001B \(character 6\)/],
+    ['validate of an unknown parameter (the problem on stderr)', ['validate', badKey], /pwned/],
+    ['run with an unknown --set path (the problem on stderr)', ['run', 'scenarios/baseline.yaml', '--set', 'pwned\x1b[2J=1'], /pwned/],
+  ])('%s', (_label, args, shown) => {
     const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-    expect(r.stdout + r.stderr).toMatch(/pwned/);
+    expect(r.status).toBe(2);
+    expect(r.stdout + r.stderr).toMatch(shown);
     expect(r.stdout, 'stdout').not.toMatch(/[\x1b\x07\x9b]/);
     expect(r.stderr, 'stderr').not.toMatch(/[\x1b\x07\x9b]/);
   });

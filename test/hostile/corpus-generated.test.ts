@@ -107,6 +107,22 @@ export const GENERATED: readonly GeneratedCase[] = [
     stderr: /long-name\.yaml:1: name: is longer than 200 characters/,
   },
   {
+    // Accepted before: the run simulated, then --charts png failed on the NUL and --charts svg wrote invalid XML.
+    name: 'a NUL in the name (a YAML "\\0" escape)',
+    make: () => write('nul-name.yaml', 'name: "before\\0after"\ndescription: d\nextends: baseline\nparameters: {}\n'),
+    stderr: /nul-name\.yaml:1: name: contains the control character U\+0000 \(character 7\); a name is plain text on one line/,
+  },
+  {
+    name: 'a bidi override in the name',
+    make: () => write('bidi-name.yaml', 'name: "invoice\\u202Efdp.exe"\ndescription: d\nextends: baseline\nparameters: {}\n'),
+    stderr: /bidi-name\.yaml:1: name: contains the control character U\+202E \(character 8\)/,
+  },
+  {
+    name: 'an ESC in the description',
+    make: () => write('esc-description.yaml', 'name: n\ndescription: "line one\\nline two \\e[2J"\nextends: baseline\nparameters: {}\n'),
+    stderr: /esc-description\.yaml:2: description: contains the control character U\+001B \(character 19\); a description is plain text \(tabs and line breaks are fine\)/,
+  },
+  {
     name: 'a directory passed as the scenario',
     make: () => {
       mkdirSync(join(dir, 'a-directory.yaml'), { recursive: true });
@@ -139,4 +155,12 @@ describe('claimsim run refuses each generated hostile scenario', () => {
       if (c.forbid) expect(r.stderr).not.toMatch(c.forbid);
     });
   }
+
+  it.each(['png', 'svg'])('a NUL in the name with --charts %s: refused before simulating, no chart written', (format) => {
+    const file = write(`nul-name-${format}.yaml`, 'name: "chart\\0title"\ndescription: d\nextends: baseline\nparameters: {}\n');
+    const box = sandbox();
+    const before = listings([dir]);
+    const r = spawnCli(['run', file, '--charts', format, '--claims', '300', '-r', '1', '--out', box.out, '-w', '1'], box.cwd);
+    expectRefused(r, box, { stderr: /nul-name-\w+\.yaml:1: name: contains the control character U\+0000/ }, before);
+  });
 });

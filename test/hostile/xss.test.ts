@@ -233,8 +233,9 @@ describe('XSS payloads in a scenario, its parameters, its file name and the comm
     expect(() => expectEscapedAndPresent(html, checked, ['a payload that never reached the page'])).toThrow();
   });
 
-  // Every short payload, U+2028 and U+2029 included, as a scenario name.
-  const NAMES = SHORT_PAYLOADS;
+  // Every short payload as a scenario name, but U+2028 and U+2029, which a name may not hold (they stay in
+  // the descriptions here, and the test below puts them into names by hand, as an edited results.json would).
+  const NAMES = SHORT_PAYLOADS.filter((p) => !/[\u2028\u2029]/.test(p));
   const compareOut = join(dir, 'compare');
 
   it(`compare: ${NAMES.length} payloads as scenario names, which also reach the charts' JSON specs`, () => {
@@ -276,7 +277,8 @@ describe('XSS payloads in a scenario, its parameters, its file name and the comm
   });
 
   it('control characters in a name never reach the page raw: NUL, ESC, DEL and C1 are shown as U+FFFD in text and escaped in JSON', () => {
-    // Such a name passes validation (YAML "\0" and "\e" escapes), but raw controls are parse errors in HTML.
+    // Validation refuses such a name (YAML "\0" and "\e" escapes), but `report` reads a results.json as it is, so the
+    // report escapes them too, as a second line of defence: raw controls are parse errors in HTML.
     type Compare = { scenarios: { scenario: { name: string } }[]; differences: { scenario: string; base: string }[] };
     const results = JSON.parse(readFileSync(join(compareOut, 'results.json'), 'utf8')) as Compare;
     const name = 'nul\u0000 esc\u001b del\u007f nel\u0085 end';

@@ -33,6 +33,48 @@ function expectOne(problems: readonly Problem[], where: { file: string; line?: n
   return p;
 }
 
+describe('control characters in a name or description', () => {
+  const write = (name: string, description: string): string => {
+    const file = join(tempDir(), 'controls.yaml');
+    // JSON is YAML, and JSON.stringify writes each control as an escape: the file itself is plain text.
+    writeFileSync(file, `name: ${JSON.stringify(name)}\nextends: baseline\ndescription: ${JSON.stringify(description)}\nparameters: {}\n`);
+    return file;
+  };
+
+  it.each([
+    ['NUL', 'a\u0000b', 'U+0000', 2],
+    ['ESC', 'pwned\u001b]0;x\u0007', 'U+001B', 6],
+    ['a tab', 'a\tb', 'U+0009', 2],
+    ['a line feed', 'two\nlines', 'U+000A', 4],
+    ['DEL', 'x\u007f', 'U+007F', 2],
+    ['a C1 control (NEL)', '\u0085x', 'U+0085', 1],
+    ['U+2028', 'a\u2028b', 'U+2028', 2],
+    ['U+2029', 'a\u2029b', 'U+2029', 2],
+    ['a bidi override', 'invoice\u202efdp.exe', 'U+202E', 8],
+    ['a bidi isolate', 'a\u2066b\u2069', 'U+2066', 2],
+    ['a character after an astral one, counted as one', '😀\u0000', 'U+0000', 2],
+  ])('refuses %s in a name, naming the file, line, field and character', (_label, name, code, at) => {
+    const file = write(name, 'd');
+    expectOne(load(file), { file, line: 1, field: 'name' }, new RegExp(`^contains the control character ${code.replace('+', '\\+')} \\(character ${at}\\); a name is plain text on one line$`));
+  });
+
+  it.each([
+    ['NUL', 'a\u0000b', 'U+0000'],
+    ['ESC', '\u001b[2J', 'U+001B'],
+    ['a carriage return', 'a\rb', 'U+000D'],
+    ['DEL', 'x\u007f', 'U+007F'],
+    ['a C1 control', 'x\u009b31m', 'U+009B'],
+  ])('refuses %s in a description', (_label, description, code) => {
+    const file = write('n', description);
+    expectOne(load(file), { file, line: 3, field: 'description' }, new RegExp(`^contains the control character ${code.replace('+', '\\+')} \\(character \\d+\\); a description is plain text \\(tabs and line breaks are fine\\)$`));
+  });
+
+  it('accepts tabs, line breaks, U+2028, bidi text and any script in a description, and any script in a name', () => {
+    const s = loadScenario(write('Café – 日本語 – مرحبا – 😀', 'para one\n\npara\ttwo\u2028\u202eright to left\u202c'));
+    expect(s.name).toBe('Café – 日本語 – مرحبا – 😀');
+  });
+});
+
 describe('bad --set values', () => {
   it.each([
     ['a tag that builds something else', 'policy.threshold=!!binary aGk=', /^YAML tag !!binary is not allowed/],
