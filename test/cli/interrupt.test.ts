@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { untilChildWorked } from '../support/cpu.js';
 
 const root = mkdtempSync(join(tmpdir(), 'claimsim-interrupt-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -35,7 +36,9 @@ describe('interruption', () => {
   it('Ctrl-C stops a run promptly, says so, and writes nothing', async () => {
     const out = join(root, 'sigint');
     const { child, exited } = start(['run', 'scenarios/baseline.yaml', '--claims', '200000', '-r', '4', '--out', out]);
-    await new Promise((r) => setTimeout(r, 2000));
+    // Into the run (its start-up takes about half a second of CPU), by the child's CPU time: on a busy machine
+    // a fixed wait could send Ctrl-C before claimsim has even loaded.
+    await untilChildWorked(child.pid!, 2000, 2000);
     const t0 = performance.now();
     child.kill('SIGINT');
     const { code, stderr } = await exited;

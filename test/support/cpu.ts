@@ -50,3 +50,34 @@ export function spawnTimed(args: readonly string[], options: Omit<SpawnSyncOptio
   }
   return { ...r, cpuMs };
 }
+
+/**
+ * CPU time a running child has used so far, ms, from /proc (all its threads);
+ * `undefined` where there is no /proc or the child is gone.
+ */
+export function runningCpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until a child has done `cpuMs` of work (so it is past its start-up and
+ * into the job, however busy the machine), or `fallbackMs` of wall time where
+ * /proc cannot tell; gives up after `maxMs`.
+ */
+export async function untilChildWorked(pid: number, cpuMs: number, fallbackMs: number, maxMs = 120_000): Promise<void> {
+  const t0 = performance.now();
+  for (;;) {
+    const used = runningCpuMs(pid);
+    if (used === undefined ? performance.now() - t0 >= fallbackMs : used >= cpuMs) return;
+    if (performance.now() - t0 >= maxMs) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
