@@ -396,8 +396,12 @@ export function readPartialFile(file: string): PartialResult {
 
 // ---- Messages ----
 
-/** Results and partial files larger than this are refused before they are read. */
-export const MAX_RESULTS_BYTES = 256 * 1024 * 1024;
+/**
+ * Results and partial files larger than this are refused before they are read:
+ * a little under the longest string V8 can hold, which JSON.parse needs (a
+ * partial holds about 13 KB per unit, so a shard may hold about 38,000 units).
+ */
+export const MAX_RESULTS_BYTES = 500 * 1024 * 1024;
 
 function readJson(file: string, what: string): unknown {
   let bytes: Buffer;

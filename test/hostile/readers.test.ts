@@ -27,7 +27,7 @@ beforeAll(() => {
 afterAll(() => removeTempDirs());
 
 /** The size caps of the readers (src/results/read.ts, src/params/source.ts, src/analysis/fit/readAmounts.ts). */
-const CAPS = { results: 256 * 1024 * 1024, scenario: 1_000_000, csv: 512 * 1024 * 1024 };
+const CAPS = { results: 500 * 1024 * 1024, scenario: 1_000_000, csv: 512 * 1024 * 1024 };
 
 type Kind = 'fifo' | 'dev-zero' | 'symlink-to-dev-zero' | 'directory' | 'over-the-cap';
 const KINDS: Kind[] = ['fifo', 'dev-zero', 'symlink-to-dev-zero', 'directory', 'over-the-cap'];
