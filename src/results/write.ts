@@ -175,9 +175,23 @@ function ownFolder(shown: string, real: string): { own: string; created: boolean
   try {
     stat = lstatSync(own);
   } catch {
-    mkdirSync(own);
-    writeFileSync(join(own, MARKER), MARKER_TEXT);
-    return { own, created: true };
+    // Created whole, then renamed into place, so that two runs starting together both see it marked.
+    for (const entry of readdirSync(real)) {
+      const pid = Number(entry.match(/^\.claimsim\.new-(\d+)-[0-9a-f]{8}$/)?.[1]);
+      if (pid && pid !== process.pid && processGone(pid)) rmSync(join(real, entry), { recursive: true, force: true });
+    }
+    const fresh = join(real, `${CLAIMSIM_DIR}.new-${process.pid}-${randomBytes(4).toString('hex')}`);
+    mkdirSync(fresh);
+    try {
+      writeFileSync(join(fresh, MARKER), MARKER_TEXT);
+      renameSync(fresh, own);
+      return { own, created: true };
+    } catch (e) {
+      rmSync(fresh, { recursive: true, force: true });
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
+      stat = lstatSync(own);
+    }
   }
   if (!stat.isDirectory() || !existsSync(join(own, MARKER))) {
     throw new OutputRefused(`${join(shown, CLAIMSIM_DIR)} exists and is not claimsim's (it has no ${MARKER} file): claimsim keeps its runs there and will not touch it; move it away or choose another --out`);
@@ -189,7 +203,19 @@ interface LockHolder {
   pid: number;
   startedAt: string;
   hostname: string;
+  /** The process's start time in the kernel's clock ticks (Linux), so that a pid used again by another process is not taken for the writer. */
+  token?: string | null;
   command?: string;
+}
+
+/** When process `pid` started (field 22 of /proc/PID/stat), or null where that cannot be read. */
+function processToken(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function readHolder(file: string): LockHolder | null {
@@ -212,12 +238,10 @@ function isStale(file: string, holder: LockHolder | null): boolean {
     }
   }
   if (holder.hostname !== hostname()) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  if (processGone(holder.pid)) return true;
+  // The pid is in use: by the writer, or (pids wrap around) by another process since.
+  const token = processToken(holder.pid);
+  return typeof holder.token === 'string' && token !== null && token !== holder.token;
 }
 
 /** Takes the lock DIR/.claimsim/lock, or returns its live holder. A stale lock is taken over. */
@@ -255,7 +279,7 @@ function tryLock(own: string): LockHolder | null {
       continue;
     }
     try {
-      const holder: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), hostname: hostname(), command: ['claimsim', ...process.argv.slice(2)].join(' ').slice(0, 200) };
+      const holder: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), hostname: hostname(), token: processToken(process.pid), command: ['claimsim', ...process.argv.slice(2)].join(' ').slice(0, 200) };
       writeSync(fd, JSON.stringify(holder));
     } finally {
       closeSync(fd);
@@ -311,6 +335,8 @@ function claimFor(dir: string): Claim {
     claim.createdOwn = own.created;
   } catch (e) {
     if (created) rmSync(real, { recursive: true, force: true });
+    const reason = reasonOf(e);
+    if (reason && !(e instanceof InputError)) throw new OutputError(`cannot write ${dir}: ${reason}; nothing was written`);
     throw e;
   }
   claim.previous = currentRunId(real);
@@ -337,6 +363,7 @@ export function claimOutputs(dir: string): void {
     throw busy(dir, holder);
   }
   claim.locked = true;
+  removeLeftovers(join(claim.real, CLAIMSIM_DIR), null);
 }
 
 /** Whether `link` is claimsim's own stable symlink for `name`. */
@@ -423,6 +450,7 @@ export function writeOutputs(dir: string, files: Readonly<Record<string, string 
     const holder = tryLock(join(claim.real, CLAIMSIM_DIR));
     if (holder) throw busy(dir, holder);
     claim.locked = true;
+    removeLeftovers(join(claim.real, CLAIMSIM_DIR), null);
   }
   try {
     return commit(claim, files, options.carry === true);
@@ -498,7 +526,7 @@ function commit(claim: Claim, files: Readonly<Record<string, string | Buffer>>, 
   } catch {
     // dangling names of an earlier output are harmless: they point to nothing
   }
-  removeOldRuns(own, id);
+  removeLeftovers(own, id);
   return id;
 }
 
@@ -518,26 +546,30 @@ function carryOver(from: string, to: string, name: string, hashes: Record<string
   hashes[name] = sha256(readFileSync(to));
 }
 
-/** Removes claimsim's run folders other than `keep`: older outputs and leftovers of killed runs. */
-function removeOldRuns(own: string, keep: string): void {
+/**
+ * Removes claimsim's run folders other than the one in force: with `committed`
+ * (just after a switch) every older one, else (on taking the lock) those of
+ * processes that are gone, the leftovers of killed runs.
+ */
+function removeLeftovers(own: string, committed: string | null): void {
   const runs = join(own, 'runs');
-  for (const entry of readdirSync(runs)) {
-    if (entry === keep || !RUN_ID.test(entry)) continue;
+  const current = currentRunId(join(own, '..'));
+  for (const entry of existsSync(runs) ? readdirSync(runs) : []) {
+    // Every writer holds the lock while it writes, and this process holds it now: any other run folder is done with.
+    if (entry === committed || entry === current || !RUN_ID.test(entry)) continue;
+    // Its marker is not required: a run killed while removing an older folder may have removed that marker first.
     const folder = join(runs, entry);
     try {
-      const marked = existsSync(join(folder, RUN_MARKER)) || readdirSync(folder).length === 0;
-      if (marked) rmSync(folder, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
     } catch {
       // removed by another process, or not removable now: the next run tries again
     }
   }
   for (const entry of readdirSync(own)) {
-    if (entry.startsWith('current.next-') || entry.startsWith('lock.stale-') || entry.startsWith('partial.tmp-')) {
-      const id = entry.replace(/^(current\.next|lock\.stale|partial\.tmp)-/, '');
-      // Only leftovers of processes that are gone (their pid is in the name).
-      const pid = Number(id.match(/^\d{8}T\d{6}Z-(\d+)-/)?.[1] ?? id.match(/^(\d+)-/)?.[1]);
-      if (pid && pid !== process.pid && processGone(pid)) rmSync(join(own, entry), { force: true });
-    }
+    // Temporary names of writers (which held the lock) are leftovers; a stale lock moved aside is another taker's, briefly.
+    const pid = Number(entry.match(/^lock\.stale-(\d+)-/)?.[1]);
+    const leftover = entry.startsWith('current.next-') || entry.startsWith('partial.tmp-') || (pid && pid !== process.pid && processGone(pid));
+    if (leftover) rmSync(join(own, entry), { force: true });
   }
 }
 

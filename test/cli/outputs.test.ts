@@ -1,0 +1,178 @@
+/**
+ * Outputs beside the user's files: `--out .` from inside a folder of them,
+ * `--out ''`, a folder that already holds a name claimsim writes, a symlink to
+ * a folder, two and three runs at once into one folder, and a full disk (a
+ * small tmpfs mounted as --out, which is also a mount point).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, SCENARIO, TINY, claimsimsOwn, completeOutput, dirIno, isRoot, leftovers, plantUserFiles, runTiny, snapshot } from '../support/outputs.js';
+
+const root = mkdtempSync(join(tmpdir(), 'claimsim-outputs-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function claimsim(args: string[], cwd?: string) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+}
+
+describe('outputs beside the user\'s files', () => {
+  it('--out . from inside a folder of user files: writes beside them, twice, and the folder (the shell\'s cwd) stays', () => {
+    const home = join(root, 'notes');
+    mkdirSync(home);
+    plantUserFiles(home);
+    const ino = dirIno(home);
+    const before = snapshot([home], claimsimsOwn);
+    for (const seed of [1, 2]) {
+      const r = claimsim(['run', SCENARIO, ...TINY, '--seed', String(seed), '--out', '.'], home);
+      expect(r.status, r.stderr).toBe(0);
+      expect(completeOutput(home)!.seed).toBe(seed);
+    }
+    expect(existsSync(home)).toBe(true);
+    expect(dirIno(home)).toBe(ino);
+    expect(snapshot([home], claimsimsOwn)).toEqual(before);
+    expect(leftovers(home)).toEqual([]);
+  });
+
+  it('--out \'\' is a usage error and writes nothing', () => {
+    const home = join(root, 'empty-out');
+    mkdirSync(home);
+    plantUserFiles(home);
+    const before = snapshot([home]);
+    const r = claimsim(['run', SCENARIO, ...TINY, '--out', ''], home);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--out must name a folder');
+    expect(snapshot([home])).toEqual(before);
+  });
+
+  it('refuses (exit 2) a folder whose names claimsim would write are the user\'s, naming the folder and the files, and touches nothing', () => {
+    const out = join(root, 'theirs');
+    mkdirSync(out);
+    writeFileSync(join(out, 'results.json'), '{"mine": true}\n');
+    writeFileSync(join(out, 'report.html'), '<p>my report</p>\n');
+    const before = snapshot([out]);
+    const r = claimsim(['run', SCENARIO, ...TINY, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${out} already holds report.html, results.json, not written by claimsim`);
+    expect(snapshot([out])).toEqual(before);
+    expect(readdirSync(out).sort()).toEqual(['report.html', 'results.json']);
+  });
+
+  it('a symlink to a folder as --out: writes into its target and leaves the link as it was', () => {
+    const target = join(root, 'target');
+    mkdirSync(target);
+    plantUserFiles(target);
+    const link = join(root, 'link');
+    symlinkSync('target', link);
+    const before = snapshot([target, link], claimsimsOwn);
+    for (const seed of [1, 2]) expect(claimsim(['run', SCENARIO, ...TINY, '--seed', String(seed), '--out', link]).status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('target');
+    expect(completeOutput(target)!.seed).toBe(2);
+    expect(snapshot([target, link], claimsimsOwn)).toEqual(before);
+  });
+
+  it('merge reads the partials at their stable names and writes beside them', () => {
+    const out = join(root, 'shards');
+    for (const i of [1, 2]) expect(claimsim(['run', SCENARIO, '--claims', '300', '-r', '2', '-w', '1', '--set', 'world.teams=1', '--shard', `${i}/2`, '--out', out]).status).toBe(0);
+    expect(readdirSync(out).filter((e) => e.startsWith('partial-')).sort()).toEqual(['partial-1-of-2.json', 'partial-2-of-2.json']);
+    const merged = claimsim(['merge', out]);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(completeOutput(out)).not.toBeNull();
+    // A later run into the folder keeps the partials: they are outputs of their own.
+    expect(claimsim(['run', SCENARIO, ...TINY, '--out', out]).status).toBe(0);
+    expect(readdirSync(out).filter((e) => e.startsWith('partial-')).length).toBe(2);
+  });
+});
+
+describe('one writer at a time', () => {
+  it('2 and 3 runs at once into one folder (20 trials): each either writes a complete output or exits 2 naming the other process', async () => {
+    const parent = join(root, 'concurrent');
+    const out = join(parent, 'out');
+    mkdirSync(out, { recursive: true });
+    plantUserFiles(out);
+    writeFileSync(join(parent, 'beside.txt'), 'mine\n');
+    const before = snapshot([out, join(parent, 'beside.txt')], claimsimsOwn);
+    const tally = { written: 0, refused: 0 };
+    for (let trial = 0; trial < 20; trial++) {
+      const n = trial % 2 === 0 ? 2 : 3;
+      const seeds = Array.from({ length: n }, (_, k) => 1000 + trial * 10 + k);
+      const runs = seeds.map((s) => runTiny(out, s));
+      const pids = runs.map((r) => r.child.pid!);
+      const exits = await Promise.all(runs.map((r) => r.exited));
+      const winners: number[] = [];
+      exits.forEach((e, k) => {
+        if (e.code === 0) {
+          winners.push(seeds[k]!);
+          tally.written++;
+          return;
+        }
+        expect(e.code, e.stderr).toBe(2);
+        const holder = Number(e.stderr.match(/being written by another claimsim run \(process (\d+) /)?.[1]);
+        expect(pids.filter((p) => p !== pids[k])).toContain(holder);
+        tally.refused++;
+      });
+      expect(winners.length).toBeGreaterThan(0);
+      expect(winners).toContain(completeOutput(out)!.seed);
+      expect(leftovers(out)).toEqual([]);
+      expect(existsSync(join(out, '.claimsim', 'lock'))).toBe(false);
+      expect(snapshot([out, join(parent, 'beside.txt')], claimsimsOwn)).toEqual(before);
+    }
+    console.log(`concurrent trials: 20 (10 of 2 runs, 10 of 3); outputs written ${tally.written}, refused with exit 2 naming the writer ${tally.refused}; mixtures or lost user files 0`);
+    expect(tally.refused).toBeGreaterThan(0);
+  }, 600_000);
+});
+
+/** A tmpfs of `size` mounted at a new folder (a mount point as --out), with one user file in it. */
+function withTmpfs(name: string, size: string, body: (mount: string) => void): void {
+  const mount = join(root, name);
+  mkdirSync(mount);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', mount]);
+  try {
+    writeFileSync(join(mount, 'mine.txt'), 'the user\'s file on the small disk\n');
+    body(mount);
+  } finally {
+    execFileSync('umount', [mount]);
+  }
+}
+
+describe('a full disk', () => {
+  // Mounting a tmpfs needs root. Outside CI a non-root run skips these tests (and says so here);
+  // in CI (CI=true) they must run, so a non-root CI run fails instead of passing quietly.
+  const canMount = isRoot();
+  const title = canMount ? '' : ' [SKIPPED: not running as root, cannot mount a tmpfs]';
+  const run = canMount || process.env.CI === 'true' ? it : it.skip;
+
+  run(`a 200 KB tmpfs as --out: exit 1, says no space and that nothing was written, and leaves only the user's file${title}`, () => {
+    expect(isRoot(), 'the full-disk tests mount a tmpfs and must run as root in CI').toBe(true);
+    withTmpfs('tiny-disk', '200k', (mount) => {
+      const before = snapshot([mount]);
+      const r = claimsim(['run', SCENARIO, ...TINY, '--out', mount]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain('no space left on the device (ENOSPC)');
+      expect(r.stderr).toContain(`no output was written to ${mount}`);
+      expect(snapshot([mount])).toEqual(before);
+      expect(readdirSync(mount)).toEqual(['mine.txt']);
+    });
+  });
+
+  run(`a tmpfs with room for one output: the second run fails, says the previous output is there, and it is${title}`, () => {
+    expect(isRoot(), 'the full-disk tests mount a tmpfs and must run as root in CI').toBe(true);
+    withTmpfs('one-output-disk', '1700k', (mount) => {
+      const first = claimsim(['run', SCENARIO, ...TINY, '--seed', '1', '--out', mount]);
+      expect(first.status, first.stderr).toBe(0);
+      const previous = completeOutput(mount)!;
+      const before = snapshot([mount], claimsimsOwn);
+      const r = claimsim(['run', SCENARIO, ...TINY, '--seed', '2', '--out', mount]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain('no space left on the device (ENOSPC)');
+      expect(r.stderr).toContain(`${mount} still holds the previous output (run ${previous.runId}), unchanged`);
+      expect(completeOutput(mount)).toEqual(previous);
+      expect(snapshot([mount], claimsimsOwn)).toEqual(before);
+      expect(readFileSync(join(mount, 'mine.txt'), 'utf8')).toContain('the user');
+      expect(leftovers(mount)).toEqual([]);
+    });
+  });
+});
