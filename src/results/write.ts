@@ -351,9 +351,10 @@ function claimFor(dir: string): Claim {
 /**
  * Claims `dir` for this process until it exits: takes the lock, or exits 2
  * (OutputRefused) naming the process that holds it. Commands call this before
- * their work, so a second writer is refused at once rather than after a run.
+ * their work, so a second writer is refused at once rather than after a run;
+ * so is a user's file at one of the stable `names` the command will write.
  */
-export function claimOutputs(dir: string): void {
+export function claimOutputs(dir: string, names: readonly string[] = []): void {
   const claim = claimFor(dir);
   if (claim.locked) return;
   const holder = tryLock(join(claim.real, CLAIMSIM_DIR));
@@ -363,6 +364,12 @@ export function claimOutputs(dir: string): void {
     throw busy(dir, holder);
   }
   claim.locked = true;
+  const found = conflicts(claim.real, names, toCurrent);
+  if (found.length > 0) {
+    release(claim);
+    claims.delete(resolve(dir));
+    refuseConflicts(claim.shown, found);
+  }
   removeLeftovers(join(claim.real, CLAIMSIM_DIR), null);
 }
 

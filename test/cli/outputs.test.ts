@@ -9,6 +9,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnTimed } from '../support/cpu.js';
 import { CLI, SCENARIO, TINY, claimsimsOwn, completeOutput, dirIno, isRoot, leftovers, plantUserFiles, runTiny, snapshot } from '../support/outputs.js';
 
 const root = mkdtempSync(join(tmpdir(), 'claimsim-outputs-'));
@@ -58,6 +59,18 @@ describe('outputs beside the user\'s files', () => {
     expect(r.stderr).toContain(`${out} already holds report.html, results.json, not written by claimsim`);
     expect(snapshot([out])).toEqual(before);
     expect(readdirSync(out).sort()).toEqual(['report.html', 'results.json']);
+  });
+
+  it('refuses the user\'s files before simulating: a 200,000-claim run is turned away within start-up\'s CPU time', () => {
+    const out = join(root, 'theirs-early');
+    mkdirSync(out);
+    writeFileSync(join(out, 'summary.csv'), 'mine\n');
+    const r = spawnTimed([CLI, 'run', SCENARIO, '--claims', '200000', '-r', '2', '-w', '1', '--out', out], { env: { ...process.env, CI: 'true' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${out} already holds summary.csv, not written by claimsim`);
+    // Simulating 400,000 claims takes tens of seconds of CPU; starting and refusing takes about one.
+    expect(r.cpuMs!).toBeLessThan(5000);
+    expect(readdirSync(out)).toEqual(['summary.csv']);
   });
 
   it('a symlink to a folder as --out: writes into its target and leaves the link as it was', () => {

@@ -86,8 +86,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       return;
     }
 
-    // The output folder is this run's from here on: a second writer is refused now, not after the run.
-    claimOutputs(outDir);
+    // The output folder is this run's from here on: a second writer, or a user's file at a name this run
+    // writes, is refused now, not after the run.
+    const names = ['results.json', 'report.html', 'summary.csv', 'replications.csv', 'monthly.csv', 'development.csv', ...(args.charts ? ['charts'] : []), ...(eventLogClaims === undefined ? [] : ['events.csv', 'events.ocel.json'])];
+    claimOutputs(outDir, names.sort());
     let precision;
     let output;
     if (args.precision !== undefined) {
