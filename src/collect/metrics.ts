@@ -14,6 +14,10 @@ export interface MetricDefinition {
 }
 
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : 0);
+/** Concessions plus screening, less recoveries: what the guarantee costs the marketplace. */
+const netCost = (a: Aggregates): number => a.money.paidByMarketplaceUsd + a.money.reviewCostUsd - a.money.recoveredUsd;
+/** Everything customers were paid, by any payer. */
+const paidTotal = (a: Aggregates): number => a.money.paidByMarketplaceUsd + a.money.paidBySellersUsd + a.money.paidByInsurersUsd;
 
 export const METRICS = {
   'claims.filed': { unit: 'claims', description: 'Claims filed', value: (a) => a.claims.filed },
@@ -40,12 +44,12 @@ export const METRICS = {
     unit: 'USD',
     cost: true,
     description: 'Concessions plus screening cost, less recoveries',
-    value: (a) => a.money.paidByMarketplaceUsd + a.money.reviewCostUsd - a.money.recoveredUsd,
+    value: netCost,
   },
   'marketplace.netCostPerClaim': {
     unit: 'USD',
     description: 'Net cost per claim filed: a figure that does not grow with the number of claims simulated',
-    value: (a) => ratio(a.money.paidByMarketplaceUsd + a.money.reviewCostUsd - a.money.recoveredUsd, a.claims.filed),
+    value: (a) => ratio(netCost(a), a.claims.filed),
   },
   'marketplace.fraudPaid': { unit: 'USD', cost: true, description: 'Fraud and build-up paid out by the marketplace and not recovered', value: (a) => a.money.fraudPaidByMarketplaceUsd },
   'sellers.reimbursed': { unit: 'USD', description: 'Reimbursements sellers paid the marketplace (including withheld payouts)', value: (a) => a.money.recoveredUsd },
@@ -57,7 +61,7 @@ export const METRICS = {
   'insurers.paid': { unit: 'USD', description: 'Paid to customers by sellers\u2019 insurers', value: (a) => a.money.paidByInsurersUsd },
   'insurers.premiums': { unit: 'USD', description: 'Premiums earned by insurers over the filing year', value: (a) => a.money.premiumsUsd },
   'insurers.lossRatio': { unit: 'ratio', description: 'Insurer claims paid per dollar of premium', value: (a) => ratio(a.money.paidByInsurersUsd, a.money.premiumsUsd) },
-  'customers.paidTotal': { unit: 'USD', description: 'Paid to customers by anyone', value: (a) => a.money.paidByMarketplaceUsd + a.money.paidBySellersUsd + a.money.paidByInsurersUsd },
+  'customers.paidTotal': { unit: 'USD', description: 'Paid to customers by anyone', value: paidTotal },
   'customers.validPaidShare': { unit: 'share', description: 'Share of closed valid claims (not fabricated, filed in time) that were paid', value: (a) => ratio(a.customers.validPaid, a.customers.validClosed) },
   'customers.daysToPayment': { unit: 'days', description: 'Mean days from filing to payment, valid paid claims', value: (a) => ratio(a.customers.daysToPaymentSum, a.customers.validPaid) },
   'customers.validDenied': { unit: 'claims', description: 'Valid claims closed with nothing paid', value: (a) => a.customers.validDenied },
@@ -65,7 +69,7 @@ export const METRICS = {
   'fraud.shareOfLosses': {
     unit: 'share',
     description: 'Fraud and build-up paid out by anyone, as a share of everything paid to customers',
-    value: (a) => ratio(a.money.fraudPaidUsd, a.money.paidByMarketplaceUsd + a.money.paidBySellersUsd + a.money.paidByInsurersUsd),
+    value: (a) => ratio(a.money.fraudPaidUsd, paidTotal(a)),
   },
   'fraud.stopped': {
     unit: 'USD',
