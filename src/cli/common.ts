@@ -4,6 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import type { AnalysisOptions } from '../analysis/runs.js';
+import { DEFAULT_EXECUTOR, EXECUTORS, type ExecutorKind } from '../sim/executor/executor.js';
 import { defaultWorkers } from '../sim/pool.js';
 import { MAX_UNITS } from '../sim/units.js';
 import { UsageError } from './errors.js';
@@ -16,7 +17,15 @@ export interface CommonArgs {
   out?: string;
   workers?: number;
   charts?: 'svg' | 'png';
+  executor: ExecutorKind;
 }
+
+/** `--executor`: how machines are stepped. Results are identical either way; XState's own is slower. */
+export const EXECUTOR_OPTION = {
+  choices: EXECUTORS,
+  default: DEFAULT_EXECUTOR,
+  describe: 'How the XState machines are stepped: compiled into transition tables, or by XState\'s own interpreter (same results, slower)',
+} as const;
 
 export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: number }): Argv<T & CommonArgs> {
   return yargs
@@ -26,7 +35,8 @@ export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: n
     .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter in every run: --set path=value' })
     .option('out', { alias: 'o', type: 'string', describe: 'Output directory' })
     .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: ${defaultWorkers()}]` })
-    .option('charts', { choices: ['svg', 'png'] as const, describe: 'Also write each chart of the report as its own file, for slides' }) as unknown as Argv<T & CommonArgs>;
+    .option('charts', { choices: ['svg', 'png'] as const, describe: 'Also write each chart of the report as its own file, for slides' })
+    .option('executor', EXECUTOR_OPTION) as unknown as Argv<T & CommonArgs>;
 }
 
 /**
@@ -49,6 +59,7 @@ export function analysisOptions(args: CommonArgs): AnalysisOptions {
     seed: wholeNumber(args.seed, '--seed', 0, 0xffffffff),
     replications: wholeNumber(args.replications, '--replications', 2, MAX_REPLICATIONS),
     workers: args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256),
+    executor: args.executor,
     set,
   };
 }

@@ -15,6 +15,7 @@ import type { ClaimFacts, FraudKind, InsuranceChannel, Payer, RecoveryKind, Sell
 import type { Parameters } from '../params/schema.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
 import { expectedClaims, teamShare, type WorkUnit } from '../sim/population.js';
+import type { ExecutorKind } from '../sim/executor/executor.js';
 import { createMachines, simulateTeam, type ClaimObserver, type ClaimStep } from '../sim/world.js';
 
 /**
@@ -177,6 +178,8 @@ export interface EventLogOptions {
   readonly replication?: number;
   /** Day 0 as an ISO 8601 timestamp (default `LOG_EPOCH`). */
   readonly epoch?: string;
+  /** How machines are stepped (default: compiled); the log is the same either way. */
+  readonly executor?: ExecutorKind;
 }
 
 /**
@@ -191,7 +194,7 @@ export function buildEventLog(params: Parameters, seed: number, k: number, optio
   const replication = options.replication ?? 0;
   const epoch = options.epoch ?? LOG_EPOCH;
   if (Number.isNaN(Date.parse(epoch))) throw new RangeError(`epoch must be an ISO 8601 timestamp, got "${epoch}"`);
-  const machines = createMachines(params);
+  const machines = createMachines(params, options.executor);
   const teams = params.world.teams;
   const recorders: ClaimRecorder[] = [];
   for (let team = 0; team < teams; team++) {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Aggregates } from '../collect/aggregates.js';
 import type { Parameters } from '../params/schema.js';
+import type { ExecutorKind } from './executor/index.js';
 import type { UnitKey } from './units.js';
 import type { UnitTask } from './worker.js';
 
@@ -20,6 +21,8 @@ export interface PoolOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
   readonly workers?: number;
   readonly onUnitDone?: (done: number, total: number) => void;
+  /** How machines are stepped (default: compiled); results are the same either way. */
+  readonly executor?: ExecutorKind;
 }
 
 export function defaultWorkers(): number {
@@ -41,7 +44,7 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
     const { default: simulateUnit } = await import('./worker.js');
     const results: UnitResult[] = [];
     for (const unit of units) {
-      results.push({ ...unit, aggregates: simulateUnit({ params, seed, ...unit }) });
+      results.push({ ...unit, aggregates: simulateUnit({ params, seed, ...unit, executor: options.executor }) });
       finished();
       // Let signals (Ctrl-C) and progress output through between units.
       await new Promise((resolve) => setImmediate(resolve));
@@ -51,7 +54,7 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
   const pool = poolOf(workers);
   return Promise.all(
     units.map(async (unit) => {
-      const aggregates = await pool.run({ params, seed, ...unit });
+      const aggregates = await pool.run({ params, seed, ...unit, executor: options.executor });
       finished();
       return { ...unit, aggregates };
     }),

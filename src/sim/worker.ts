@@ -1,9 +1,11 @@
 /**
  * A worker thread's task: simulate one (replication, team) unit and return its
- * aggregates. Machines are built once per parameter set and reused.
+ * aggregates. Machines are built (and compiled) once per parameter set and
+ * executor, and reused.
  */
 import type { Aggregates } from '../collect/aggregates.js';
 import type { Parameters } from '../params/schema.js';
+import { DEFAULT_EXECUTOR, type ExecutorKind } from './executor/index.js';
 import { seedKey } from './random/streams.js';
 import { createMachines, simulateTeam, type Machines } from './world.js';
 
@@ -12,12 +14,14 @@ export interface UnitTask {
   readonly seed: number;
   readonly replication: number;
   readonly team: number;
+  readonly executor?: ExecutorKind;
 }
 
 let cached: { key: string; machines: Machines } | undefined;
 
 export default function simulateUnit(task: UnitTask): Aggregates {
-  const key = JSON.stringify(task.params);
-  if (cached?.key !== key) cached = { key, machines: createMachines(task.params) };
+  const executor = task.executor ?? DEFAULT_EXECUTOR;
+  const key = `${executor} ${JSON.stringify(task.params)}`;
+  if (cached?.key !== key) cached = { key, machines: createMachines(task.params, executor) };
   return simulateTeam(task.params, { seed: seedKey(task.seed), replication: task.replication, team: task.team }, cached.machines);
 }

@@ -17,10 +17,11 @@ import { eventLogCsv } from '../../export/eventLogCsv.js';
 import { toOcel } from '../../export/ocel.js';
 import type { Parameters } from '../../params/schema.js';
 import { defaultWorkers, simulateUnits } from '../../sim/pool.js';
+import type { ExecutorKind } from '../../sim/executor/executor.js';
 import { runScenario } from '../../sim/run.js';
 import { parseShard, planUnits, runSizeProblem } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
-import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, safeName, wholeNumber, type CommonArgs } from '../common.js';
+import { EXECUTOR_OPTION, MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, safeName, wholeNumber, type CommonArgs } from '../common.js';
 import { printRun } from '../format.js';
 import { progressReporter } from '../progress.js';
 
@@ -45,6 +46,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter: --set path=value (repeatable)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory [default: reports/<scenario-name>]' })
       .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: the number of cores, ${defaultWorkers()}]` })
+      .option('executor', EXECUTOR_OPTION)
       .option('shard', { type: 'string', describe: 'Run only shard I of N (I from 1) and write DIR/partial-I-of-N.json for "claimsim merge"' })
       .option('precision', { type: 'number', describe: 'Add replications until every headline cost metric\'s 95% interval is within this share of its mean (e.g. 0.02)' })
       .option('max-replications', { type: 'number', default: 200, describe: 'Cap on replications for --precision' })
@@ -60,6 +62,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const replications = wholeNumber(args.replications, '--replications', 1, MAX_REPLICATIONS);
     const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
     const workers = args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256);
+    const executor = args.executor;
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     if (typeof shard === 'string') throw new UsageError(shard);
     const eventLogClaims = args.eventLog === undefined ? undefined : wholeNumber(args.eventLog, '--event-log', 1, MAX_EVENT_LOG_CLAIMS);
@@ -79,7 +82,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const command = ['claimsim', ...process.argv.slice(2)];
 
     if (shard) {
-      const units = await simulateUnits(params, seed, planUnits(replications, params.world.teams, shard), { workers, onUnitDone });
+      const units = await simulateUnits(params, seed, planUnits(replications, params.world.teams, shard), { workers, onUnitDone, executor });
       const partial = partialResult({ scenario: scenarioRecord(scenario), parameters: params, parameterMeta: scenario.meta, seed, replications, shard, units, wallSeconds: (performance.now() - t0) / 1000 });
       const file = writePartial(outDir, partialFileName(shard), JSON.stringify(partial));
       process.stdout.write(`${scenario.name}: shard ${shard.index + 1} of ${shard.count}, ${units.length} team-replications; partial result: ${file}\n`);
@@ -97,6 +100,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const outcome = await runToPrecision(params, {
         seed,
         workers,
+        executor,
         target,
         initialReplications: replications,
         maxReplications,
@@ -105,7 +109,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       output = outcome.output;
       precision = { target, reached: outcome.reached, maxReplications, achieved: outcome.achieved };
     } else {
-      output = await runScenario(params, { seed, replications, workers, onUnitDone });
+      output = await runScenario(params, { seed, replications, workers, onUnitDone, executor });
     }
     const results = buildRunResults(output, {
       scenario: scenarioRecord(scenario),
@@ -115,7 +119,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       invocation: { command, startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers },
       precision,
     });
-    const eventLog = eventLogClaims === undefined ? {} : eventLogFiles(params, seed, eventLogClaims);
+    const eventLog = eventLogClaims === undefined ? {} : eventLogFiles(params, seed, eventLogClaims, executor);
     const report = join(outDir, 'report.html');
     // One commit: results.json, the tables, the event log and the report become visible together.
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results), ...eventLog, ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
@@ -126,7 +130,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
 
 
 /** The event log of K sampled claims of replication 1, as CSV and OCEL 2.0 JSON (for process-mining tools). */
-function eventLogFiles(params: Parameters, seed: number, k: number): Record<string, string> {
-  const log = buildEventLog(params, seed, k);
+function eventLogFiles(params: Parameters, seed: number, k: number, executor: ExecutorKind): Record<string, string> {
+  const log = buildEventLog(params, seed, k, { executor });
   return { 'events.csv': eventLogCsv(log), 'events.ocel.json': `${JSON.stringify(toOcel(log), null, 2)}\n` };
 }
