@@ -1,27 +1,44 @@
 /**
- * One measured run, in its own process so that its peak memory is its own:
- * `node dist/bench/measure.js engine CLAIMS WORKERS` runs the baseline and
- * `node dist/bench/measure.js reference CLAIMS` measures bare XState on the
- * same claims. Prints one JSON line.
+ * One measured engine run, in its own process so that its peak memory is its
+ * own:
+ *
+ *   node dist/bench/measure.js SCENARIO CLAIMS WORKERS [EXECUTOR]
+ *
+ * loads SCENARIO with volume.claims=CLAIMS, runs one replication (seed 1) on
+ * WORKERS threads (1: in this thread, no pool) with EXECUTOR (default: the
+ * engine's default), and prints one JSON line: the engine's time (the
+ * runScenario call only, not start-up or loading), claims per second, peak
+ * resident memory (this process's maxRSS, worker threads included) and the
+ * replication's net cost, so that runs of both executors on the same claims
+ * can be checked to agree.
  */
 import { loadScenario } from '../params/load.js';
 import { closePools } from '../sim/pool.js';
-import { runScenario } from '../sim/run.js';
-import { measureReference } from './reference.js';
+import { runScenario, type RunOptions } from '../sim/run.js';
 
-const [mode, claimsText, workersText] = process.argv.slice(2);
+const [scenarioFile, claimsText, workersText, executorText] = process.argv.slice(2);
 const claims = Number(claimsText);
-const scenario = loadScenario('scenarios/baseline.yaml', { set: [`volume.claims=${claims}`] });
-
-if (mode === 'engine') {
-  const t0 = performance.now();
-  await runScenario(scenario.parameters, { seed: 1, replications: 1, workers: Number(workersText) });
-  const seconds = (performance.now() - t0) / 1000;
-  await closePools();
-  process.stdout.write(`${JSON.stringify({ claims, seconds, claimsPerSecond: claims / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
-} else if (mode === 'reference') {
-  process.stdout.write(`${JSON.stringify(measureReference(scenario.parameters, 1))}\n`);
-} else {
-  process.stderr.write('usage: measure.js engine CLAIMS WORKERS | reference CLAIMS\n');
-  process.exitCode = 2;
+const workers = Number(workersText);
+if (!scenarioFile || !Number.isInteger(claims) || claims < 1 || !Number.isInteger(workers) || workers < 1) {
+  process.stderr.write('usage: measure.js SCENARIO CLAIMS WORKERS [compiled|xstate]\n');
+  process.exit(2);
 }
+const executor = executorText as RunOptions['executor'];
+
+const scenario = loadScenario(scenarioFile, { set: [`volume.claims=${claims}`] });
+const t0 = performance.now();
+const output = await runScenario(scenario.parameters, { seed: 1, replications: 1, workers, ...(executor ? { executor } : {}) });
+const seconds = (performance.now() - t0) / 1000;
+await closePools();
+const metrics = output.replications[0]!.metrics as Record<string, number>;
+process.stdout.write(
+  `${JSON.stringify({
+    claims,
+    workers,
+    executor: executor ?? 'default',
+    seconds,
+    claimsPerSecond: claims / seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    netCost: metrics['marketplace.netCost'],
+  })}\n`,
+);
