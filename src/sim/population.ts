@@ -80,35 +80,67 @@ export function incidentTimesStream(unit: WorkUnit): Stream {
   return new Stream(unit.seed, StreamKind.arrivals, unit.replication, unit.team, ArrivalsEntity.times);
 }
 
-export interface Sellers {
-  readonly profiles: SellerProfile[];
+/**
+ * A team's sellers. A world has five sellers per expected claim and most never
+ * see one, so only what every seller contributes is computed up front (its
+ * weight in the seller picker, whether it must and does carry insurance); the
+ * rest of a seller's profile is drawn from its own stream when a claim needs
+ * it. The profile is the same whenever it is drawn.
+ */
+export class Sellers {
   /** Picks the seller a claim is against, in proportion to sales and claim-proneness. */
   readonly picker: AliasTable;
-}
+  readonly count: number;
+  readonly insured: number;
+  readonly insuranceRequired: number;
+  private readonly deductibleShares: readonly number[];
 
-export function buildSellers(params: Parameters, unit: WorkUnit): Sellers {
-  const { sellers, policy, insurers } = params;
-  const count = teamShare(sellerCount(params), params.world.teams, unit.team);
-  const profiles: SellerProfile[] = [];
-  const weights = new Float64Array(count);
-  const deductibleShares = sellers.deductibles.map((d) => d.share);
-  for (let id = 0; id < count; id++) {
-    const s = new Stream(unit.seed, StreamKind.seller, unit.replication, unit.team, id);
+  constructor(
+    private readonly params: Parameters,
+    private readonly unit: WorkUnit,
+  ) {
+    const { sellers, policy } = params;
+    const count = teamShare(sellerCount(params), params.world.teams, unit.team);
+    const weights = new Float64Array(count);
+    let insured = 0;
+    let insuranceRequired = 0;
+    for (let id = 0; id < count; id++) {
+      const s = sellerStream(unit, id);
+      const monthlySalesUsd = lognormal(s.uniform(SellerSlot.sales), sellers.monthlySalesMedianUsd, sellers.monthlySalesSigma);
+      const required = isInsuranceRequired(monthlySalesUsd, policy.insurance);
+      if (required) insuranceRequired++;
+      if (s.uniform(SellerSlot.insured) < (required ? sellers.insuredShareWhenRequired : sellers.insuredShareVoluntary)) insured++;
+      weights[id] = monthlySalesUsd * lognormal(s.uniform(SellerSlot.defect), 1, sellers.defectSigma);
+    }
+    this.count = count;
+    this.insured = insured;
+    this.insuranceRequired = insuranceRequired;
+    this.picker = new AliasTable(weights);
+    this.deductibleShares = sellers.deductibles.map((d) => d.share);
+  }
+
+  /** Seller `id`'s profile, from its stream. */
+  profile(id: number): SellerProfile {
+    if (!(id >= 0 && id < this.count)) throw new RangeError(`seller ${id} is not one of the team's ${this.count}`);
+    const { sellers, policy, insurers } = this.params;
+    const s = sellerStream(this.unit, id);
     const monthlySalesUsd = lognormal(s.uniform(SellerSlot.sales), sellers.monthlySalesMedianUsd, sellers.monthlySalesSigma);
     const insuranceRequired = isInsuranceRequired(monthlySalesUsd, policy.insurance);
     const insured = s.uniform(SellerSlot.insured) < (insuranceRequired ? sellers.insuredShareWhenRequired : sellers.insuredShareVoluntary);
     const channel: InsuranceChannel = s.uniform(SellerSlot.channel) < sellers.acceleratorShare ? 'accelerator' : 'broker';
-    const deductibleUsd = sellers.deductibles[categorical(s.uniform(SellerSlot.deductible), deductibleShares)]!.usd;
-    profiles.push({
+    const deductibleUsd = sellers.deductibles[categorical(s.uniform(SellerSlot.deductible), this.deductibleShares)]!.usd;
+    return {
       id,
       monthlySalesUsd,
       insuranceRequired,
       insurance: insured ? { insurer: insurerFor(channel, s.uniform(SellerSlot.insurer), insurers), channel, deductibleUsd } : null,
       compliant: s.uniform(SellerSlot.compliant) < sellers.compliantShare,
-    });
-    weights[id] = monthlySalesUsd * lognormal(s.uniform(SellerSlot.defect), 1, sellers.defectSigma);
+    };
   }
-  return { profiles, picker: new AliasTable(weights) };
+}
+
+function sellerStream(unit: WorkUnit, id: number): Stream {
+  return new Stream(unit.seed, StreamKind.seller, unit.replication, unit.team, id);
 }
 
 /** Accelerator policies come from its partner insurers, others from the rest (or any, if a group is empty). */

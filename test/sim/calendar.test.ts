@@ -34,22 +34,58 @@ class SortedModel<T> {
   }
 }
 
-function drain<T>(c: Calendar<T>): T[] {
+function drain<T>(c: Boxed<T>): T[] {
   const out: T[] = [];
   while (c.size > 0) out.push(c.pop());
   return out;
 }
 
+/**
+ * The calendar holds a kind and two numbers per entry; these tests keep any payload in an
+ * array beside it and put the index in the entry (as the world keeps messages), checking
+ * on every pop that the entry's three numbers came back together.
+ */
+class Boxed<T> {
+  readonly calendar = new Calendar();
+  private readonly payloads: T[] = [];
+  get size(): number {
+    return this.calendar.size;
+  }
+  peekTime(): number {
+    return this.calendar.peekTime();
+  }
+  schedule(time: number, payload: T): void {
+    const index = this.payloads.push(payload) - 1;
+    this.calendar.schedule(time, index % 251, index, index * 0.5 + 0.25);
+  }
+  pop(): T {
+    this.calendar.pop();
+    const { kind, a, b } = this.calendar;
+    if (kind !== a % 251 || b !== a * 0.5 + 0.25) throw new Error(`entry ${a} came back as (${kind}, ${a}, ${b})`);
+    return this.payloads[a]!;
+  }
+}
+
 describe('Calendar', () => {
+  it('gives back each entry\'s kind and numbers exactly', () => {
+    const c = new Calendar();
+    c.schedule(2, 9, 123456789012, -0.1);
+    c.schedule(1, 255, 1.5, 2 ** 40);
+    c.pop();
+    expect([c.kind, c.a, c.b]).toEqual([255, 1.5, 2 ** 40]);
+    c.pop();
+    expect([c.kind, c.a, c.b]).toEqual([9, 123456789012, -0.1]);
+  });
+
   it('starts empty: size 0, peekTime Infinity, pop throws', () => {
-    const c = new Calendar<string>();
+    const c = new Boxed<string>();
     expect(c.size).toBe(0);
     expect(c.peekTime()).toBe(Infinity);
     expect(() => c.pop()).toThrow(RangeError);
   });
 
   it('pops in time order', () => {
-    const c = new Calendar<string>();
+    const c = new Boxed<string>();
     const events: [number, string][] = [
       [5, 'e'],
       [1, 'a'],
@@ -68,7 +104,7 @@ describe('Calendar', () => {
   });
 
   it('peekTime is the time of the next pop', () => {
-    const c = new Calendar<number>();
+    const c = new Boxed<number>();
     for (const t of [7, 3, 9, 1, 5]) c.schedule(t, t);
     for (const t of [1, 3, 5, 7, 9]) {
       expect(c.peekTime()).toBe(t);
@@ -77,14 +113,14 @@ describe('Calendar', () => {
   });
 
   it('pops events at equal times in the order they were scheduled (FIFO)', () => {
-    const c = new Calendar<string>();
+    const c = new Boxed<string>();
     const names = Array.from({ length: 50 }, (_, i) => `e${i}`);
     for (const n of names) c.schedule(3, n);
     expect(drain(c)).toEqual(names);
   });
 
   it('keeps FIFO order among ties mixed with other times', () => {
-    const c = new Calendar<string>();
+    const c = new Boxed<string>();
     c.schedule(2, 'b1');
     c.schedule(1, 'a1');
     c.schedule(2, 'b2');
@@ -96,7 +132,7 @@ describe('Calendar', () => {
   });
 
   it('keeps FIFO order for an event scheduled at the current time after others were popped', () => {
-    const c = new Calendar<string>();
+    const c = new Boxed<string>();
     c.schedule(1, 'first');
     c.schedule(1, 'second');
     expect(c.pop()).toBe('first');
@@ -107,7 +143,7 @@ describe('Calendar', () => {
 
   it('matches a sorted-array model over 10,000 random schedule/pop operations', () => {
     const rand = lcg(20211901);
-    const c = new Calendar<number>();
+    const c = new Boxed<number>();
     const model = new SortedModel<number>();
     let now = 0;
     let pops = 0;
@@ -136,7 +172,7 @@ describe('Calendar', () => {
 
   it('matches the model when times go backwards too (any time >= 0 may be scheduled)', () => {
     const rand = lcg(7);
-    const c = new Calendar<number>();
+    const c = new Boxed<number>();
     const model = new SortedModel<number>();
     for (let op = 0; op < 5000; op++) {
       if (model.size > 0 && rand() < 0.3) {
@@ -151,7 +187,7 @@ describe('Calendar', () => {
   });
 
   it('grows beyond 1024 entries and keeps order', () => {
-    const c = new Calendar<number>();
+    const c = new Boxed<number>();
     const n = 5000;
     for (let i = n - 1; i >= 0; i--) c.schedule(i, i);
     expect(c.size).toBe(n);
@@ -161,7 +197,7 @@ describe('Calendar', () => {
   });
 
   it('keeps FIFO order for ties across growth', () => {
-    const c = new Calendar<number>();
+    const c = new Boxed<number>();
     for (let i = 0; i < 3000; i++) c.schedule(i % 3, i);
     const out = drain(c);
     const expected = [0, 1, 2].flatMap((r) => Array.from({ length: 1000 }, (_, k) => 3 * k + r));
@@ -169,7 +205,7 @@ describe('Calendar', () => {
   });
 
   it('can be refilled after being emptied, and grows again', () => {
-    const c = new Calendar<number>();
+    const c = new Boxed<number>();
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 2000; i++) c.schedule((i * 7919) % 2000, i);
       const out = drain(c);
@@ -181,14 +217,14 @@ describe('Calendar', () => {
   });
 
   it('accepts time 0 and fractional times', () => {
-    const c = new Calendar<string>();
+    const c = new Boxed<string>();
     c.schedule(0.25, 'b');
     c.schedule(0, 'a');
     expect(drain(c)).toEqual(['a', 'b']);
   });
 
   it('refuses negative and NaN times, and schedules nothing', () => {
-    const c = new Calendar<string>();
+    const c = new Boxed<string>();
     expect(() => c.schedule(-1, 'x')).toThrow(RangeError);
     expect(() => c.schedule(-1e-9, 'x')).toThrow(RangeError);
     expect(() => c.schedule(Number.NaN, 'x')).toThrow(RangeError);

@@ -23,22 +23,29 @@ export class AliasTable {
     this.probability = new Float64Array(n);
     this.alias = new Uint32Array(n);
     const scaled = new Float64Array(n);
-    const small: number[] = [];
-    const large: number[] = [];
+    // The two work lists share one array: an item is on at most one of them, so they never meet.
+    // "small" grows up from the start, "large" down from the end; both are stacks.
+    const work = new Uint32Array(n);
+    let smalls = 0;
+    let larges = 0;
+    const push = (i: number) => {
+      if (scaled[i]! < 1) work[smalls++] = i;
+      else work[n - 1 - larges++] = i;
+    };
     for (let i = 0; i < n; i++) {
       scaled[i] = (weights[i]! * n) / total;
-      (scaled[i]! < 1 ? small : large).push(i);
+      push(i);
     }
-    while (small.length > 0 && large.length > 0) {
-      const s = small.pop()!;
-      const l = large.pop()!;
+    while (smalls > 0 && larges > 0) {
+      const s = work[--smalls]!;
+      const l = work[n - larges--]!;
       this.probability[s] = scaled[s]!;
       this.alias[s] = l;
       scaled[l] = scaled[l]! + scaled[s]! - 1;
-      (scaled[l]! < 1 ? small : large).push(l);
+      push(l);
     }
-    for (const i of large) this.probability[i] = 1;
-    for (const i of small) this.probability[i] = 1; // only reached through rounding error
+    for (let k = 0; k < larges; k++) this.probability[work[n - 1 - k]!] = 1;
+    for (let k = 0; k < smalls; k++) this.probability[work[k]!] = 1; // only reached through rounding error
   }
 
   get size(): number {

@@ -1,63 +1,90 @@
 /**
  * Message delivery to the actors other than claims: sellers, insurers and
- * customers, each stepped by its machine when a message reaches it. Most
- * sellers never see a claim, so a seller's machine starts on first contact.
- * What they answer goes back to the world as effects, carried out after the step.
+ * customers, each stepped by its machine when a message reaches it; what they
+ * answer is carried out as they emit it.
+ *
+ * A world has five sellers per expected claim and most never see one. A
+ * seller's machine starts from its profile when a claim against it is filed
+ * and is kept while it has claims open; once it has none, it is let go if it
+ * is still as it started (it never defaulted, nothing was withheld), since
+ * starting it again gives the same snapshot. Memory follows the sellers with
+ * claims in flight or a history, not the sellers in the world.
  */
 import type { Collector } from '../../collect/collector.js';
 import type { InsurerMachine } from '../../machines/insurer.js';
 import type { SellerMachine } from '../../machines/seller.js';
-import type { CustomerEvent, Effect, InsurerEvent, SellerEvent, SellerProfile } from '../../machines/types.js';
-import type { SnapshotOf } from '../executor/index.js';
-import { StepAsks } from './asks.js';
+import type { CustomerEvent, Effect, InsurerEvent, SellerEvent } from '../../machines/types.js';
+import type { ActionSink, SnapshotOf } from '../executor/index.js';
+import type { Sellers } from '../population.js';
 import type { CustomerStates } from './customers.js';
 import type { Machines } from './machines.js';
 
+interface SellerSlot {
+  snapshot: SnapshotOf<SellerMachine>;
+  readonly started: SnapshotOf<SellerMachine>;
+  openClaims: number;
+}
+
 export class Delivery {
-  private readonly sellerSnapshots: (SnapshotOf<SellerMachine> | undefined)[];
+  private readonly sellerSlots = new Map<number, SellerSlot>();
   private readonly insurerSnapshots: SnapshotOf<InsurerMachine>[];
-  private readonly asks = new StepAsks<Effect>();
+  private readonly sink: ActionSink<Effect>;
 
   constructor(
     private readonly machines: Machines,
-    private readonly sellers: readonly SellerProfile[],
+    private readonly sellers: Sellers,
     insurers: number,
     private readonly customers: CustomerStates,
     private readonly collector: Collector,
+    carryOut: (effect: Effect) => void,
   ) {
-    this.sellerSnapshots = new Array(sellers.length);
-    this.insurerSnapshots = Array.from({ length: insurers }, (_, id) => machines.insurer.start({ id }, this.asks));
-    this.asks.clear();
+    const noTimers = (): never => {
+      throw new Error('only claims wait on delays; a seller or insurer machine with `after` needs the world to keep its timers');
+    };
+    this.sink = { emit: carryOut, startTimer: noTimers, cancelTimer: noTimers };
+    this.insurerSnapshots = Array.from({ length: insurers }, (_, id) => machines.insurer.start({ id }, this.sink));
   }
 
-  toSeller(id: number, event: SellerEvent, carryOut: (effect: Effect) => void): void {
-    const { machines, asks } = this;
-    let before = this.sellerSnapshots[id];
-    if (before === undefined) {
-      before = machines.seller.start(this.sellers[id]!, asks);
-      this.flush(carryOut);
-    }
-    const after = machines.seller.send(before, event, asks);
-    this.sellerSnapshots[id] = after;
-    this.flush(carryOut);
+  /** A claim against seller `id` was filed. */
+  claimOpened(seller: number): void {
+    this.slot(seller).openClaims++;
+  }
+
+  /** A claim against seller `id` closed. */
+  claimClosed(seller: number): void {
+    const slot = this.sellerSlots.get(seller)!;
+    slot.openClaims--;
+    this.release(seller, slot);
+  }
+
+  toSeller(id: number, event: SellerEvent): void {
+    const slot = this.slot(id);
+    const before = slot.snapshot;
+    const after = this.machines.seller.send(before, event, this.sink);
+    slot.snapshot = after;
     if (after.value !== before.value && after.value === 'suspended') this.collector.sellerSuspended();
+    this.release(id, slot);
   }
 
-  toInsurer(id: number, event: InsurerEvent, carryOut: (effect: Effect) => void): void {
-    this.insurerSnapshots[id] = this.machines.insurer.send(this.insurerSnapshots[id]!, event, this.asks);
-    this.flush(carryOut);
+  toInsurer(id: number, event: InsurerEvent): void {
+    this.insurerSnapshots[id] = this.machines.insurer.send(this.insurerSnapshots[id]!, event, this.sink);
   }
 
   toCustomer(id: number, event: CustomerEvent): void {
     this.customers.send(id, event);
   }
 
-  private flush(carryOut: (effect: Effect) => void): void {
-    const items = this.asks.items;
-    for (let i = 0; i < items.length; i++) {
-      const ask = items[i]!;
-      if (ask.type !== 'timer.started' && ask.type !== 'timer.cancelled') carryOut(ask);
+  private slot(id: number): SellerSlot {
+    let slot = this.sellerSlots.get(id);
+    if (slot === undefined) {
+      const started = this.machines.seller.start(this.sellers.profile(id), this.sink);
+      slot = { snapshot: started, started, openClaims: 0 };
+      this.sellerSlots.set(id, slot);
     }
-    this.asks.clear();
+    return slot;
+  }
+
+  private release(id: number, slot: SellerSlot): void {
+    if (slot.openClaims === 0 && slot.snapshot === slot.started) this.sellerSlots.delete(id);
   }
 }

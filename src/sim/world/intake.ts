@@ -10,10 +10,13 @@ import type { Collector } from '../../collect/collector.js';
 import type { ClaimsDeskMachine, DeskEffect } from '../../machines/claimsDesk.js';
 import type { FraudReviewMachine, ReviewEffect } from '../../machines/fraudReview.js';
 import type { ClaimFacts, Effect } from '../../machines/types.js';
-import type { SnapshotOf } from '../executor/index.js';
+import type { ActionSink, SnapshotOf } from '../executor/index.js';
 import { Fifo } from '../fifo.js';
-import { StepAsks } from './asks.js';
 import type { Machines } from './machines.js';
+
+const noTimers = (): never => {
+  throw new Error('the desk and fraud review wait on no delays; a machine with `after` here needs the world to keep its timers');
+};
 
 export class Intake {
   private desk: SnapshotOf<ClaimsDeskMachine>;
@@ -21,18 +24,36 @@ export class Intake {
   private readonly deskQueue = new Fifo<ClaimFacts>();
   private readonly reviewQueue = new Fifo<ClaimFacts>();
   private readonly reviewCandidates: number;
-  private readonly deskAsks = new StepAsks<DeskEffect>();
-  private readonly reviewAsks = new StepAsks<ReviewEffect>();
+  private readonly deskSink: ActionSink<DeskEffect>;
+  private readonly reviewSink: ActionSink<ReviewEffect>;
 
   constructor(
     private readonly machines: Machines,
     private readonly collector: Collector,
     capacity: { readonly desk: number; readonly review: number },
+    carryOut: (effect: Effect) => void,
   ) {
-    this.desk = machines.desk.start({ capacityPerDay: capacity.desk }, this.deskAsks);
-    this.review = machines.review.start({ capacityPerDay: capacity.review }, this.reviewAsks);
-    this.deskAsks.clear();
-    this.reviewAsks.clear();
+    // The desk hands over the claims it took in; review reports each review it started, whose outcome is an effect.
+    this.deskSink = {
+      emit: (handed) => {
+        for (let i = 0; i < handed.count; i++) this.reviewQueue.push(this.deskQueue.shift()!);
+      },
+      startTimer: noTimers,
+      cancelTimer: noTimers,
+    };
+    this.reviewSink = {
+      emit: (started) => {
+        for (const result of started.results) {
+          if (this.reviewQueue.shift() !== result.claim) throw new Error('fraud review reported claims out of queue order');
+          this.collector.reviewed(result.costUsd);
+          carryOut(result.effect);
+        }
+      },
+      startTimer: noTimers,
+      cancelTimer: noTimers,
+    };
+    this.desk = machines.desk.start({ capacityPerDay: capacity.desk }, this.deskSink);
+    this.review = machines.review.start({ capacityPerDay: capacity.review }, this.reviewSink);
     this.reviewCandidates = Math.ceil(this.review.context.capacityPerDay) + 1;
   }
 
@@ -41,25 +62,12 @@ export class Intake {
     this.deskQueue.push(claim);
   }
 
-  /** The day's intake and reviews; each review's outcome is an effect for the world to carry out. */
-  startDay(day: number, carryOut: (effect: Effect) => void): void {
+  /** The day's intake and reviews. */
+  startDay(day: number): void {
     const { machines, deskQueue, reviewQueue } = this;
-    this.desk = machines.desk.send(this.desk, { type: 'day.started', waiting: deskQueue.length }, this.deskAsks);
-    for (const ask of this.deskAsks.items) {
-      if (ask.type === 'intake.taken') for (let i = 0; i < ask.count; i++) reviewQueue.push(deskQueue.shift()!);
-    }
-    this.deskAsks.clear();
+    this.desk = machines.desk.send(this.desk, { type: 'day.started', waiting: deskQueue.length }, this.deskSink);
     const queue = reviewQueue.peek(this.review.value === 'off' ? reviewQueue.length : this.reviewCandidates);
-    this.review = machines.review.send(this.review, { type: 'day.started', queue }, this.reviewAsks);
-    for (const ask of this.reviewAsks.items) {
-      if (ask.type !== 'reviews.started') continue;
-      for (const result of ask.results) {
-        if (reviewQueue.shift() !== result.claim) throw new Error('fraud review reported claims out of queue order');
-        this.collector.reviewed(result.costUsd);
-        carryOut(result.effect);
-      }
-    }
-    this.reviewAsks.clear();
+    this.review = machines.review.send(this.review, { type: 'day.started', queue }, this.reviewSink);
     this.collector.backlog(day, deskQueue.length + reviewQueue.length);
   }
 }

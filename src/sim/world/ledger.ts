@@ -4,6 +4,7 @@
  * reported to the collector. A broken promise here is a bug in a machine or a
  * rule, never a property of a policy, so it stops the run.
  */
+import type { EventObject } from 'xstate';
 import type { Collector, ClaimMoney } from '../../collect/collector.js';
 import type { ClaimContext } from '../../machines/claim.js';
 import type { ClaimFacts, Effect } from '../../machines/types.js';
@@ -20,6 +21,7 @@ const CENT = 0.01;
 export class OpenClaim implements ClaimMoney {
   snapshot!: MachineSnapshot<ClaimContext>;
   timerId: string | null = null;
+  timerEvent: EventObject | null = null;
   timerToken = 0;
   marketplaceUsd = 0;
   sellerUsd = 0;
@@ -28,7 +30,11 @@ export class OpenClaim implements ClaimMoney {
   paidAt: number | null = null;
   /** When the marketplace advanced money on this claim, for the lag to recovery. */
   advancedAt = 0;
-  constructor(readonly facts: ClaimFacts) {}
+  constructor(
+    readonly facts: ClaimFacts,
+    /** The claim's place in the order of filing. */
+    readonly filedSeq: number,
+  ) {}
   get payableUsd(): number {
     return this.snapshot.context.payableUsd;
   }
@@ -42,12 +48,19 @@ export class Ledger {
     if (effect.payer === 'marketplace') claim.marketplaceUsd += effect.amountUsd;
     else if (effect.payer === 'seller') claim.sellerUsd += effect.amountUsd;
     else claim.insurerUsd += effect.amountUsd;
-    if (claim.marketplaceUsd + claim.sellerUsd + claim.insurerUsd > claim.payableUsd + CENT) {
-      throw new LedgerError(`claim ${effect.claim.id}: paid more than its payable ${claim.payableUsd}`);
-    }
     claim.paidAt = now;
     if (effect.payer === 'marketplace') claim.advancedAt = now;
     this.collector.paid(effect.claim, effect.payer, effect.amountUsd, now);
+  }
+
+  /**
+   * After each step of a claim, once its new snapshot is in place: the customer was never paid
+   * more than the claim is worth now (screening may have trimmed it within the step).
+   */
+  checkPaid(claim: OpenClaim): void {
+    if (claim.marketplaceUsd + claim.sellerUsd + claim.insurerUsd > claim.payableUsd + CENT) {
+      throw new LedgerError(`claim ${claim.facts.id}: paid more than its payable ${claim.payableUsd}`);
+    }
   }
 
   recovered(claim: OpenClaim, effect: Extract<Effect, { type: 'ledger.recovered' }>, now: number): void {

@@ -7,7 +7,7 @@
 import type { EventObject } from 'xstate';
 import type { OpenClaim } from './ledger.js';
 
-export type ScheduleTimer = (time: number, claim: number, token: number, event: EventObject) => void;
+export type ScheduleTimer = (time: number, claim: number, token: number) => void;
 
 export class ClaimTimers {
   private tokens = 0;
@@ -16,18 +16,19 @@ export class ClaimTimers {
 
   arm(claim: OpenClaim, id: string, delay: number, event: EventObject, now: number): void {
     claim.timerId = id;
+    claim.timerEvent = event;
     claim.timerToken = ++this.tokens;
-    this.schedule(now + delay, claim.facts.id, claim.timerToken, event);
+    this.schedule(now + delay, claim.facts.id, claim.timerToken);
   }
 
   cancel(claim: OpenClaim, id: string): void {
     if (id === claim.timerId) claim.timerToken = 0;
   }
 
-  /** Whether a timer that came out of the calendar still applies; if so it is spent. */
-  fires(claim: OpenClaim, token: number): boolean {
-    if (claim.timerToken !== token) return false;
+  /** The event of a timer that came out of the calendar if it still applies (it is then spent), or null. */
+  fire(claim: OpenClaim, token: number): EventObject | null {
+    if (claim.timerToken !== token) return null;
     claim.timerToken = 0;
-    return true;
+    return claim.timerEvent;
   }
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { empiricalAmounts } from '../../../src/analysis/fit/empiricalAmounts.js';
 import { loadScenario } from '../../../src/params/load.js';
 import { ScenarioError } from '../../../src/params/problems.js';
-import { buildSellers, claimFacts, claimStream, honestCustomers } from '../../../src/sim/population.js';
+import { claimFacts, claimStream, honestCustomers, Sellers } from '../../../src/sim/population.js';
 import { empiricalQuantile, lognormalMixture, lognormalMixtureOrEmpirical } from '../../../src/sim/random/distributions.js';
 
 const SORTED = [10, 20, 40, 80];
@@ -117,7 +117,7 @@ describe('claimFacts with empirical amounts', () => {
   const unit = { seed: 5, replication: 0, team: 0 };
 
   function genuineAmounts(params: typeof withMixture) {
-    const sellers = buildSellers(params, unit);
+    const sellers = new Sellers(params, unit);
     const world = { sellers, honestCustomers: honestCustomers(params, 0), isBlocked: () => false };
     // Genuine claims and fabricated ones alike draw their base amount by the same slots.
     return Array.from({ length: 300 }, (_, id) => {
