@@ -249,7 +249,7 @@ async function main(): Promise<void> {
 
   // 2. The baseline on the default workers: the CLI as a user meets it, and the engine alone; interleaved.
   const n = sizes.baseline;
-  say(`baseline: ${fmt(n)} claims, 1 replication, ${workers} workers, one process per run, interleaved:`);
+  say(`baseline: ${fmt(n)} claims, 1 replication, ${workers} workers, default executor, one process per run, interleaved:`);
   const whole: { wallSeconds: number; peakRssMb: number }[] = [];
   const engineRuns: EngineRun[] = [];
   for (let i = 0; i < runs; i++) {
