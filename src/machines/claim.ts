@@ -71,7 +71,7 @@ const toSeller = (claim: ClaimFacts, event: Extract<Effect, { type: 'send' }>['e
 export function createClaimMachine(params: Parameters) {
   const { policy, filing, marketplace, sellers } = params;
   const paysFirst = (context: ClaimContext) => policy.payFirstUnderThreshold && isMarketplacePaid(context.payableUsd, policy);
-  const believesValid = (context: ClaimContext) => believesClaimValid(context.facts.fraud, context.facts.draws[Draw.believedValid]!, marketplace.believesRejectedValid);
+  const believesValid = (context: ClaimContext) => believesClaimValid(context.facts.fraud, context.facts.draws.at(Draw.believedValid)!, marketplace.believesRejectedValid);
   return setup({
     types: {
       context: {} as ClaimContext,
@@ -94,7 +94,7 @@ export function createClaimMachine(params: Parameters) {
       stepsInOnInsurerSilence: () => policy.stepIn.onInsurerDenial,
       isReimbursementWaived: ({ event }) => event.type === 'seller.provedInsurance' && isReimbursementWaived(event, policy.reimbursement, policy.insurance),
       isFullyReimbursed: ({ context, event }) => event.type === 'seller.reimbursed' && isFullyReimbursed(event.amountUsd, context.advancedUsd),
-      isAppealUpheld: ({ context }) => isAppealUpheld(context.facts.draws[Draw.appeal]!, sellers),
+      isAppealUpheld: ({ context }) => isAppealUpheld(context.facts.draws.at(Draw.appeal)!, sellers),
       withholdsFromPayouts: () => policy.reimbursement.withholdFromPayouts,
       isFullyWithheld: ({ context, event }) => event.type === 'seller.payoutsWithheld' && isFullyReimbursed(event.amountUsd, context.advancedUsd),
       isPartlyWithheld: ({ event }) => event.type === 'seller.payoutsWithheld' && event.amountUsd > 0,
@@ -140,7 +140,7 @@ export function createClaimMachine(params: Parameters) {
       proofWindow: ({ context }) => proofWindowLeft(policy.reimbursement.proofWindowDays, context.answeredAfterDays),
       insurerWindow: () => policy.stepIn.insurerWindowDays,
       appealDecision: () => policy.reimbursement.appealDecisionDays,
-      sellerSettlement: ({ context }) => settlementDays(context.facts.draws[Draw.settlementDelay]!, sellers),
+      sellerSettlement: ({ context }) => settlementDays(context.facts.draws.at(Draw.settlementDelay)!, sellers),
     },
   }).createMachine({
     id: 'claim',

@@ -32,7 +32,7 @@ export function createFraudReviewMachine(params: Parameters) {
   const { screening } = params;
   const review = (claim: ClaimFacts): ReviewResult => {
     const effort = reviewEffort(claim.claimedUsd, screening);
-    const outcome = screeningOutcome(claim.fraud, claim.draws[Draw.screening]!, screening);
+    const outcome = screeningOutcome(claim.fraud, claim.draws.at(Draw.screening)!, screening);
     return { claim, costUsd: effort.costUsd, effect: { type: 'send', to: { kind: 'claim', id: claim.id }, afterDays: effort.days, event: { type: OUTCOME_EVENT[outcome] } } };
   };
   return setup({

@@ -24,7 +24,7 @@ export function createInsurerMachine(params: Parameters) {
     actions: {
       decideClaim: enqueueActions(({ event, enqueue }) => {
         const { draws } = event.claim;
-        const d = insurerDecision(draws[Draw.litigation]!, draws[Draw.insurer]!, draws[Draw.insurerDelay]!, insurers);
+        const d = insurerDecision(draws.at(Draw.litigation)!, draws.at(Draw.insurer)!, draws.at(Draw.insurerDelay)!, insurers);
         if (d.decision === 'litigate') {
           enqueue.emit(toClaim(event.claim, d.afterDays, { type: 'insurer.litigating' }));
           enqueue.emit(toClaim(event.claim, d.paysAfterDays, { type: 'insurer.paid' }));

@@ -27,9 +27,9 @@ export interface SellerContext {
 export function createSellerMachine(params: Parameters) {
   const { sellers, policy } = params;
   const withholdingOf = (context: SellerContext, e: Extract<SellerEvent, { type: 'payouts.withholdingRequested' }>) =>
-    withheldFromPayouts(e.amountUsd, context.profile.monthlySalesUsd, context.withheldUsd, e.claim.draws[Draw.withholding]!, sellers, policy.reimbursement);
+    withheldFromPayouts(e.amountUsd, context.profile.monthlySalesUsd, context.withheldUsd, e.claim.draws.at(Draw.withholding)!, sellers, policy.reimbursement);
   const answerOf = (e: Extract<SellerEvent, { type: 'reimbursement.demanded' }>) =>
-    demandAnswer(e.claim.draws[Draw.demand]!, e.claim.draws[Draw.demandDelay]!, e.amountUsd, policy.reimbursement.appealWindowDays, sellers);
+    demandAnswer(e.claim.draws.at(Draw.demand)!, e.claim.draws.at(Draw.demandDelay)!, e.amountUsd, policy.reimbursement.appealWindowDays, sellers);
   return setup({
     types: {
       context: {} as SellerContext,
@@ -44,7 +44,7 @@ export function createSellerMachine(params: Parameters) {
     actions: {
       answerClaim: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'claim.notified') return;
-        const reply = sellerAnswer(event.claim.draws[Draw.response]!, event.claim.draws[Draw.responseDelay]!, sellers);
+        const reply = sellerAnswer(event.claim.draws.at(Draw.response)!, event.claim.draws.at(Draw.responseDelay)!, sellers);
         if (reply.answer === 'silent') return;
         const message: ClaimEvent =
           reply.answer === 'accept'
@@ -55,7 +55,7 @@ export function createSellerMachine(params: Parameters) {
       showProof: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'proof.requested') return;
         const { insurance, compliant } = context.profile;
-        const proof = proofAnswer(insurance !== null, event.claim.draws[Draw.proof]!, event.claim.draws[Draw.proofDelay]!, sellers);
+        const proof = proofAnswer(insurance !== null, event.claim.draws.at(Draw.proof)!, event.claim.draws.at(Draw.proofDelay)!, sellers);
         if (proof && insurance) enqueue.emit(toClaim(event.claim, proof.afterDays, { type: 'seller.provedInsurance', insurance, compliant }));
       }),
       answerDemand: enqueueActions(({ event, enqueue }) => {

@@ -10,9 +10,10 @@
 export type FraudKind = 'none' | 'buildUp' | 'fabricated';
 
 /**
- * Slots of a claim's decision draws: uniforms fixed when the claim is filed,
- * so every decision about it is a pure function of its facts, and the same
- * claim meets the same luck in every scenario run with the same seed.
+ * Slots of a claim's decision draws: uniforms at fixed addresses of the claim's
+ * own stream, so every decision about it is a pure function of its facts, and
+ * the same claim meets the same luck in every scenario run with the same seed.
+ * A draw is computed when a decision first needs it (most claims need few).
  */
 export const Draw = {
   screening: 0,
@@ -47,8 +48,13 @@ export interface ClaimFacts {
   readonly customer: number;
   /** Whether the claimant was blocked for fraud before filing. */
   readonly claimantBlocked: boolean;
-  /** Uniforms in (0, 1), indexed by `Draw`. */
-  readonly draws: Float64Array;
+  /** Uniforms in (0, 1), by `Draw` slot: `draws.at(Draw.response)`. */
+  readonly draws: DecisionDraws;
+}
+
+/** A claim's decision draws; a `Float64Array` of `DECISION_DRAWS` uniforms is one (tests use that). */
+export interface DecisionDraws {
+  at(slot: number): number | undefined;
 }
 
 export type InsuranceChannel = 'accelerator' | 'broker';

@@ -13,7 +13,7 @@
  */
 import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
-import { DECISION_DRAWS, type ClaimFacts, type FraudKind, type InsuranceChannel, type SellerProfile } from '../machines/types.js';
+import { DECISION_DRAWS, type ClaimFacts, type DecisionDraws, type FraudKind, type InsuranceChannel, type SellerProfile } from '../machines/types.js';
 import { honestCustomerCount, sellerCount, type Parameters } from '../params/schema.js';
 import { claimedAmount } from '../rules/claimedAmount.js';
 import { expectedFabricatedClaims } from '../rules/expectedFabricatedClaims.js';
@@ -208,8 +208,6 @@ export function claimFacts(
 ): ClaimFacts {
   const { fraud, baseUsd, claimedUsd } = claimAmountFacts(params, stream, claim.fabricated);
   const customer = claim.fabricated ? world.honestCustomers + fraudsterOf(claim.index, params.fraud) : Math.floor(stream.uniform(ClaimSlot.customer) * world.honestCustomers);
-  const draws = new Float64Array(DECISION_DRAWS);
-  for (let i = 0; i < DECISION_DRAWS; i++) draws[i] = stream.uniform(ClaimSlot.decisions + i);
   return {
     id: claim.id,
     incidentDay: claim.incidentDay,
@@ -220,6 +218,18 @@ export function claimFacts(
     seller: world.sellers.picker.pick(stream.uniform(ClaimSlot.seller)),
     customer,
     claimantBlocked: world.isBlocked(customer),
-    draws,
+    draws: new StreamDraws(stream, ClaimSlot.decisions),
   };
+}
+
+/** Decision draws read from the claim's stream when asked: draw `slot` is the stream's draw `offset + slot`. */
+class StreamDraws implements DecisionDraws {
+  constructor(
+    private readonly stream: Stream,
+    private readonly offset: number,
+  ) {}
+  at(slot: number): number {
+    if (!(slot >= 0 && slot < DECISION_DRAWS)) throw new RangeError(`decision draw ${slot} is not one of the ${DECISION_DRAWS}`);
+    return this.stream.uniform(this.offset + slot);
+  }
 }

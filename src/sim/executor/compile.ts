@@ -173,8 +173,10 @@ class Compiler {
       states,
       initial: compiledOf(initialNode),
       initialOps,
-      // As XState's pre-initial state: a context function gets the input; a missing context is {}.
-      initialContext: typeof contextConfig === 'function' ? (input) => contextConfig({ input, spawn: refuseSpawn, self: undefined }) : () => contextConfig ?? {},
+      // As XState's pre-initial state: a context function gets the input and, being an assign, its result is copied
+      // into a new object (so a context that is the input is not the input itself); a missing context is {}.
+      initialContext:
+        typeof contextConfig === 'function' ? (input) => Object.assign({}, contextConfig({ input, spawn: refuseSpawn, self: undefined })) : () => contextConfig ?? {},
     };
   }
 
@@ -335,23 +337,66 @@ class Compiler {
     };
   }
 
-  /** `enqueueActions`: the body runs at step time; what it enqueues runs right after, in order. */
+  /**
+   * `enqueueActions`: the body runs at step time; what it enqueues runs right after, in order,
+   * each seeing the context the ones before it left. The queue and the `enqueue` object are
+   * built once per action and reused (a nested run works on the part of the queue it added).
+   */
   private enqueue(collect: Collect, paramsOf: (run: Run) => unknown, where: Node): Op {
+    const kinds: Queued[] = [];
+    const values: unknown[] = [];
+    const guards = new Map<unknown, Guard>();
+    const enqueue = ((action: unknown) => void (kinds.push(Queued.op), values.push(this.op(action, where)))) as unknown as Enqueue;
+    enqueue.assign = (assignment: Assignment) => void (kinds.push(Queued.assign), values.push(assignment));
+    enqueue.emit = (event: unknown) => void (kinds.push(Queued.emit), values.push(event));
+    for (const refused of ['cancel', 'raise', 'sendTo', 'sendParent', 'spawnChild', 'stopChild', 'log'] as const) {
+      enqueue[refused] = () => this.refuse(where, `enqueue.${refused} inside enqueueActions`);
+    }
+    // `check` judges a guard on the context and event the body was given, as XState's does.
+    const args = {
+      context: undefined as unknown,
+      event: undefined as unknown as EventObject,
+      enqueue,
+      check: (g: unknown): boolean => {
+        let guard = guards.get(g);
+        if (guard === undefined) guards.set(g, (guard = this.guard(g, where)));
+        return guard(args.context, args.event);
+      },
+      self: undefined,
+      system: undefined,
+    };
     return (run) => {
-      const queued: Op[] = [];
-      const enqueue = ((action: unknown) => void queued.push(this.op(action, where))) as unknown as Enqueue;
-      enqueue.assign = (assignment: Assignment) => void queued.push(assignOp(assignment, () => undefined));
-      enqueue.emit = (event: unknown) => void queued.push((r) => r.sink.emit(typeof event === 'function' ? event(r, undefined) : event));
-      for (const refused of ['cancel', 'raise', 'sendTo', 'sendParent', 'spawnChild', 'stopChild', 'log'] as const) {
-        enqueue[refused] = () => this.refuse(where, `enqueue.${refused} inside enqueueActions`);
+      const first = kinds.length;
+      args.context = run.context;
+      args.event = run.event;
+      collect(args, paramsOf(run));
+      const last = kinds.length;
+      try {
+        for (let i = first; i < last; i++) {
+          const value = values[i];
+          switch (kinds[i]) {
+            case Queued.emit:
+              run.sink.emit(typeof value === 'function' ? value(run, undefined) : value);
+              break;
+            case Queued.assign:
+              applyAssignment(run, value as Assignment, undefined);
+              break;
+            default:
+              (value as Op)(run);
+          }
+        }
+      } finally {
+        kinds.length = first;
+        values.length = first;
       }
-      collect(
-        { context: run.context, event: run.event, enqueue, check: (g: unknown) => this.guard(g, where)(run.context, run.event), self: undefined, system: undefined },
-        paramsOf(run),
-      );
-      for (const op of queued) op(run);
     };
   }
+}
+
+const enum Queued {
+  emit,
+  assign,
+  op,
 }
 
 type GuardFn = (args: { context: unknown; event: EventObject }, params: unknown) => boolean;
@@ -361,16 +406,19 @@ type Enqueue = ((action: unknown) => void) & Record<string, (...args: any[]) => 
 
 /** `assign` in both forms (a function of the context, or an object of values and functions), as XState merges it: a new context object. */
 function assignOp(assignment: Assignment, paramsOf: (run: Run) => unknown): Op {
+  return (run) => applyAssignment(run, assignment, paramsOf(run));
+}
+
+function applyAssignment(run: Run, assignment: Assignment, params: unknown): void {
   // The run itself is the argument: it has the context, the event and `spawn`, as XState's does.
-  if (typeof assignment === 'function') return (run) => (run.context = Object.assign({}, run.context, assignment(run, paramsOf(run))));
-  const keys = Object.keys(assignment);
-  return (run) => {
-    const params = paramsOf(run);
-    const partial: Record<string, unknown> = {};
-    for (const key of keys) {
-      const value = assignment[key];
-      partial[key] = typeof value === 'function' ? value(run, params) : value;
-    }
-    run.context = Object.assign({}, run.context, partial);
-  };
+  if (typeof assignment === 'function') {
+    run.context = Object.assign({}, run.context, assignment(run, params));
+    return;
+  }
+  const partial: Record<string, unknown> = {};
+  for (const key of Object.keys(assignment)) {
+    const value = assignment[key];
+    partial[key] = typeof value === 'function' ? value(run, params) : value;
+  }
+  run.context = Object.assign({}, run.context, partial);
 }

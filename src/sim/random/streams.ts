@@ -22,10 +22,17 @@ export type StreamKind = (typeof StreamKind)[keyof typeof StreamKind];
 /** 2^-52: turns 52 random bits (and a half) into a double strictly inside (0, 1). */
 const TWO_POW_MINUS_52 = 1 / 4503599627370496;
 
+/** Philox's output words land here and are copied out, so a stream allocates nothing of its own. */
+const BLOCK = new Uint32Array(4);
+
 /** A stream is its key (seed, kind) and the fixed part of its counter (replication, team, entity). */
 export class Stream {
-  private readonly block = new Uint32Array(4);
+  // The last block computed: two draws come from each.
   private cachedPair = -1;
+  private w0 = 0;
+  private w1 = 0;
+  private w2 = 0;
+  private w3 = 0;
 
   constructor(
     readonly seed: number,
@@ -43,11 +50,15 @@ export class Stream {
     const pair = draw >>> 1;
     if (pair !== this.cachedPair) {
       // Counter words: draw pair, entity, team, replication. Key: seed, kind.
-      philox4x32(pair, this.entity, this.team, this.replication, this.seed, this.kind, this.block);
+      philox4x32(pair, this.entity, this.team, this.replication, this.seed, this.kind, BLOCK);
       this.cachedPair = pair;
+      this.w0 = BLOCK[0]!;
+      this.w1 = BLOCK[1]!;
+      this.w2 = BLOCK[2]!;
+      this.w3 = BLOCK[3]!;
     }
-    const hi = draw & 1 ? this.block[2]! : this.block[0]!;
-    const lo = draw & 1 ? this.block[3]! : this.block[1]!;
+    const hi = draw & 1 ? this.w2 : this.w0;
+    const lo = draw & 1 ? this.w3 : this.w1;
     // 26 + 26 bits make an integer k < 2^52; k + 0.5 is exact in a double, so the
     // result lies in [2^-53, 1 - 2^-53] and is never 0 or 1.
     return ((hi >>> 6) * 67108864 + (lo >>> 6) + 0.5) * TWO_POW_MINUS_52;
