@@ -1,14 +1,14 @@
 /**
  * Helpers for driving machines by hand in tests: baseline parameters, claim
  * facts with hand-picked draws, and a driver that records effects and fires
- * `after` delays the way the world does.
+ * `after` delays the way the world does, under either executor.
  */
 import type { EventFromLogic, EventObject } from 'xstate';
 import { createClaimMachine, type ClaimMachine } from '../../src/machines/claim.js';
 import { DECISION_DRAWS, Draw, type ClaimFacts, type Effect } from '../../src/machines/types.js';
 import { loadScenario } from '../../src/params/load.js';
 import type { Parameters } from '../../src/params/schema.js';
-import { Interpreter } from '../../src/sim/interpreter.js';
+import { createExecutor, DEFAULT_EXECUTOR, type ActionSink, type Executor, type ExecutorKind, type SnapshotOf } from '../../src/sim/executor/index.js';
 
 export function baselineParams(set: string[] = []): Parameters {
   return loadScenario('scenarios/baseline.yaml', { set }).parameters;
@@ -34,37 +34,48 @@ export function facts(overrides: Partial<Omit<ClaimFacts, 'draws'>> & { draws?: 
   };
 }
 
+/** The executor a ClaimDriver uses when none is given (a test file may run its claims under the other one). */
+let defaultExecutor: ExecutorKind = DEFAULT_EXECUTOR;
+export function useExecutor(kind: ExecutorKind): void {
+  defaultExecutor = kind;
+}
+
 /** Drives one claim through its machine, keeping its effects and its pending `after` event. */
 export class ClaimDriver {
-  readonly interpreter: Interpreter<ClaimMachine>;
-  snapshot;
+  readonly executor: Executor<ClaimMachine>;
+  snapshot: SnapshotOf<ClaimMachine>;
   readonly effects: Effect[] = [];
   pendingDelay: { id: string; delay: number; event: EventObject } | null = null;
+  private readonly sink: ActionSink<Effect> = {
+    emit: (effect) => void this.effects.push(effect),
+    startTimer: (id, delay, event) => void (this.pendingDelay = { id, delay, event }),
+    // As in the world: a cancellation disarms only the delay it names.
+    cancelTimer: (id) => {
+      if (this.pendingDelay?.id === id) this.pendingDelay = null;
+    },
+  };
 
-  constructor(params: Parameters, claim: ClaimFacts) {
-    this.interpreter = new Interpreter(createClaimMachine(params));
-    this.snapshot = this.interpreter.start(claim);
-    this.collect();
+  constructor(params: Parameters, claim: ClaimFacts, kind: ExecutorKind = defaultExecutor) {
+    this.executor = createExecutor(createClaimMachine(params), kind);
+    this.snapshot = this.executor.start(claim, this.sink);
   }
 
   send(event: EventFromLogic<ClaimMachine>): this {
-    this.snapshot = this.interpreter.send(this.snapshot, event);
-    this.collect();
+    this.snapshot = this.executor.send(this.snapshot, event, this.sink);
     return this;
   }
 
   /** Lets the pending `after` delay run out, as the calendar would. */
   elapse(): this {
     const pending = this.pendingDelay;
-    if (!pending) throw new Error(`no delay pending in state ${String(this.snapshot.value)}`);
+    if (!pending) throw new Error(`no delay pending in state ${this.snapshot.value}`);
     this.pendingDelay = null;
-    this.snapshot = this.interpreter.send(this.snapshot, pending.event as never);
-    this.collect();
+    this.snapshot = this.executor.send(this.snapshot, pending.event as never, this.sink);
     return this;
   }
 
   get state(): string {
-    return String(this.snapshot.value);
+    return this.snapshot.value;
   }
 
   payments(): { payer: string; amountUsd: number }[] {
@@ -77,18 +88,5 @@ export class ClaimDriver {
 
   sentTo(kind: string): EventObject[] {
     return this.effects.flatMap((e) => (e.type === 'send' && e.to.kind === kind ? [e.event] : []));
-  }
-
-  private collect(): void {
-    for (const action of this.interpreter.actions) {
-      if (action.type === 'xstate.emit') this.effects.push((action.params as { event: Effect }).event);
-      if (action.type === 'xstate.raise') {
-        const p = action.params as { id: string; delay?: number; event: EventObject };
-        if (p.delay !== undefined) this.pendingDelay = { id: p.id, delay: p.delay, event: p.event };
-      }
-      // As in the world: a cancellation disarms only the delay it names.
-      if (action.type === 'xstate.cancel' && (action.params as { sendId: string }).sendId === this.pendingDelay?.id) this.pendingDelay = null;
-    }
-    this.interpreter.actions.length = 0;
   }
 }
