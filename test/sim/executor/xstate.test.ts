@@ -51,6 +51,8 @@ describe('XStateExecutor', () => {
     // $800 paid by the marketplace at once, half of it recovered.
     const paid = trace.calls.flatMap((c) => (c[0] === 'emit' && (c[1] as { type: string }).type === 'ledger.paid' ? [c[1]] : []));
     expect(paid).toMatchObject([{ payer: 'marketplace', amountUsd: 800 }]);
+    const recovered = trace.calls.flatMap((c) => (c[0] === 'emit' && (c[1] as { type: string }).type === 'ledger.recovered' ? [c[1]] : []));
+    expect(recovered).toMatchObject([{ how: 'partial', amountUsd: 400 }]);
     expect(trace.calls.filter((c) => c[0] === 'startTimer').map((c) => [c[1], c[2]])).toEqual([
       ['xstate.after.responseWindow.claim.concession', 2],
       ['xstate.after.proofWindow.claim.awaitingProof', 5],
