@@ -1,22 +1,32 @@
 /**
- * The simulator's event calendar: a binary min-heap of (time, sequence)
- * entries kept in flat typed arrays. An entry is a kind and two numbers, not
- * an object, so a run of millions of events leaves no garbage behind; what
- * does not fit in two numbers (a message) is kept by the owner, which puts
- * its index in the entry. Events at the same virtual time come out in the
- * order they were scheduled, so a run is deterministic without relying on the
- * heap's layout. Cancellation is lazy: the owner of an event checks, when it
- * comes out, whether it still applies (see `world/timers.ts`).
+ * The simulator's event calendar: a four-ary min-heap of (time, sequence)
+ * keys in flat typed arrays. An entry is a kind and two numbers, not an
+ * object, so a run of millions of events leaves no garbage behind; what does
+ * not fit in two numbers (a message) is kept by the owner, which puts its
+ * index in the entry. Entries stay where they were written (in slots reused
+ * once popped) and the heap moves only their keys and slot numbers. Events at
+ * the same virtual time come out in the order they were scheduled, so a run
+ * is deterministic whatever the heap's layout. Cancellation is lazy: the
+ * owner of an event checks, when it comes out, whether it still applies (see
+ * `world/timers.ts`).
  *
  * XState's SimulatedClock keeps its timeouts in a Map and sorts them on every
- * advance, which is fine for tests and quadratic at scale; this is O(log n).
+ * advance, which is fine for tests and quadratic at scale; this is O(log n),
+ * and four children per node halve the depth a pop sifts through.
  */
+const ARITY = 4;
+
 export class Calendar {
+  // The heap: position i holds the key (time, seq) of the entry in slot `slots[i]`.
   private times = new Float64Array(1024);
   private seqs = new Float64Array(1024);
+  private slots = new Int32Array(1024);
+  // The entries, by slot; `free` holds the slots not in use.
   private kinds = new Uint8Array(1024);
   private as = new Float64Array(1024);
   private bs = new Float64Array(1024);
+  private free = new Int32Array(1024);
+  private freeCount = 0;
   private count = 0;
   private nextSeq = 0;
 
@@ -37,74 +47,83 @@ export class Calendar {
   schedule(time: number, kind: number, a: number, b = 0): void {
     if (!(time >= 0)) throw new RangeError(`cannot schedule an event at time ${time}`);
     if (this.count === this.times.length) this.grow();
-    let i = this.count++;
+    const slot = this.freeCount > 0 ? this.free[--this.freeCount]! : this.count;
+    this.kinds[slot] = kind;
+    this.as[slot] = a;
+    this.bs[slot] = b;
     const seq = this.nextSeq++;
-    // Sift up: move parents down until the new entry's place is found.
+    const { times, seqs, slots } = this;
+    // Sift up: move parents down until the new key's place is found.
+    let i = this.count++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(time, seq, parent)) break;
-      this.move(parent, i);
+      const parent = ((i - 1) / ARITY) | 0;
+      const t = times[parent]!;
+      if (time > t || (time === t && seq > seqs[parent]!)) break;
+      times[i] = t;
+      seqs[i] = seqs[parent]!;
+      slots[i] = slots[parent]!;
       i = parent;
     }
-    this.put(i, time, seq, kind, a, b);
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
   }
 
   /** Removes the earliest event into `kind`, `a` and `b`; the caller reads `peekTime()` first. */
   pop(): void {
     if (this.count === 0) throw new RangeError('the calendar is empty');
-    this.kind = this.kinds[0]!;
-    this.a = this.as[0]!;
-    this.b = this.bs[0]!;
+    const { times, seqs, slots } = this;
+    const top = slots[0]!;
+    this.kind = this.kinds[top]!;
+    this.a = this.as[top]!;
+    this.b = this.bs[top]!;
+    this.free[this.freeCount++] = top;
     const last = --this.count;
     if (last === 0) return;
-    const time = this.times[last]!;
-    const seq = this.seqs[last]!;
-    const kind = this.kinds[last]!;
-    const a = this.as[last]!;
-    const b = this.bs[last]!;
-    // Sift the last entry down from the root.
+    const time = times[last]!;
+    const seq = seqs[last]!;
+    const slot = slots[last]!;
+    // Sift the last key down from the root, past every child that comes before it.
     let i = 0;
     for (;;) {
-      const left = 2 * i + 1;
-      if (left >= last) break;
-      const right = left + 1;
-      const child = right < last && this.before(this.times[right]!, this.seqs[right]!, left) ? right : left;
-      if (this.before(time, seq, child)) break;
-      this.move(child, i);
+      const first = ARITY * i + 1;
+      if (first >= last) break;
+      let child = first;
+      let childTime = times[first]!;
+      let childSeq = seqs[first]!;
+      const end = Math.min(first + ARITY, last);
+      for (let c = first + 1; c < end; c++) {
+        const t = times[c]!;
+        if (t < childTime || (t === childTime && seqs[c]! < childSeq)) {
+          child = c;
+          childTime = t;
+          childSeq = seqs[c]!;
+        }
+      }
+      if (time < childTime || (time === childTime && seq < childSeq)) break;
+      times[i] = childTime;
+      seqs[i] = childSeq;
+      slots[i] = slots[child]!;
       i = child;
     }
-    this.put(i, time, seq, kind, a, b);
-  }
-
-  /** Whether (time, seq) comes before the entry at `i`. */
-  private before(time: number, seq: number, i: number): boolean {
-    const t = this.times[i]!;
-    return time < t || (time === t && seq < this.seqs[i]!);
-  }
-
-  private put(i: number, time: number, seq: number, kind: number, a: number, b: number): void {
-    this.times[i] = time;
-    this.seqs[i] = seq;
-    this.kinds[i] = kind;
-    this.as[i] = a;
-    this.bs[i] = b;
-  }
-
-  private move(from: number, to: number): void {
-    this.put(to, this.times[from]!, this.seqs[from]!, this.kinds[from]!, this.as[from]!, this.bs[from]!);
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
   }
 
   private grow(): void {
     const size = this.times.length * 2;
-    const larger = <A extends Float64Array | Uint8Array>(old: A, make: (n: number) => A): A => {
+    const larger = <A extends Float64Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A): A => {
       const next = make(size);
       next.set(old);
       return next;
     };
     this.times = larger(this.times, (n) => new Float64Array(n));
     this.seqs = larger(this.seqs, (n) => new Float64Array(n));
+    this.slots = larger(this.slots, (n) => new Int32Array(n));
     this.kinds = larger(this.kinds, (n) => new Uint8Array(n));
     this.as = larger(this.as, (n) => new Float64Array(n));
     this.bs = larger(this.bs, (n) => new Float64Array(n));
+    this.free = larger(this.free, (n) => new Int32Array(n));
   }
 }
