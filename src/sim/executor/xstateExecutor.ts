@@ -40,10 +40,10 @@ export class XStateExecutor<M extends AnyStateMachine> implements Executor<M> {
   start(input: InputFrom<M>, sink: ActionSink<EmittedOf<M>>): SnapshotOf<M> {
     this.sink = sink as ActionSink<unknown>;
     try {
-      const snapshot = this.machine.getInitialSnapshot(this.scope, input) as SnapshotOf<M> & { status: string; error?: unknown };
+      const snapshot = this.machine.getInitialSnapshot(this.scope, input) as { status: string; error?: unknown };
       // XState turns an error while starting into a snapshot in status 'error'; a simulation stops instead, as the compiled executor does.
       if (snapshot.status === 'error') throw snapshot.error;
-      return snapshot;
+      return snapshot as unknown as SnapshotOf<M>;
     } finally {
       this.sink = IGNORE;
     }
