@@ -4,8 +4,9 @@
  */
 import type { Argv } from 'yargs';
 import type { AnalysisOptions } from '../analysis/runs.js';
-import { DEFAULT_EXECUTOR, EXECUTORS, type ExecutorKind } from '../sim/executor/executor.js';
+import { EXECUTORS, type ExecutorKind } from '../sim/executor/executor.js';
 import { defaultWorkers } from '../sim/pool.js';
+import { environmentExecutor } from '../sim/executor/fromEnvironment.js';
 import { MAX_UNITS } from '../sim/units.js';
 import { UsageError } from './errors.js';
 
@@ -23,7 +24,7 @@ export interface CommonArgs {
 /** `--executor`: how machines are stepped. Results are identical either way; XState's own is slower. */
 export const EXECUTOR_OPTION = {
   choices: EXECUTORS,
-  default: DEFAULT_EXECUTOR,
+  default: environmentExecutor(),
   describe: 'How the XState machines are stepped: compiled into transition tables, or by XState\'s own interpreter (same results, slower)',
 } as const;
 

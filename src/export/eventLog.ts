@@ -16,6 +16,7 @@ import type { Parameters } from '../params/schema.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
 import { expectedClaims, teamShare, type WorkUnit } from '../sim/population.js';
 import type { ExecutorKind } from '../sim/executor/executor.js';
+import { environmentExecutor } from '../sim/executor/fromEnvironment.js';
 import { createMachines, simulateTeam, type ClaimObserver, type ClaimStep } from '../sim/world.js';
 
 /**
@@ -178,7 +179,7 @@ export interface EventLogOptions {
   readonly replication?: number;
   /** Day 0 as an ISO 8601 timestamp (default `LOG_EPOCH`). */
   readonly epoch?: string;
-  /** How machines are stepped (default: compiled); the log is the same either way. */
+  /** How machines are stepped (default: `CLAIMSIM_EXECUTOR`, else compiled); the log is the same either way. */
   readonly executor?: ExecutorKind;
 }
 
@@ -194,7 +195,7 @@ export function buildEventLog(params: Parameters, seed: number, k: number, optio
   const replication = options.replication ?? 0;
   const epoch = options.epoch ?? LOG_EPOCH;
   if (Number.isNaN(Date.parse(epoch))) throw new RangeError(`epoch must be an ISO 8601 timestamp, got "${epoch}"`);
-  const machines = createMachines(params, options.executor);
+  const machines = createMachines(params, options.executor ?? environmentExecutor());
   const teams = params.world.teams;
   const recorders: ClaimRecorder[] = [];
   for (let team = 0; team < teams; team++) {

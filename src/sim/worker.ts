@@ -5,7 +5,8 @@
  */
 import type { Aggregates } from '../collect/aggregates.js';
 import type { Parameters } from '../params/schema.js';
-import { DEFAULT_EXECUTOR, type ExecutorKind } from './executor/index.js';
+import type { ExecutorKind } from './executor/index.js';
+import { environmentExecutor } from './executor/fromEnvironment.js';
 import { seedKey } from './random/streams.js';
 import { createMachines, simulateTeam, type Machines } from './world.js';
 
@@ -20,8 +21,9 @@ export interface UnitTask {
 let cached: { key: string; machines: Machines } | undefined;
 
 export default function simulateUnit(task: UnitTask): Aggregates {
-  const executor = task.executor ?? DEFAULT_EXECUTOR;
+  const executor = task.executor ?? environmentExecutor();
   const key = `${executor} ${JSON.stringify(task.params)}`;
   if (cached?.key !== key) cached = { key, machines: createMachines(task.params, executor) };
   return simulateTeam(task.params, { seed: seedKey(task.seed), replication: task.replication, team: task.team }, cached.machines);
 }
+
