@@ -88,6 +88,9 @@ const skipBig = flags.has('--skip-10m');
 const skipSensitivity = flags.has('--skip-sensitivity');
 const jsonFile = values.has('--json') ? resolve(values.get('--json')!) : undefined;
 const workers = availableParallelism();
+// Runs that name no executor use CLAIMSIM_EXECUTOR if it is set (src/sim/executor/fromEnvironment.ts); the children inherit it, and it is said.
+const envExecutor = process.env.CLAIMSIM_EXECUTOR || undefined;
+const defaultExecutor = envExecutor === undefined ? 'default executor' : `executor ${envExecutor} (CLAIMSIM_EXECUTOR)`;
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const MEASURE = here('./measure.js');
@@ -98,7 +101,7 @@ for (const file of [MEASURE, CLI, BASELINE]) if (!existsSync(file)) fail(`${file
 // ---- output -------------------------------------------------------------------
 
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const say = (line: string) => process.stdout.write(`${line}\n`);
+const say = (line: string) => void (stdoutGone || process.stdout.write(`${line}\n`));
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -121,6 +124,13 @@ interface Spawned {
 class Interrupted extends Error {}
 let interrupted: NodeJS.Signals | undefined;
 let running: ReturnType<typeof spawn> | undefined;
+// A reader that goes away (\`npm run bench | head\`) stops the bench as an interrupt does, cleaning up.
+let stdoutGone = false;
+process.stdout.on('error', () => {
+  stdoutGone = true;
+  interrupted ??= 'SIGPIPE';
+  running?.kill();
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     interrupted = signal;
@@ -216,11 +226,13 @@ const report: Record<string, unknown> = {
   runs,
   quick,
   loadAverageStart: loads(),
+  claimsimExecutor: envExecutor ?? null,
 };
 
 async function main(): Promise<void> {
   say(`claimsim benchmark${quick ? ' (--quick: small sizes, a smoke test)' : ''}: Node ${process.version}, ${report.platform}, ${report.cpus} CPUs (${report.cpuModel}), ${workers} workers (os.availableParallelism()), ${runs} run${runs === 1 ? '' : 's'} per figure`);
   say(`load average at start: ${loadText(report.loadAverageStart as number[])}`);
+  if (envExecutor !== undefined) say(`CLAIMSIM_EXECUTOR=${envExecutor}: the runs that name no executor (all but the executors' pairs) use it`);
 
   // 1. Both executors on the same claims, one thread each, interleaved.
   say(`executors: baseline, ${fmt(sizes.pair)} claims, 1 replication, 1 thread (workers 1), one process per run, interleaved:`);
@@ -249,7 +261,7 @@ async function main(): Promise<void> {
 
   // 2. The baseline on the default workers: the CLI as a user meets it, and the engine alone; interleaved.
   const n = sizes.baseline;
-  say(`baseline: ${fmt(n)} claims, 1 replication, ${workers} workers, default executor, one process per run, interleaved:`);
+  say(`baseline: ${fmt(n)} claims, 1 replication, ${workers} workers, ${defaultExecutor}, one process per run, interleaved:`);
   const whole: { wallSeconds: number; peakRssMb: number }[] = [];
   const engineRuns: EngineRun[] = [];
   for (let i = 0; i < runs; i++) {
