@@ -7,6 +7,7 @@
  */
 import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { keepHeapNearLive } from '../sim/memory.js';
 import { closePools } from '../sim/pool.js';
 import { ENGINE } from '../version.js';
 import { stopOutputs } from '../results/write.js';
@@ -69,6 +70,9 @@ process.once('SIGINT', () => {
   // Exit 0 only when the new output was already complete: then the command did what it was asked.
   void closePools().finally(() => process.exit(disk.complete ? 0 : 130));
 });
+
+// Before any worker starts: workers share the process's V8 flags.
+keepHeapNearLive();
 
 try {
   const args = hideBin(process.argv);

@@ -9,6 +9,12 @@ export class AliasTable {
   private readonly probability: Float64Array;
   private readonly alias: Uint32Array;
 
+  /**
+   * `weights` is read once; when it is a Float64Array the table may keep it
+   * (scaled in place into the probabilities), so the caller must not use it
+   * afterwards. A world's seller picker holds millions of weights, and this
+   * keeps the construction at one double and two integers per item.
+   */
   constructor(weights: ArrayLike<number>) {
     const n = weights.length;
     if (n === 0) throw new RangeError('an alias table needs at least one weight');
@@ -20,9 +26,10 @@ export class AliasTable {
     }
     if (total <= 0) throw new RangeError('weights must not all be zero');
     if (!Number.isFinite(total)) throw new RangeError('weights add up to more than the largest number; scale them down');
-    this.probability = new Float64Array(n);
+    // Scaled weights become the probabilities in place: an item's scaled weight is final once it leaves "small".
+    const scaled = weights instanceof Float64Array ? weights : Float64Array.from(weights);
+    this.probability = scaled;
     this.alias = new Uint32Array(n);
-    const scaled = new Float64Array(n);
     // The two work lists share one array: an item is on at most one of them, so they never meet.
     // "small" grows up from the start, "large" down from the end; both are stacks.
     const work = new Uint32Array(n);
@@ -33,19 +40,18 @@ export class AliasTable {
       else work[n - 1 - larges++] = i;
     };
     for (let i = 0; i < n; i++) {
-      scaled[i] = (weights[i]! * n) / total;
+      scaled[i] = (scaled[i]! * n) / total;
       push(i);
     }
     while (smalls > 0 && larges > 0) {
       const s = work[--smalls]!;
       const l = work[n - larges--]!;
-      this.probability[s] = scaled[s]!;
       this.alias[s] = l;
       scaled[l] = scaled[l]! + scaled[s]! - 1;
       push(l);
     }
-    for (let k = 0; k < larges; k++) this.probability[work[n - 1 - k]!] = 1;
-    for (let k = 0; k < smalls; k++) this.probability[work[k]!] = 1; // only reached through rounding error
+    for (let k = 0; k < larges; k++) scaled[work[n - 1 - k]!] = 1;
+    for (let k = 0; k < smalls; k++) scaled[work[k]!] = 1; // only reached through rounding error
   }
 
   get size(): number {

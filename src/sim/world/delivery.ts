@@ -21,7 +21,8 @@ import type { Machines } from './machines.js';
 
 interface SellerSlot {
   snapshot: SnapshotOf<SellerMachine>;
-  readonly started: SnapshotOf<SellerMachine>;
+  /** The snapshot it started with, while it still has it; null once it has a history, which is kept. */
+  started: SnapshotOf<SellerMachine> | null;
   openClaims: number;
 }
 
@@ -62,6 +63,7 @@ export class Delivery {
     const before = slot.snapshot;
     const after = this.machines.seller.send(before, event, this.sink);
     slot.snapshot = after;
+    if (after !== slot.started) slot.started = null;
     if (after.value !== before.value && after.value === 'suspended') this.collector.sellerSuspended();
     this.release(id, slot);
   }
@@ -85,6 +87,6 @@ export class Delivery {
   }
 
   private release(id: number, slot: SellerSlot): void {
-    if (slot.openClaims === 0 && slot.snapshot === slot.started) this.sellerSlots.delete(id);
+    if (slot.openClaims === 0 && slot.started !== null) this.sellerSlots.delete(id);
   }
 }
