@@ -4,7 +4,8 @@
  *   load scenario   params/load.ts      file + extends chain + --set → Scenario (validated Parameters + metadata)
  *   apply overlay   params/overlay.ts   base values + changes → values (pure)
  *   build world     sim/population.ts   sellers, customer pools, claim facts, from per-entity streams
- *   simulate        sim/world.ts        one team of one replication: XState actors on an event calendar
+ *   simulate        sim/world/          one team of one replication: XState machines on an event calendar,
+ *                   sim/executor/       stepped by the statechart compiler or by XState's own interpreter
  *   collect         collect/            effects → aggregates (no per-claim records) → metrics
  *   summarise       stats/, results/    replications → means, intervals, quantiles → results.json
  *   analyse         analysis/           compare, sweep, sensitivity, calibrate, fit, precision: runs → answers
@@ -18,6 +19,7 @@ export { ScenarioError, formatProblem, type Problem } from './params/problems.js
 export { parametersSchema, type Parameters } from './params/schema.js';
 export { citedKeys, referencesSchema, type Reference } from './params/references.js';
 export { createMachines, simulateTeam, LedgerError, type Machines } from './sim/world.js';
+export { createExecutor, CompileError, EXECUTORS, DEFAULT_EXECUTOR, type Executor, type ExecutorKind, type ActionSink, type MachineSnapshot } from './sim/executor/index.js';
 export { runScenario, assembleRun, type RunOptions, type RunOutput, type ReplicationResult } from './sim/run.js';
 export { simulateUnits, defaultWorkers, type UnitResult } from './sim/pool.js';
 export { planUnits, parseShard, runSizeProblem, MAX_UNITS, type ShardSpec } from './sim/units.js';
