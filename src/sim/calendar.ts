@@ -10,6 +10,11 @@
  * owner of an event checks, when it comes out, whether it still applies (see
  * `world/timers.ts`).
  *
+ * Many events are scheduled for the instant being simulated (a message with
+ * no delay); those wait in a first-in, first-out ring beside the heap, with
+ * their sequence numbers, and `pop` takes whichever of the heap's first and
+ * the ring's first comes earlier, so the order is exactly the heap's alone.
+ *
  * XState's SimulatedClock keeps its timeouts in a Map and sorts them on every
  * advance, which is fine for tests and quadratic at scale; this is O(log n),
  * and four children per node halve the depth a pop sifts through.
@@ -29,6 +34,14 @@ export class Calendar {
   private freeCount = 0;
   private count = 0;
   private nextSeq = 0;
+  // The ring of entries at `instant`, the time last popped: seq, kind, a, b of each.
+  private instant = -1;
+  private ringSeqs = new Float64Array(256);
+  private ringKinds = new Uint8Array(256);
+  private ringAs = new Float64Array(256);
+  private ringBs = new Float64Array(256);
+  private ringHead = 0;
+  private ringCount = 0;
 
   /** The entry `pop()` last took out. */
   kind = 0;
@@ -36,16 +49,21 @@ export class Calendar {
   b = 0;
 
   get size(): number {
-    return this.count;
+    return this.count + this.ringCount;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
+    if (this.ringCount > 0) return this.count > 0 && this.times[0]! < this.instant ? this.times[0]! : this.instant;
     return this.count > 0 ? this.times[0]! : Infinity;
   }
 
   schedule(time: number, kind: number, a: number, b = 0): void {
     if (!(time >= 0)) throw new RangeError(`cannot schedule an event at time ${time}`);
+    if (time === this.instant) {
+      this.toRing(this.nextSeq++, kind, a, b);
+      return;
+    }
     if (this.count === this.times.length) this.grow();
     const slot = this.freeCount > 0 ? this.free[--this.freeCount]! : this.count;
     this.kinds[slot] = kind;
@@ -71,8 +89,26 @@ export class Calendar {
 
   /** Removes the earliest event into `kind`, `a` and `b`; the caller reads `peekTime()` first. */
   pop(): void {
+    if (this.ringCount > 0) {
+      const head = this.ringHead;
+      const t = this.count > 0 ? this.times[0]! : Infinity;
+      if (!(t < this.instant || (t === this.instant && this.seqs[0]! < this.ringSeqs[head]!))) {
+        this.kind = this.ringKinds[head]!;
+        this.a = this.ringAs[head]!;
+        this.b = this.ringBs[head]!;
+        this.ringHead = (head + 1) & (this.ringSeqs.length - 1);
+        this.ringCount--;
+        return;
+      }
+    }
     if (this.count === 0) throw new RangeError('the calendar is empty');
+    this.popHeap();
+  }
+
+  private popHeap(): void {
     const { times, seqs, slots } = this;
+    // Events scheduled for this instant from now on join the ring (it is empty, or holds only this instant's).
+    if (this.ringCount === 0) this.instant = times[0]!;
     const top = slots[0]!;
     this.kind = this.kinds[top]!;
     this.a = this.as[top]!;
@@ -109,6 +145,30 @@ export class Calendar {
     times[i] = time;
     seqs[i] = seq;
     slots[i] = slot;
+  }
+
+  private toRing(seq: number, kind: number, a: number, b: number): void {
+    if (this.ringCount === this.ringSeqs.length) this.growRing();
+    const at = (this.ringHead + this.ringCount) & (this.ringSeqs.length - 1);
+    this.ringSeqs[at] = seq;
+    this.ringKinds[at] = kind;
+    this.ringAs[at] = a;
+    this.ringBs[at] = b;
+    this.ringCount++;
+  }
+
+  /** Doubles the ring (a power of two), unwrapping it so the head is at 0. */
+  private growRing(): void {
+    const n = this.ringSeqs.length;
+    const unwrap = <A extends Float64Array | Uint8Array>(old: A, next: A): A => {
+      for (let k = 0; k < this.ringCount; k++) next[k] = old[(this.ringHead + k) & (n - 1)]!;
+      return next;
+    };
+    this.ringSeqs = unwrap(this.ringSeqs, new Float64Array(2 * n));
+    this.ringKinds = unwrap(this.ringKinds, new Uint8Array(2 * n));
+    this.ringAs = unwrap(this.ringAs, new Float64Array(2 * n));
+    this.ringBs = unwrap(this.ringBs, new Float64Array(2 * n));
+    this.ringHead = 0;
   }
 
   private grow(): void {
