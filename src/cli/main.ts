@@ -28,6 +28,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<AnyCommand>>> = {
   fit: async () => erase((await import('./commands/fit.js')).fitCommand),
   report: async () => erase((await import('./commands/report.js')).reportCommand),
   merge: async () => erase((await import('./commands/merge.js')).mergeCommand),
+  jobs: async () => erase((await import('./commands/jobs.js')).jobsCommand),
   validate: async () => erase((await import('./commands/validate.js')).validateCommand),
   scenarios: async () => erase((await import('./commands/scenarios.js')).scenariosCommand),
 };

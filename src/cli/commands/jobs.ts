@@ -1,0 +1,80 @@
+/**
+ * `claimsim jobs slurm|kubernetes SCENARIO --shards N --out DIR`: write the job
+ * files that run a sharded run on a batch scheduler and merge it.
+ */
+import { isAbsolute } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { loadScenario } from '../../params/load.js';
+import { runSizeProblem } from '../../sim/units.js';
+import type { ExecutorKind } from '../../sim/executor/executor.js';
+import { ENGINE } from '../../version.js';
+import { UsageError } from '../errors.js';
+import { EXECUTOR_OPTION, MAX_REPLICATIONS, wholeNumber } from '../common.js';
+import { jobFiles, kubernetesName, SCHEDULERS, writeJobFiles, type Scheduler } from '../jobs.js';
+
+interface JobsArgs {
+  scheduler: Scheduler;
+  scenario: string;
+  shards: number;
+  claims?: number;
+  replications: number;
+  seed: number;
+  set: string[];
+  executor: ExecutorKind;
+  out: string;
+  jobDir?: string;
+  image: string;
+  pvc: string;
+}
+
+export const jobsCommand: CommandModule<object, JobsArgs> = {
+  command: 'jobs <scheduler> <scenario>',
+  describe: 'Write the job files for a sharded run on Slurm or Kubernetes, and its merge',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('scheduler', { choices: SCHEDULERS, demandOption: true, describe: 'slurm: an sbatch array, a merge job and a submit script; kubernetes: an Indexed Job manifest and a merge Job manifest' })
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML), as the jobs will find it on the cluster' })
+      .option('shards', { type: 'number', demandOption: true, describe: 'Shards, one per array task or Job index' })
+      .option('claims', { type: 'number', describe: 'Claims per replication (overrides volume.claims)' })
+      .option('replications', { alias: 'r', type: 'number', default: 10, describe: 'Independent replications' })
+      .option('seed', { alias: 's', type: 'number', default: 1, describe: 'Seed (0 to 4294967295); same seed, same results' })
+      .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter: --set path=value (repeatable)' })
+      .option('executor', EXECUTOR_OPTION)
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Output directory on the cluster: the shards\' partials and the merged results.json' })
+      .option('job-dir', { type: 'string', describe: 'Where to write the job files [default: the --out directory]' })
+      .option('image', { type: 'string', default: `claimsim:${ENGINE.version}`, describe: 'kubernetes: the container image (this repository with npm ci done)' })
+      .option('pvc', { type: 'string', default: 'claimsim-results', describe: 'kubernetes: the PersistentVolumeClaim mounted at --out' })
+      .example('$0 jobs slurm scenarios/baseline.yaml --shards 4 -r 40 --out results/big --job-dir jobs', 'then: bash jobs/claimsim-baseline-submit.sh')
+      .example('$0 jobs kubernetes scenarios/baseline.yaml --shards 10 -r 200 --out /results --job-dir k8s', 'then: kubectl apply -f k8s/claimsim-baseline.job.yaml, and the -merge.job.yaml once it has finished')
+      .epilog(
+        'slurm writes claimsim-NAME.sbatch (the array, one shard per task), claimsim-NAME-merge.sbatch (claimsim merge, submitted with --dependency=afterany on the array) and claimsim-NAME-submit.sh, which holds the run\'s values, submits both and prints their job ids. ' +
+          'kubernetes writes claimsim-NAME.job.yaml (an Indexed Job) and claimsim-NAME-merge.job.yaml, a second Job to apply once the first has finished. ' +
+          'Existing files are never overwritten.',
+      ) as unknown as Argv<JobsArgs>,
+  handler: (args: ArgumentsCamelCase<JobsArgs>) => {
+    // The same checks as run's, all before anything is written.
+    const shards = wholeNumber(args.shards, '--shards', 1, MAX_REPLICATIONS);
+    const replications = wholeNumber(args.replications, '--replications', 1, MAX_REPLICATIONS);
+    const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
+    const claims = args.claims === undefined ? undefined : wholeNumber(args.claims, '--claims', 1, 1e9);
+    const set = [...args.set];
+    if (args.out.trim() === '') throw new UsageError('--out must name a directory');
+    if (args.scheduler === 'kubernetes' && !isAbsolute(args.out)) throw new UsageError(`--out must be an absolute path inside the container for kubernetes (the volume's mount path), got "${args.out}"`);
+    const scenario = loadScenario(args.scenario, { set: claims === undefined ? set : [...set, `volume.claims=${claims}`] });
+    const teams = scenario.parameters.world.teams;
+    const tooBig = runSizeProblem(replications, teams);
+    if (tooBig) throw new UsageError(`--replications: ${tooBig}`);
+    if (shards > replications * teams) throw new UsageError(`--shards: ${shards} shards of ${replications * teams} team-replications (${replications} replications of ${teams} teams) leave some shards empty; use at most ${replications * teams}`);
+    const spec = { name: scenario.name, scenario: args.scenario, claims, replications, seed, set, executor: args.executor, shards, out: args.out, image: args.image, pvc: args.pvc };
+    const dir = args.jobDir ?? args.out;
+    const written = writeJobFiles(dir, jobFiles(args.scheduler, spec));
+    for (const path of written) process.stdout.write(`wrote ${path}\n`);
+    if (args.scheduler === 'slurm') {
+      process.stdout.write(`submit: bash ${written[2]}   (prints the array and merge job ids; the merge runs after every task, and names missing shards)\n`);
+    } else {
+      const name = kubernetesName(scenario.name);
+      process.stdout.write(`submit: kubectl apply -f ${written[0]}\n`);
+      process.stdout.write(`then, once it has finished: kubectl wait --for=condition=complete --timeout=24h job/${name} && kubectl apply -f ${written[1]}\n`);
+    }
+  },
+};
