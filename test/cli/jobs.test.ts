@@ -112,6 +112,19 @@ describe('claimsim jobs slurm', () => {
   });
 });
 
+describe('the README', () => {
+  it('shows the files claimsim jobs writes for the baseline, as it writes them', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Parallel runs and clusters'), readme.indexOf('## Performance'));
+    const spec = { name: 'baseline', scenario: 'scenarios/baseline.yaml', replications: 40, seed: 1, set: [], executor: 'compiled', shards: 4, out: '/results', image: `claimsim:${VERSION}`, pvc: 'claimsim-results' };
+    for (const scheduler of ['slurm', 'kubernetes'] as const) {
+      for (const f of jobFiles(scheduler, spec)) expect(section, f.name).toContain(`\n\`\`\`${f.name.endsWith('.yaml') ? 'yaml' : 'bash'}\n${f.text}\`\`\`\n`);
+    }
+    expect(section).toContain('npx claimsim jobs slurm scenarios/baseline.yaml --shards 4 -r 40 --seed 1 --out /results');
+    expect(section).toContain('npx claimsim jobs kubernetes scenarios/baseline.yaml --shards 4 -r 40 --seed 1 --out /results');
+  });
+});
+
 describe('claimsim jobs kubernetes', () => {
   it('writes an Indexed Job and a merge Job that validate against kubernetes-models, image and claim as asked', () => {
     const jobs = join(dir, 'k8s');
