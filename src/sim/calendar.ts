@@ -157,33 +157,33 @@ export class Calendar {
     this.ringCount++;
   }
 
-  /** Doubles the ring (a power of two), unwrapping it so the head is at 0. */
+  /** Doubles the ring (a power of two; it is full), unwrapping it so the head is at 0. */
   private growRing(): void {
-    const n = this.ringSeqs.length;
-    const unwrap = <A extends Float64Array | Uint8Array>(old: A, next: A): A => {
-      for (let k = 0; k < this.ringCount; k++) next[k] = old[(this.ringHead + k) & (n - 1)]!;
-      return next;
-    };
-    this.ringSeqs = unwrap(this.ringSeqs, new Float64Array(2 * n));
-    this.ringKinds = unwrap(this.ringKinds, new Uint8Array(2 * n));
-    this.ringAs = unwrap(this.ringAs, new Float64Array(2 * n));
-    this.ringBs = unwrap(this.ringBs, new Float64Array(2 * n));
+    const head = this.ringHead;
+    this.ringSeqs = doubled(this.ringSeqs, head);
+    this.ringKinds = doubled(this.ringKinds, head);
+    this.ringAs = doubled(this.ringAs, head);
+    this.ringBs = doubled(this.ringBs, head);
     this.ringHead = 0;
   }
 
   private grow(): void {
-    const size = this.times.length * 2;
-    const larger = <A extends Float64Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A): A => {
-      const next = make(size);
-      next.set(old);
-      return next;
-    };
-    this.times = larger(this.times, (n) => new Float64Array(n));
-    this.seqs = larger(this.seqs, (n) => new Float64Array(n));
-    this.slots = larger(this.slots, (n) => new Int32Array(n));
-    this.kinds = larger(this.kinds, (n) => new Uint8Array(n));
-    this.as = larger(this.as, (n) => new Float64Array(n));
-    this.bs = larger(this.bs, (n) => new Float64Array(n));
-    this.free = larger(this.free, (n) => new Int32Array(n));
+    this.times = doubled(this.times);
+    this.seqs = doubled(this.seqs);
+    this.slots = doubled(this.slots);
+    this.kinds = doubled(this.kinds);
+    this.as = doubled(this.as);
+    this.bs = doubled(this.bs);
+    this.free = doubled(this.free);
   }
+}
+
+type Flat = Float64Array | Int32Array | Uint8Array;
+
+/** A full array at twice the length, its items from `from` onwards first (a ring's head), then those before it. */
+function doubled<A extends Flat>(old: A, from = 0): A {
+  const next = new (old.constructor as new (length: number) => A)(old.length * 2);
+  next.set(old.subarray(from));
+  next.set(old.subarray(0, from), old.length - from);
+  return next;
 }

@@ -106,10 +106,10 @@ export class Sellers {
     let insuranceRequired = 0;
     for (let id = 0; id < count; id++) {
       const s = sellerStream(unit, id);
-      const monthlySalesUsd = lognormal(s.uniform(SellerSlot.sales), sellers.monthlySalesMedianUsd, sellers.monthlySalesSigma);
+      const monthlySalesUsd = monthlySales(s, sellers);
       const required = isInsuranceRequired(monthlySalesUsd, policy.insurance);
       if (required) insuranceRequired++;
-      if (s.uniform(SellerSlot.insured) < (required ? sellers.insuredShareWhenRequired : sellers.insuredShareVoluntary)) insured++;
+      if (isInsured(s, required, sellers)) insured++;
       weights[id] = monthlySalesUsd * lognormal(s.uniform(SellerSlot.defect), 1, sellers.defectSigma);
     }
     this.count = count;
@@ -124,9 +124,9 @@ export class Sellers {
     if (!(id >= 0 && id < this.count)) throw new RangeError(`seller ${id} is not one of the team's ${this.count}`);
     const { sellers, policy, insurers } = this.params;
     const s = sellerStream(this.unit, id);
-    const monthlySalesUsd = lognormal(s.uniform(SellerSlot.sales), sellers.monthlySalesMedianUsd, sellers.monthlySalesSigma);
+    const monthlySalesUsd = monthlySales(s, sellers);
     const insuranceRequired = isInsuranceRequired(monthlySalesUsd, policy.insurance);
-    const insured = s.uniform(SellerSlot.insured) < (insuranceRequired ? sellers.insuredShareWhenRequired : sellers.insuredShareVoluntary);
+    const insured = isInsured(s, insuranceRequired, sellers);
     const channel: InsuranceChannel = s.uniform(SellerSlot.channel) < sellers.acceleratorShare ? 'accelerator' : 'broker';
     const deductibleUsd = sellers.deductibles[categorical(s.uniform(SellerSlot.deductible), this.deductibleShares)]!.usd;
     return {
@@ -141,6 +141,14 @@ export class Sellers {
 
 function sellerStream(unit: WorkUnit, id: number): Stream {
   return new Stream(unit.seed, StreamKind.seller, unit.replication, unit.team, id);
+}
+
+function monthlySales(s: Stream, sellers: Parameters['sellers']): number {
+  return lognormal(s.uniform(SellerSlot.sales), sellers.monthlySalesMedianUsd, sellers.monthlySalesSigma);
+}
+
+function isInsured(s: Stream, insuranceRequired: boolean, sellers: Parameters['sellers']): boolean {
+  return s.uniform(SellerSlot.insured) < (insuranceRequired ? sellers.insuredShareWhenRequired : sellers.insuredShareVoluntary);
 }
 
 /** Accelerator policies come from its partner insurers, others from the rest (or any, if a group is empty). */

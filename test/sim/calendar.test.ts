@@ -216,6 +216,26 @@ describe('Calendar', () => {
     }
   });
 
+  it('keeps order among many events for the instant being simulated, across the ring\'s growth while it wraps', () => {
+    const c = new Boxed<number>();
+    const model = new SortedModel<number>();
+    const both = (time: number, payload: number) => {
+      c.schedule(time, payload);
+      model.schedule(time, payload);
+    };
+    both(1, -1);
+    both(2, -2);
+    expect(c.pop()).toBe(model.pop()); // the instant is now 1: what is scheduled for it joins the ring
+    let next = 0;
+    // Push 3 and pop 1, so the ring's head moves on while it fills: it grows from 256 while wrapped.
+    for (let round = 0; round < 400; round++) {
+      for (let k = 0; k < 3; k++) both(1, next++);
+      expect(c.pop()).toBe(model.pop());
+    }
+    while (model.size > 0) expect(c.pop()).toBe(model.pop());
+    expect(c.size).toBe(0);
+  });
+
   it('accepts time 0 and fractional times', () => {
     const c = new Boxed<string>();
     c.schedule(0.25, 'b');

@@ -66,7 +66,7 @@ export interface CompiledMachine {
 
 /** The XState internals the compiler reads, by the name it reads them under. */
 export const XSTATE_SHAPE = {
-  stateNode: ['type', 'states', 'entry', 'exit', 'transitions', 'always', 'initial', 'invoke', 'history', 'output', 'parent', 'order', 'id', 'key'],
+  stateNode: ['type', 'states', 'entry', 'exit', 'transitions', 'always', 'initial', 'invoke', 'history', 'output', 'id', 'key'],
   transition: ['target', 'guard', 'actions', 'reenter', 'source'],
   builtinActions: { 'xstate.assign': ['assignment'], 'xstate.emit': ['event'], 'xstate.raise': ['event', 'id', 'delay'], 'xstate.cancel': ['sendId'], 'xstate.enqueueActions': ['collect'] },
   builtinGuards: ['check', 'guards'],
@@ -85,7 +85,6 @@ interface Node {
   type: string;
   key: string;
   id: string;
-  order: number;
   states: Record<string, Node>;
   entry: unknown[];
   exit: unknown[];
@@ -95,7 +94,6 @@ interface Node {
   invoke: unknown[];
   history: unknown;
   output: unknown;
-  parent?: Node;
 }
 interface TransitionDef {
   target?: Node[];
@@ -129,9 +127,8 @@ class Compiler {
     this.id = String(m.id);
   }
 
-  private refuse(where: Node | string, feature: string): never {
-    const state = typeof where === 'string' ? where : where.id;
-    throw new CompileError(`cannot compile machine '${this.id}', state '${state}': ${feature} is not supported by the compiled executor (use --executor xstate, or express it with what is)`);
+  private refuse(where: Node, feature: string): never {
+    throw new CompileError(`cannot compile machine '${this.id}', state '${where.id}': ${feature} is not supported by the compiled executor (use --executor xstate, or express it with what is)`);
   }
 
   compile(): CompiledMachine {
@@ -166,8 +163,7 @@ class Compiler {
     const [initialNode] = root.initial.target;
     if (!initialNode || root.initial.target.length !== 1) this.refuse(root, 'a root without exactly one initial state');
     const initialOps = [...this.ops(root.entry, root), ...this.ops(root.initial.actions, root), ...this.entryOf(initialNode)];
-    const config = (machine: AnyStateMachine) => (machine as unknown as { config: { context?: unknown } }).config.context;
-    const contextConfig = config(this.machine);
+    const contextConfig = (this.machine as unknown as { config: { context?: unknown } }).config.context;
     return {
       id: this.id,
       states,
@@ -213,11 +209,10 @@ class Compiler {
   }
 
   private guard(spec: unknown, where: Node): Guard {
-    const args = this.args;
     if (typeof spec === 'string') {
       const implementation = this.impl.guards?.[spec];
       if (implementation === undefined) this.refuse(where, `the guard '${spec}', which is not implemented,`);
-      return typeof implementation === 'function' && !('check' in implementation) ? this.plainGuard(implementation as GuardFn, undefined) : this.guard(implementation, where);
+      return this.guard(implementation, where);
     }
     if (typeof spec === 'function') {
       if (!('check' in spec)) return this.plainGuard(spec as GuardFn, undefined);
@@ -241,23 +236,19 @@ class Compiler {
       const { type, params } = spec as { type: string; params?: unknown };
       const implementation = this.impl.guards?.[type];
       if (typeof implementation !== 'function' || 'check' in implementation) this.refuse(where, `the guard '${type}' with parameters (it must be a plain function)`);
-      const fn = implementation as GuardFn;
-      if (typeof params !== 'function') return this.plainGuard(fn, params);
-      return (context, event) => {
-        args.context = context;
-        args.event = event;
-        return fn(args, (params as (a: unknown) => unknown)({ context, event }));
-      };
+      return this.plainGuard(implementation as GuardFn, params);
     }
     this.refuse(where, `the guard ${JSON.stringify(spec)}`);
   }
 
+  /** A guard function called as XState calls it; `params` may be a value or a function of the context and event. */
   private plainGuard(fn: GuardFn, params: unknown): Guard {
     const args = this.args;
+    const paramsOf = typeof params === 'function' ? (params as (a: { context: unknown; event: EventObject }) => unknown) : null;
     return (context, event) => {
       args.context = context;
       args.event = event;
-      return fn(args, params);
+      return fn(args, paramsOf === null ? params : paramsOf({ context, event }));
     };
   }
 

@@ -46,5 +46,16 @@ export const EXECUTORS = ['compiled', 'xstate'] as const;
 export type ExecutorKind = (typeof EXECUTORS)[number];
 export const DEFAULT_EXECUTOR: ExecutorKind = 'compiled';
 
+/**
+ * A sink for a machine that only emits: `who` names its actors in the error if
+ * one ever arms a delay, which the world would then have to keep timers for.
+ */
+export function emitOnlySink<Emitted>(emit: (event: Emitted) => void, who: string): ActionSink<Emitted> {
+  const noTimers = (): never => {
+    throw new Error(`the world keeps delays only for claims, and ${who} armed one (an \`after\` in a machine that had none)`);
+  };
+  return { emit, startTimer: noTimers, cancelTimer: noTimers };
+}
+
 /** A sink that discards everything, for machines whose asks the caller does not need. */
 export const IGNORE: ActionSink<unknown> = { emit() {}, startTimer() {}, cancelTimer() {} };

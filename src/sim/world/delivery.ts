@@ -14,7 +14,7 @@ import type { Collector } from '../../collect/collector.js';
 import type { InsurerMachine } from '../../machines/insurer.js';
 import type { SellerMachine } from '../../machines/seller.js';
 import type { CustomerEvent, Effect, InsurerEvent, SellerEvent } from '../../machines/types.js';
-import type { ActionSink, SnapshotOf } from '../executor/index.js';
+import { emitOnlySink, type ActionSink, type SnapshotOf } from '../executor/index.js';
 import type { Sellers } from '../population.js';
 import type { CustomerStates } from './customers.js';
 import type { Machines } from './machines.js';
@@ -39,10 +39,7 @@ export class Delivery {
     private readonly collector: Collector,
     carryOut: (effect: Effect) => void,
   ) {
-    const noTimers = (): never => {
-      throw new Error('only claims wait on delays; a seller or insurer machine with `after` needs the world to keep its timers');
-    };
-    this.sink = { emit: carryOut, startTimer: noTimers, cancelTimer: noTimers };
+    this.sink = emitOnlySink(carryOut, 'sellers and insurers');
     this.insurerSnapshots = Array.from({ length: insurers }, (_, id) => machines.insurer.start({ id }, this.sink));
   }
 

@@ -10,13 +10,9 @@ import type { Collector } from '../../collect/collector.js';
 import type { ClaimsDeskMachine, DeskEffect } from '../../machines/claimsDesk.js';
 import type { FraudReviewMachine, ReviewEffect } from '../../machines/fraudReview.js';
 import type { ClaimFacts, Effect } from '../../machines/types.js';
-import type { ActionSink, SnapshotOf } from '../executor/index.js';
+import { emitOnlySink, type ActionSink, type SnapshotOf } from '../executor/index.js';
 import { Fifo } from '../fifo.js';
 import type { Machines } from './machines.js';
-
-const noTimers = (): never => {
-  throw new Error('the desk and fraud review wait on no delays; a machine with `after` here needs the world to keep its timers');
-};
 
 export class Intake {
   private desk: SnapshotOf<ClaimsDeskMachine>;
@@ -34,24 +30,16 @@ export class Intake {
     carryOut: (effect: Effect) => void,
   ) {
     // The desk hands over the claims it took in; review reports each review it started, whose outcome is an effect.
-    this.deskSink = {
-      emit: (handed) => {
-        for (let i = 0; i < handed.count; i++) this.reviewQueue.push(this.deskQueue.shift()!);
-      },
-      startTimer: noTimers,
-      cancelTimer: noTimers,
-    };
-    this.reviewSink = {
-      emit: (started) => {
-        for (const result of started.results) {
-          if (this.reviewQueue.shift() !== result.claim) throw new Error('fraud review reported claims out of queue order');
-          this.collector.reviewed(result.costUsd);
-          carryOut(result.effect);
-        }
-      },
-      startTimer: noTimers,
-      cancelTimer: noTimers,
-    };
+    this.deskSink = emitOnlySink((handed) => {
+      for (let i = 0; i < handed.count; i++) this.reviewQueue.push(this.deskQueue.shift()!);
+    }, 'the claims desk');
+    this.reviewSink = emitOnlySink((started) => {
+      for (const result of started.results) {
+        if (this.reviewQueue.shift() !== result.claim) throw new Error('fraud review reported claims out of queue order');
+        this.collector.reviewed(result.costUsd);
+        carryOut(result.effect);
+      }
+    }, 'fraud reviewers');
     this.desk = machines.desk.start({ capacityPerDay: capacity.desk }, this.deskSink);
     this.review = machines.review.start({ capacityPerDay: capacity.review }, this.reviewSink);
     this.reviewCandidates = Math.ceil(this.review.context.capacityPerDay) + 1;

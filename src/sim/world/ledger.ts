@@ -38,6 +38,11 @@ export class OpenClaim implements ClaimMoney {
   get payableUsd(): number {
     return this.snapshot.context.payableUsd;
   }
+  /** The claim's money as it stands, as a value that later steps do not change. */
+  money(): ClaimMoney {
+    const { marketplaceUsd, sellerUsd, insurerUsd, recoveredUsd, paidAt, payableUsd } = this;
+    return { marketplaceUsd, sellerUsd, insurerUsd, recoveredUsd, paidAt, payableUsd };
+  }
 }
 
 export class Ledger {

@@ -6,6 +6,7 @@
 import type { ClaimContext } from '../../machines/claim.js';
 import type { ClaimFacts, Effect, SellerProfile } from '../../machines/types.js';
 import type { ClaimMoney } from '../../collect/collector.js';
+import type { OpenClaim } from './ledger.js';
 
 /** One step of an observed claim's machine, as the world saw it. */
 export interface ClaimStep {
@@ -49,12 +50,14 @@ export class Watch {
     if (this.observer.wants(facts, seller)) this.lastState.set(facts.id, 'filed');
   }
 
-  /** Reports a step of claim `facts.id` if it is watched. */
-  step(facts: ClaimFacts, eventType: string | null, time: number, toState: string, context: ClaimContext, done: boolean, asks: readonly unknown[], money: ClaimMoney): void {
+  /** Reports a step of `claim` if it is watched: the event that caused it (null at filing) and what it emitted. */
+  step(claim: OpenClaim, eventType: string | null, time: number, effects: readonly Effect[]): void {
+    const { facts, snapshot } = claim;
     const fromState = this.lastState.get(facts.id);
     if (fromState === undefined) return;
-    const effects = asks.filter((a): a is Effect => !(a as { type: string }).type.startsWith('timer.'));
-    this.observer.claimStep({ facts, fromState: eventType === null ? null : fromState, toState, eventType, time, context, done, effects, money: { marketplaceUsd: money.marketplaceUsd, sellerUsd: money.sellerUsd, insurerUsd: money.insurerUsd, recoveredUsd: money.recoveredUsd, paidAt: money.paidAt, payableUsd: money.payableUsd } });
+    const done = snapshot.status === 'done';
+    const toState = snapshot.value;
+    this.observer.claimStep({ facts, fromState: eventType === null ? null : fromState, toState, eventType, time, context: snapshot.context, done, effects: [...effects], money: claim.money() });
     if (done) this.lastState.delete(facts.id);
     else this.lastState.set(facts.id, toState);
   }

@@ -111,12 +111,11 @@ export function simulateTeam(params: Parameters, unit: WorkUnit, machines: Machi
     stepping = null;
     ledger.checkPaid(claim);
     const { snapshot } = claim;
-    const done = snapshot.status === 'done';
     if (watch) {
-      watch.step(claim.facts, event === null ? null : event.type, now, snapshot.value, snapshot.context, done, stepEffects, claim);
+      watch.step(claim, event === null ? null : event.type, now, stepEffects);
       stepEffects.length = 0;
     }
-    if (done) {
+    if (snapshot.status === 'done') {
       collector.closed(claim.facts, snapshot.value as ClaimOutcome, claim);
       open[claim.facts.id] = undefined;
       delivery.claimClosed(claim.facts.seller);
