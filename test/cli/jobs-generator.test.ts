@@ -101,7 +101,7 @@ describe('slurm files', () => {
     const { bin, log } = standIns();
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
     const cwd = mkdtempSync(join(dir, 'cwd-'));
-    const out = spec.out.startsWith('/') ? spec.out : join(cwd, spec.out);
+    const out = spec.out; // absolute, as a cluster's output folder is
     // The submit script makes OUT; point it somewhere writable by running it with OUT relative to a temporary cwd.
     const submit = readFileSync(join(jobs, 'claimsim-Base-line-submit.sh'), 'utf8').replace(`OUT=${shellQuote(spec.out)}`, `OUT=${shellQuote(`.${out}`)}`);
     writeFileSync(join(jobs, 'claimsim-Base-line-submit.sh'), submit);

@@ -7,10 +7,10 @@
  *
  * Needs dist/ (`npm run build`).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnTimed } from '../support/cpu.js';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
@@ -36,19 +36,12 @@ export const LIMIT_MS = Number(process.env.HOSTILE_LIMIT_MS ?? 1500);
  * On a shared machine a spawn can wait for a core well past the limit without
  * the CLI doing anything wrong (a 1.5 s limit has measured 5 s of wall time),
  * so the child reports the CPU time it used (user + system, all threads,
- * through a --require'd hook), and that is what the limit bounds: it would
+ * through `spawnTimed`'s --require'd hook), and that is what the limit bounds: it would
  * have finished in time on a free core. Work done before refusing (simulating,
  * expanding an alias bomb, reading /dev/zero) shows in CPU time; waiting
  * without working (a FIFO) ends in the SPAWN_KILL_MS kill, which fails the
  * signal check.
  */
-const TIMING_HOOK = `const { writeFileSync } = require('node:fs');
-const file = process.env.HOSTILE_TIMING_FILE;
-if (file) process.on('exit', () => {
-  const c = process.cpuUsage();
-  writeFileSync(file, JSON.stringify({ cpuMs: (c.user + c.system) / 1000, uptimeMs: performance.now() }));
-});
-`;
 
 /** A line of a JavaScript stack trace. */
 export const STACK_LINE = /^\s+at /m;
@@ -88,8 +81,6 @@ export function removeTempDirs(): void {
   for (const dir of sandboxes.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-let hookFile: string | undefined;
-let spawns = 0;
 const timings: { wall: number; cpu: number | undefined }[] = [];
 
 /** One line on the spawns of this test file: count, and the median and maximum wall and CPU times. */
@@ -110,33 +101,16 @@ export const SPAWN_KILL_MS = 120_000;
 
 /** One spawn of the CLI; a heap cap keeps a runaway case from taking the machine's memory. */
 export function spawnCli(args: readonly string[], cwd: string, timeoutMs = SPAWN_KILL_MS): CliResult {
-  if (!hookFile || !existsSync(hookFile)) {
-    hookFile = join(tempDir('claimsim-hostile-hook-'), 'timing-hook.cjs');
-    writeFileSync(hookFile, TIMING_HOOK);
-  }
-  const timing = join(dirname(hookFile), `timing-${process.pid}-${spawns++}.json`);
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', HOSTILE_TIMING_FILE: timing };
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1' };
   delete env.CLAIMSIM_DEBUG;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=384', '--require', hookFile, CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    killSignal: 'SIGKILL',
-    maxBuffer: 32 * 1024 * 1024,
-    env,
-  });
+  const r = spawnTimed(['--max-old-space-size=384', CLI, ...args], { cwd, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024, env });
   const ms = performance.now() - t0;
-  let cpuMs: number | undefined;
-  if (existsSync(timing)) {
-    cpuMs = (JSON.parse(readFileSync(timing, 'utf8')) as { cpuMs: number }).cpuMs;
-    rmSync(timing);
-  }
-  timings.push({ wall: ms, cpu: cpuMs });
-  return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms, cpuMs };
+  timings.push({ wall: ms, cpu: r.cpuMs });
+  return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms, cpuMs: r.cpuMs };
 }
 
-/** The child's CPU time (see TIMING_HOOK); Infinity when it did not report one (killed). */
+/** The child's CPU time (see spawnTimed); Infinity when it did not report one (killed). */
 export function effectiveMs(r: CliResult): number {
   return r.cpuMs ?? Infinity;
 }
@@ -157,7 +131,7 @@ export function listings(dirs: readonly string[]): Record<string, string[]> {
 
 /**
  * The checks every refused case must pass. Assertion messages are stable
- * ("wall time", "exit code", "stderr names the problem", ...) so that a known
+ * ("time over the ... CPU limit", "exit code", "stderr names the problem", ...) so that a known
  * bug can be recognised by which check fails.
  */
 export function expectRefused(r: CliResult, box: Sandbox, want: Refusal, before: Record<string, string[]> = {}): void {

@@ -65,7 +65,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { between, caseArb, runCase, SEED, thresholdArb } from './scenarioArbitrary.js';
+import { between } from '../support/arbitraries.js';
+import { caseArb, runCase, SEED, thresholdArb } from './scenarioArbitrary.js';
 
 /** Seller suspension switched off: the schema's largest number of defaults. */
 const NEVER_SUSPENDED = { 'sellers.suspendAfterDefaults': 1_000_000 };

@@ -55,7 +55,7 @@ export function spawnTimed(args: readonly string[], options: Omit<SpawnSyncOptio
  * CPU time a running child has used so far, ms, from /proc (all its threads);
  * `undefined` where there is no /proc or the child is gone.
  */
-export function runningCpuMs(pid: number): number | undefined {
+function runningCpuMs(pid: number): number | undefined {
   try {
     // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

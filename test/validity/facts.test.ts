@@ -2,7 +2,8 @@
  * The baseline reproduces every sourced fact it models, within the source's
  * own range, on a seed the calibration did not use (it used seed 1). Each
  * fact, its source and the baseline's value are tabulated in
- * docs/validation.md; this test is what keeps that page true.
+ * docs/validation.md; this test checks that each fact still holds (the page's
+ * figures themselves are from the run written there).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricName } from '../../src/collect/metrics.js';
@@ -56,6 +57,8 @@ describe('the baseline against its sources', () => {
     const total = (o: RunOutput, m: MetricName) => o.replications.reduce((s, r) => s + r.metrics[m], 0);
     const morePaid = total(unscreened, 'fraud.paidOut') - total(out, 'fraud.paidOut');
     const saved = total(out, 'marketplace.reviewCost') - total(unscreened, 'marketplace.reviewCost');
-    expect(morePaid / saved).toBeGreaterThan(1);
+    // Both sides positive: switching screening off saves its cost and lets more fraud through, by more.
+    expect(saved).toBeGreaterThan(0);
+    expect(morePaid).toBeGreaterThan(saved);
   }, 300_000);
 });

@@ -10,33 +10,11 @@ import type { EventObject } from 'xstate';
 import { DECISION_DRAWS, type ClaimEvent, type ClaimFacts, type FraudKind, type InsuranceFacts, type SellerEvent, type SellerProfile } from '../../../src/machines/types.js';
 import type { Parameters } from '../../../src/params/schema.js';
 import { baselineParams } from '../../support/claims.js';
+import { behaviourLevers, between, draw, policyLevers, probability, screeningLevers, shareValues } from '../../support/arbitraries.js';
 import type { Step, View } from './harness.js';
 
 /** Every equivalence property replays the same cases. */
 export const SEED = 20261203;
-
-/** Evenly spread over [min, max] (fc.double is uniform over representable doubles, so mostly tiny), sometimes an end. */
-const GRID = 2 ** 30;
-export const between = (min: number, max: number): fc.Arbitrary<number> =>
-  fc.oneof(
-    { arbitrary: fc.noBias(fc.integer({ min: 0, max: GRID })).map((i) => min + ((max - min) * i) / GRID), weight: 9 },
-    { arbitrary: fc.constantFrom(min, max), weight: 1 },
-  );
-/** A uniform draw strictly inside (0, 1), as the claims' draws are. */
-export const draw = fc.noBias(fc.integer({ min: 1, max: GRID - 1 })).map((i) => i / GRID);
-const probability = between(0, 1);
-
-/** Shares of a categorical choice that sum to 1 (the last is 1 minus the others), some of them 0. */
-function shares<K extends string>(keys: readonly K[]): fc.Arbitrary<Record<K, number>> {
-  const weight = fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: between(0.01, 1), weight: 3 });
-  return fc.array(weight, { minLength: keys.length, maxLength: keys.length }).map((weights) => {
-    const total = weights.reduce((a, b) => a + b, 0);
-    const normalised = total > 0 ? weights.map((w) => w / total) : keys.map((_, i) => (i === 0 ? 1 : 0));
-    const head = normalised.slice(0, -1);
-    const values = [...head, Math.min(1, Math.max(0, 1 - head.reduce((a, b) => a + b, 0)))];
-    return Object.fromEntries(keys.map((k, i) => [k, values[i]!])) as Record<K, number>;
-  });
-}
 
 export type Lever = number | boolean | Record<string, number>;
 
@@ -44,49 +22,10 @@ export type Lever = number | boolean | Record<string, number>;
 export const leversArb: fc.Arbitrary<Record<string, Lever>> = fc.record({
   'filing.windowDays': fc.oneof({ arbitrary: fc.constant(90), weight: 3 }, { arbitrary: between(0, 120), weight: 1 }),
   'policy.threshold': fc.oneof(fc.constantFrom(0, 500, 1000, 2500), between(0, 20000)),
-  'policy.directPaymentUnderThreshold': fc.boolean(),
-  'policy.payFirstUnderThreshold': fc.boolean(),
-  'policy.responseWindowDays': between(0.25, 7),
-  'policy.stepIn.onSilence': fc.boolean(),
-  'policy.stepIn.onRejectedValid': fc.boolean(),
-  'policy.stepIn.onInsurerDenial': fc.boolean(),
-  'policy.stepIn.insurerWindowDays': between(10, 90),
-  'policy.reimbursement.waiverForInsured': fc.boolean(),
-  'policy.reimbursement.proofWindowDays': between(1, 14),
-  'policy.reimbursement.appealWindowDays': between(0, 60),
-  'policy.reimbursement.appealDecisionDays': between(0, 30),
-  'policy.reimbursement.withholdFromPayouts': fc.boolean(),
-  'policy.reimbursement.withholdingDays': between(0, 180),
-  'policy.insurance.onlyAcceleratorCounts': fc.boolean(),
-  'policy.insurance.maxDeductible': between(0, 20000),
-  'screening.enabled': fc.boolean(),
-  'screening.blockDetectedClaimants': fc.boolean(),
-  'screening.detectionRate': probability,
-  'screening.buildUpDetectionRate': probability,
-  'screening.falsePositiveRate': probability,
-  'screening.deskReviewCostUsd': between(0, 100),
-  'screening.fullReviewCostUsd': between(0, 1000),
+  ...policyLevers,
+  ...screeningLevers,
   'screening.fullReviewAboveUsd': between(0, 5000),
-  'screening.deskReviewDays': between(0, 3),
-  'screening.fullReviewDays': between(0, 14),
-  'marketplace.believesRejectedValid.genuine': probability,
-  'marketplace.believesRejectedValid.fraudulent': probability,
-  'sellers.responses': shares(['accept', 'reject', 'silent']),
-  'sellers.meanResponseDays': between(0.05, 3),
-  'sellers.proofShare': probability,
-  'sellers.meanProofDays': between(0.5, 10),
-  'sellers.reimbursement': shares(['pays', 'partial', 'appeals', 'defaults']),
-  'sellers.partialFraction': probability,
-  'sellers.meanPaymentDays': between(1, 30),
-  'sellers.appealUpheldRate': probability,
-  'sellers.payoutsContinueShare': probability,
-  'sellers.payoutShare': probability,
-  'sellers.meanSettlementDays': between(0.1, 30),
-  'sellers.suspendAfterDefaults': fc.integer({ min: 1, max: 5 }),
-  'insurers.denialRate': probability,
-  'insurers.meanDecisionDays': between(1, 45),
-  'insurers.litigatedShare': probability,
-  'insurers.litigationDays': between(0, 730),
+  ...behaviourLevers(shareValues),
 });
 
 const BASELINE = baselineParams();
@@ -119,7 +58,7 @@ export function asSet(levers: Record<string, Lever>): string[] {
 
 const amountArb = fc.oneof(between(0, 1000), between(0, 20000), fc.constantFrom(0, 500, 999.99, 1000, 2500, 10000));
 
-export const insuranceArb: fc.Arbitrary<InsuranceFacts> = fc.record({
+const insuranceArb: fc.Arbitrary<InsuranceFacts> = fc.record({
   insurer: fc.integer({ min: 0, max: 5 }),
   channel: fc.constantFrom('accelerator' as const, 'broker' as const),
   deductibleUsd: fc.oneof(fc.constantFrom(0, 500, 1000, 2500, 5000, 10000), between(0, 20000)),

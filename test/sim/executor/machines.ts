@@ -184,7 +184,7 @@ export function checkEquivalence(
 }
 
 /** Which event types a state handles, read from the machine's config as written (its own `on`, or the root's). */
-export function handlerOf(machine: AnyStateMachine): (state: string, type: string) => boolean {
+function handlerOf(machine: AnyStateMachine): (state: string, type: string) => boolean {
   const config = machine.config as { on?: Record<string, unknown>; states?: Record<string, { on?: Record<string, unknown> }> };
   return (state, type) => type in (config.states?.[state]?.on ?? {}) || type in (config.on ?? {});
 }
