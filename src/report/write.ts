@@ -25,11 +25,14 @@ export async function reportFiles(results: AnyResults, options: { charts?: Chart
 }
 
 /**
- * Writes the report into `dir` as a new output that keeps the other files of
- * the output in force (results.json beside it): `claimsim report`.
+ * Writes the report into `dir`: `claimsim report`. Beside its own results (the
+ * output in force in `dir` is the one `results` came from) it is a new output
+ * that keeps that output's other files; anywhere else the output is the report
+ * with the results it was built from, so one output never mixes two runs.
  */
-export async function writeReport(dir: string, results: AnyResults, options: { charts?: ChartFormat } = {}): Promise<string> {
+export async function writeReport(dir: string, results: AnyResults, options: { charts?: ChartFormat; besideResults: boolean }): Promise<string> {
   const files = await reportFiles(results, options);
-  writeOutputs(dir, files, { carry: true });
+  if (options.besideResults) writeOutputs(dir, files, { carry: true });
+  else writeOutputs(dir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...files });
   return join(dir, 'report.html');
 }

@@ -34,6 +34,24 @@ describe('claimsim report', () => {
     expect([...readFileSync(join(saved, 'charts', 'claim-amounts.png')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   }, 300_000);
 
+  it('a report written into another run\'s folder brings its own results: the output never mixes two runs', () => {
+    const a = join(dir, 'seed-1');
+    const b = join(dir, 'seed-2');
+    const small = ['--claims', '500', '-r', '2', '-w', '1'];
+    expect(claimsim('run', 'scenarios/baseline.yaml', ...small, '--seed', '1', '--out', a).status).toBe(0);
+    expect(claimsim('run', 'scenarios/baseline.yaml', ...small, '--seed', '2', '--out', b).status).toBe(0);
+    const r = claimsim('report', join(a, 'results.json'), '--out', b);
+    expect(r.status, r.stderr).toBe(0);
+    const seedOf = (folder: string) => (JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')) as { seed: number }).seed;
+    expect(seedOf(b)).toBe(1);
+    // Run 2's tables were not carried into an output whose results are run 1's.
+    expect(existsSync(join(b, 'summary.csv'))).toBe(false);
+    // Beside its own results, a report keeps the output's other files.
+    expect(claimsim('report', join(a, 'results.json')).status).toBe(0);
+    expect(seedOf(a)).toBe(1);
+    expect(existsSync(join(a, 'summary.csv'))).toBe(true);
+  }, 300_000);
+
   it('refuses a file that is not claimsim results, writing nothing', () => {
     const bogus = join(dir, 'bogus.json');
     writeFileSync(bogus, '{"kind":"nonsense"}');

@@ -1,4 +1,5 @@
 /** `claimsim report results.json`: rebuild the HTML report (and chart files) from saved results. */
+import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeReport, type ChartFormat } from '../../report/write.js';
@@ -10,19 +11,29 @@ interface ReportArgs {
   charts?: ChartFormat;
 }
 
+/** Whether two paths name one existing folder (through symlinks and `..`). */
+function sameFolder(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <results>',
   describe: 'Rebuild the HTML report from a saved results.json',
   builder: (yargs: Argv) =>
     yargs
       .positional('results', { type: 'string', demandOption: true, describe: 'A results.json written by run, compare, sweep, sensitivity, calibrate or merge' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Directory for report.html [default: beside results.json]' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Directory for report.html [default: beside results.json]; elsewhere, the results are written with it' })
       .option('charts', { choices: ['svg', 'png'] as const, describe: 'Also write each chart as its own file, for slides' })
       .example('$0 report reports/baseline/results.json', 'rebuild reports/baseline/report.html')
       .example('$0 report reports/compare-baseline/results.json --charts png', 'and a PNG of every chart') as unknown as Argv<ReportArgs>,
   handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
     const results = readResultsFile(args.results);
-    const file = await writeReport(args.out ?? dirname(args.results), results, args.charts ? { charts: args.charts } : {});
+    const besideResults = args.out === undefined || sameFolder(args.out, dirname(args.results));
+    const file = await writeReport(args.out ?? dirname(args.results), results, { ...(args.charts ? { charts: args.charts } : {}), besideResults });
     process.stdout.write(`report: ${file}\n`);
   },
 };
