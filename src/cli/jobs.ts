@@ -4,9 +4,7 @@
  * both), or a Kubernetes Indexed Job (with a merge Job to apply after it).
  * Pure functions from a checked spec to file text; `claimsim jobs` writes them.
  */
-import { closeSync, linkSync, lstatSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { OutputError, OutputRefused } from '../results/write.js';
+import { writeNewFiles, type NewFile } from '../results/write.js';
 
 export const SCHEDULERS = ['slurm', 'kubernetes'] as const;
 export type Scheduler = (typeof SCHEDULERS)[number];
@@ -30,11 +28,7 @@ export interface JobSpec {
   pvc?: string;
 }
 
-export interface JobFile {
-  name: string;
-  text: string;
-  executable: boolean;
-}
+export type JobFile = NewFile;
 
 const SAFE_WORD = /^[A-Za-z0-9_./:=+@%,-]+$/;
 
@@ -215,50 +209,7 @@ ${pod('merge', [['CLAIMSIM_OUT', spec.out]], 'exec npx claimsim merge "$CLAIMSIM
   ];
 }
 
-/**
- * Writes `files` into `dir`, each whole or not at all, and never over an
- * existing file: every name is checked first (OutputRefused naming it), and
- * each file is linked into place from a temporary file, which fails rather
- * than replace a file that appeared meanwhile. Returns the paths written.
- */
+/** Writes the job files into `dir`, never over an existing file (see `writeNewFiles`). Returns the paths written. */
 export function writeJobFiles(dir: string, files: readonly JobFile[]): string[] {
-  for (const f of files) {
-    if (exists(join(dir, f.name))) throw new OutputRefused(`${join(dir, f.name)} already exists; claimsim jobs does not overwrite files (remove it, or choose another --job-dir)`);
-  }
-  const written: string[] = [];
-  try {
-    mkdirSync(dir, { recursive: true });
-    for (const f of files) {
-      const path = join(dir, f.name);
-      const temporary = join(dir, `.${f.name}.${process.pid}.tmp`);
-      try {
-        const fd = openSync(temporary, 'wx', f.executable ? 0o755 : 0o644);
-        try {
-          writeSync(fd, f.text);
-        } finally {
-          closeSync(fd);
-        }
-        linkSync(temporary, path);
-        written.push(path);
-      } finally {
-        rmSync(temporary, { force: true });
-      }
-    }
-  } catch (e) {
-    for (const path of written) rmSync(path, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new OutputRefused(`a job file appeared in ${dir} while writing; nothing was written`);
-    if (code) throw new OutputError(`cannot write job files in ${dir}: ${(e as Error).message}; nothing was written`);
-    throw e;
-  }
-  return written;
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return writeNewFiles(dir, files, 'claimsim jobs does not overwrite files (remove it, or choose another --job-dir)');
 }

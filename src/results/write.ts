@@ -96,6 +96,49 @@ export function writeFileAtomic(path: string, data: string | Buffer): void {
   }
 }
 
+/** A file for `writeNewFiles`: its name in the folder, its text, and whether it is a script to run. */
+export interface NewFile {
+  readonly name: string;
+  readonly text: string;
+  readonly executable: boolean;
+}
+
+/**
+ * Writes `files` into `dir`, each whole or not at all, and never over an
+ * existing file: every name is checked first (OutputRefused naming it, then
+ * `advice`), and each file is linked into place from a temporary file, which
+ * fails rather than replace a file that appeared meanwhile; on any failure the
+ * files already written are removed. For small files a user runs or edits
+ * (job scripts), not for outputs, which go through `writeOutputs`.
+ */
+export function writeNewFiles(dir: string, files: readonly NewFile[], advice: string): string[] {
+  for (const f of files) {
+    if (exists(join(dir, f.name))) throw new OutputRefused(`${join(dir, f.name)} already exists; ${advice}`);
+  }
+  const written: string[] = [];
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) {
+      const path = join(dir, f.name);
+      const temporary = join(dir, `.${f.name}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      try {
+        writeFileSync(temporary, f.text, { flag: 'wx', mode: f.executable ? 0o755 : 0o644 });
+        linkSync(temporary, path);
+        written.push(path);
+      } finally {
+        rmSync(temporary, { force: true });
+      }
+    }
+  } catch (e) {
+    for (const path of written) rmSync(path, { force: true });
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputRefused(`a file appeared in ${dir} while writing; nothing was written`);
+    const reason = reasonOf(e);
+    if (reason) throw new OutputError(`cannot write in ${dir}: ${reason}; nothing was written`);
+    throw e;
+  }
+  return written;
+}
+
 export const CLAIMSIM_DIR = '.claimsim';
 const MARKER = 'MARKER';
 const MARKER_TEXT = 'This folder is claimsim\'s: it holds the runs that the symlinks beside it point to. claimsim removes only what it wrote here.\n';

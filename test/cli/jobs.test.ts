@@ -19,7 +19,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 function claimsim(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return claimsimIn(process.cwd(), ...args);
+}
+
+function claimsimIn(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [join(process.cwd(), CLI), ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -52,6 +56,15 @@ describe('claimsim jobs slurm', () => {
     const out = join(dir, 'out-default');
     expect(claimsim('jobs', 'slurm', 'scenarios/baseline.yaml', '--shards', '2', '-r', '2', '--out', out).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['claimsim-baseline-merge.sbatch', 'claimsim-baseline-submit.sh', 'claimsim-baseline.sbatch']);
+  });
+
+  it('writes Kubernetes manifests into the current directory, not at --out (a path inside the container)', () => {
+    const here = mkdtempSync(join(dir, 'cwd-'));
+    const inContainer = join(dir, 'in-container');
+    const r = claimsimIn(here, 'jobs', 'kubernetes', join(process.cwd(), 'scenarios/baseline.yaml'), '--shards', '2', '-r', '2', '--out', inContainer);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(here).sort()).toEqual(['claimsim-baseline-merge.job.yaml', 'claimsim-baseline.job.yaml']);
+    expect(existsSync(inContainer)).toBe(false);
   });
 
   it.each([

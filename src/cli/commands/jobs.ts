@@ -41,7 +41,7 @@ export const jobsCommand: CommandModule<object, JobsArgs> = {
       .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter: --set path=value (repeatable)' })
       .option('executor', EXECUTOR_OPTION)
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Output directory on the cluster: the shards\' partials and the merged results.json' })
-      .option('job-dir', { type: 'string', describe: 'Where to write the job files [default: the --out directory]' })
+      .option('job-dir', { type: 'string', describe: 'Where to write the job files [default: slurm, the --out directory (on the shared file system); kubernetes, the current directory (--out is a path inside the container)]' })
       .option('image', { type: 'string', default: `claimsim:${ENGINE.version}`, describe: 'kubernetes: the container image (this repository with npm ci done)' })
       .option('pvc', { type: 'string', default: 'claimsim-results', describe: 'kubernetes: the PersistentVolumeClaim mounted at --out' })
       .example('$0 jobs slurm scenarios/baseline.yaml --shards 4 -r 40 --out results/big --job-dir jobs', 'then: bash jobs/claimsim-baseline-submit.sh')
@@ -66,7 +66,8 @@ export const jobsCommand: CommandModule<object, JobsArgs> = {
     if (tooBig) throw new UsageError(`--replications: ${tooBig}`);
     if (shards > replications * teams) throw new UsageError(`--shards: ${shards} shards of ${replications * teams} team-replications (${replications} replications of ${teams} teams) leave some shards empty; use at most ${replications * teams}`);
     const spec = { name: scenario.name, scenario: args.scenario, claims, replications, seed, set, executor: args.executor, shards, out: args.out, image: args.image, pvc: args.pvc };
-    const dir = args.jobDir ?? args.out;
+    // A Kubernetes --out names the volume inside the container, not a folder here.
+    const dir = args.jobDir ?? (args.scheduler === 'kubernetes' ? '.' : args.out);
     const written = writeJobFiles(dir, jobFiles(args.scheduler, spec));
     for (const path of written) process.stdout.write(`wrote ${path}\n`);
     if (args.scheduler === 'slurm') {
