@@ -45,7 +45,17 @@ export function developmentCsv(r: RunResults): string {
   );
 }
 
+const RUN_TABLES: Readonly<Record<string, (r: RunResults) => string>> = {
+  'summary.csv': summaryCsv,
+  'replications.csv': replicationsCsv,
+  'monthly.csv': monthlyCsv,
+  'development.csv': developmentCsv,
+};
+
+/** The file names of a run's tables, for claiming them before the run. */
+export const RUN_TABLE_NAMES: readonly string[] = Object.keys(RUN_TABLES);
+
 /** File name → contents of every table of a run. */
 export function runTables(r: RunResults): Record<string, string> {
-  return { 'summary.csv': summaryCsv(r), 'replications.csv': replicationsCsv(r), 'monthly.csv': monthlyCsv(r), 'development.csv': developmentCsv(r) };
+  return Object.fromEntries(Object.entries(RUN_TABLES).map(([name, table]) => [name, table(r)]));
 }

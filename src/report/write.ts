@@ -11,6 +11,11 @@ import type { AnyResults } from './summary.js';
 
 export type ChartFormat = 'svg' | 'png';
 
+/** The names at the top of the output folder that `reportFiles` writes, for claiming them before the work. */
+export function reportFileNames(options: { charts?: ChartFormat } = {}): string[] {
+  return ['report.html', ...(options.charts ? ['charts'] : [])];
+}
+
 /** The report's files (report.html, and charts/ID.svg|png with `charts`), to be written with the other outputs at once. */
 export async function reportFiles(results: AnyResults, options: { charts?: ChartFormat } = {}): Promise<Record<string, string | Buffer>> {
   const charts = chartsFor(results);

@@ -73,6 +73,24 @@ describe('outputs beside the user\'s files', () => {
     expect(readdirSync(out)).toEqual(['summary.csv']);
   });
 
+  it('every name a run writes is refused before simulating when it is the user\'s (charts and event log included)', () => {
+    const extras = ['--charts', 'svg', '--event-log', '3'];
+    const full = join(root, 'all-names');
+    expect(claimsim(['run', SCENARIO, ...TINY, ...extras, '--out', full]).status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(full, '.claimsim', 'current', 'manifest.json'), 'utf8')) as { files: Record<string, string> };
+    const written = [...new Set(Object.keys(manifest.files).map((f) => f.split('/')[0]!))].sort();
+    expect(written).toEqual(expect.arrayContaining(['charts', 'events.csv', 'report.html', 'results.json', 'summary.csv']));
+    for (const name of written) {
+      const out = join(root, `theirs-${name}`);
+      mkdirSync(out);
+      writeFileSync(join(out, name), 'mine\n');
+      const r = spawnTimed([CLI, 'run', SCENARIO, '--claims', '200000', '-r', '2', '-w', '1', ...extras, '--out', out], { env: { ...process.env, CI: 'true' } });
+      expect(r.status, name).toBe(2);
+      expect(r.stderr, name).toContain(`already holds ${name}, not written by claimsim`);
+      expect(r.cpuMs!, name).toBeLessThan(5000);
+    }
+  });
+
   it('a symlink to a folder as --out: writes into its target and leaves the link as it was', () => {
     const target = join(root, 'target');
     mkdirSync(target);

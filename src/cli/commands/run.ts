@@ -10,8 +10,8 @@ import { partialFileName, partialResult } from '../../results/partial.js';
 import { buildRunResults, scenarioRecord } from '../../results/results.js';
 import { claimOutputs, writeOutputs, writePartial } from '../../results/write.js';
 import { runToPrecision } from '../../analysis/precision.js';
-import { runTables } from '../../export/tables.js';
-import { reportFiles } from '../../report/write.js';
+import { RUN_TABLE_NAMES, runTables } from '../../export/tables.js';
+import { reportFileNames, reportFiles } from '../../report/write.js';
 import { buildEventLog } from '../../export/eventLog.js';
 import { eventLogCsv } from '../../export/eventLogCsv.js';
 import { toOcel } from '../../export/ocel.js';
@@ -91,7 +91,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
 
     // The output folder is this run's from here on: a second writer, or a user's file at a name this run
     // writes, is refused now, not after the run.
-    const names = ['results.json', 'report.html', 'summary.csv', 'replications.csv', 'monthly.csv', 'development.csv', ...(args.charts ? ['charts'] : []), ...(eventLogClaims === undefined ? [] : ['events.csv', 'events.ocel.json'])];
+    const names = ['results.json', ...reportFileNames(args.charts ? { charts: args.charts } : {}), ...RUN_TABLE_NAMES, ...(eventLogClaims === undefined ? [] : EVENT_LOG_FILES)];
     claimOutputs(outDir, names.sort());
     let precision;
     let output;
@@ -130,7 +130,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
 
 
 /** The event log of K sampled claims of replication 1, as CSV and OCEL 2.0 JSON (for process-mining tools). */
-function eventLogFiles(params: Parameters, seed: number, k: number, executor: ExecutorKind): Record<string, string> {
+const EVENT_LOG_FILES = ['events.csv', 'events.ocel.json'] as const;
+
+function eventLogFiles(params: Parameters, seed: number, k: number, executor: ExecutorKind): Record<(typeof EVENT_LOG_FILES)[number], string> {
   const log = buildEventLog(params, seed, k, { executor });
   return { 'events.csv': eventLogCsv(log), 'events.ocel.json': `${JSON.stringify(toOcel(log), null, 2)}\n` };
 }
