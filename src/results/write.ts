@@ -355,14 +355,40 @@ function release(claim: Claim): void {
   try {
     if (claim.locked) unlock(own);
     claim.locked = false;
-    // A folder created for an output that never came: leave no trace.
+    // A folder created for an output that never came: leave no trace, but only of what is this process's
+    // (another run sharing the folder, a shard beside this one, may have written into it meanwhile).
     if (claim.createdOwn && claim.committed === null && claim.partials.length === 0 && currentRunId(claim.real) === null && !existsSync(join(own, 'lock'))) {
-      rmSync(own, { recursive: true, force: true });
+      removeOwnIfUnused(own);
       claim.createdOwn = false;
-      if (claim.createdDir && readdirSync(claim.real).length === 0) rmdirSync(claim.real);
+      if (claim.createdDir) rmdirQuietly(claim.real);
     }
   } catch {
     // best effort at exit
+  }
+}
+
+/**
+ * Removes `DIR/.claimsim` that this process created, if it holds nothing but
+ * claimsim's marker and empty subfolders; one another run has written into
+ * meanwhile (a shard beside this one) is left as it is, marker and all.
+ */
+function removeOwnIfUnused(own: string): void {
+  try {
+    for (const entry of readdirSync(own)) if (entry !== MARKER) rmdirSync(join(own, entry));
+    if (readdirSync(own).length !== 1) return;
+    rmSync(join(own, MARKER));
+    rmdirSync(own);
+  } catch {
+    // not empty, or gone: it is no longer only this process's to remove
+  }
+}
+
+/** Removes a folder if it is empty; one that is not, or is gone, stays as it is. */
+function rmdirQuietly(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // not empty: someone else's files are in it
   }
 }
 
@@ -377,7 +403,7 @@ function claimFor(dir: string): Claim {
     const own = ownFolder(dir, real);
     claim.createdOwn = own.created;
   } catch (e) {
-    if (created) rmSync(real, { recursive: true, force: true });
+    if (created) rmdirQuietly(real);
     const reason = reasonOf(e);
     if (reason && !(e instanceof InputError)) throw new OutputError(`cannot write ${dir}: ${reason}; nothing was written`);
     throw e;

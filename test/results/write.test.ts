@@ -5,6 +5,7 @@
  * the previous output exactly as it was and says so.
  */
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { tmpdir } from 'node:os';
@@ -125,5 +126,27 @@ describe('writeOutputs', () => {
     writeFileSync(file, 'x');
     expect(() => writeOutputs(join(file, 'out'), { 'results.json': 'x' })).toThrow(/a part of the path is a file, not a directory \((ENOTDIR|EEXIST)\)/);
     expect(() => writeFileAtomic(join(file, 'x.json'), 'x')).toThrow(/a part of the path is a file, not a directory/);
+  });
+});
+
+describe('a folder claimed for an output that never came', () => {
+  // Released when the claiming process exits, so each case is a process of its own.
+  const claimAndExit = (dir: string, meanwhile: string) =>
+    spawnSync(process.execPath, ['--input-type=module', '-e', `import { claimOutputs } from '${join(process.cwd(), 'dist/results/write.js')}'; claimOutputs(${JSON.stringify(dir)}); ${meanwhile}`], { encoding: 'utf8' });
+
+  it('is removed whole when nothing else was written into it', () => {
+    const dir = join(root, 'unused');
+    const r = claimAndExit(dir, '');
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('keeps what another run wrote into it meanwhile (a shard beside this one), marker and all', () => {
+    const dir = join(root, 'shared');
+    const partial = join(dir, '.claimsim', 'partials', 'partial-2-of-2.json');
+    const r = claimAndExit(dir, `import { mkdirSync, writeFileSync } from 'node:fs'; mkdirSync(${JSON.stringify(join(dir, '.claimsim', 'partials'))}); writeFileSync(${JSON.stringify(partial)}, '{}');`);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(partial, 'utf8')).toBe('{}');
+    expect(readdirSync(join(dir, '.claimsim')).sort()).toEqual(['MARKER', 'partials']);
   });
 });
