@@ -7,7 +7,7 @@ import { formatProblem, ScenarioError } from '../params/problems.js';
 import { terminalSafe } from './terminal.js';
 
 /** Problems printed one per line; the rest are counted (an overlay of 40,000 unknown keys is one mistake, not a page). */
-export const MAX_PROBLEMS_SHOWN = 50;
+const MAX_PROBLEMS_SHOWN = 50;
 
 /** A command-line option or path the user can fix. */
 export class UsageError extends InputError {

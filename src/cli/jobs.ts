@@ -49,7 +49,7 @@ export function kubernetesName(name: string): string {
   return `claimsim-${cleaned || 'scenario'}`.slice(0, 46).replace(/-+$/, '');
 }
 
-export function jobFileNames(scheduler: Scheduler, name: string): string[] {
+function jobFileNames(scheduler: Scheduler, name: string): string[] {
   const base = `claimsim-${fileName(name)}`;
   return scheduler === 'slurm' ? [`${base}.sbatch`, `${base}-merge.sbatch`, `${base}-submit.sh`] : [`${base}.job.yaml`, `${base}-merge.job.yaml`];
 }
@@ -64,7 +64,7 @@ export function jobFiles(scheduler: Scheduler, spec: JobSpec): JobFile[] {
  * depends on the array with `afterany` (it runs however the tasks ended) and
  * `claimsim merge` refuses, naming them, when shards are missing.
  */
-export function slurmFiles(spec: JobSpec): JobFile[] {
+function slurmFiles(spec: JobSpec): JobFile[] {
   const [task, merge, submit] = jobFileNames('slurm', spec.name) as [string, string, string];
   const base = task.replace(/\.sbatch$/, '');
   const q = shellQuote;
@@ -140,7 +140,7 @@ const y = (text: string) => JSON.stringify(text);
  * in its container's environment (the shard count also in completions and, by
  * an alias, parallelism); and a merge Job to apply once it has finished.
  */
-export function kubernetesFiles(spec: JobSpec): JobFile[] {
+function kubernetesFiles(spec: JobSpec): JobFile[] {
   const [runFile, mergeFile] = jobFileNames('kubernetes', spec.name) as [string, string];
   const name = kubernetesName(spec.name);
   const image = spec.image ?? 'claimsim';

@@ -64,8 +64,8 @@ export function readRegularFile(path: string, maxBytes: number, what = 'files re
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
+      // At least one byte: total never passes maxBytes here, so one more read can find the end or the excess.
       const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size - total, 0) + 1, maxBytes + 1 - total, 1 << 24));
-      if (chunk.length === 0) throw new NotARegularFile(tooLarge(null, maxBytes, what));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));

@@ -401,7 +401,7 @@ export function readPartialFile(file: string): PartialResult {
  * a little under the longest string V8 can hold, which JSON.parse needs (a
  * partial holds about 13 KB per unit, so a shard may hold about 38,000 units).
  */
-export const MAX_RESULTS_BYTES = 500 * 1024 * 1024;
+const MAX_RESULTS_BYTES = 500 * 1024 * 1024;
 
 function readJson(file: string, what: string): unknown {
   let bytes: Buffer;

@@ -139,11 +139,11 @@ export function writeNewFiles(dir: string, files: readonly NewFile[], advice: st
   return written;
 }
 
-export const CLAIMSIM_DIR = '.claimsim';
+const CLAIMSIM_DIR = '.claimsim';
 const MARKER = 'MARKER';
 const MARKER_TEXT = 'This folder is claimsim\'s: it holds the runs that the symlinks beside it point to. claimsim removes only what it wrote here.\n';
 const RUN_MARKER = '.claimsim-run';
-export const MANIFEST = 'manifest.json';
+const MANIFEST = 'manifest.json';
 const RUN_ID = /^\d{8}T\d{6}Z-\d+-[0-9a-f]{8}$/;
 
 /** What this process holds or has done in one output folder. */
@@ -177,7 +177,7 @@ function newRunId(): string {
 }
 
 /** The run id `DIR/.claimsim/current` points to, if it points to a complete run. */
-export function currentRunId(real: string): string | null {
+function currentRunId(real: string): string | null {
   try {
     const target = readlinkSync(join(real, CLAIMSIM_DIR, 'current'));
     const id = basename(target);
@@ -495,7 +495,7 @@ export function stopOutputs(): { text: string; complete: boolean } {
 }
 
 /** What is on disk in the folders this process claimed (see stopOutputs). */
-export function outputsOnDisk(): { text: string; complete: boolean } {
+function outputsOnDisk(): { text: string; complete: boolean } {
   const list = [...claims.values()];
   if (list.length === 0) return { text: 'no output was written or changed', complete: false };
   return { text: list.map(onDisk).join('; '), complete: list.every((c) => c.committed !== null) };
