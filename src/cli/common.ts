@@ -40,6 +40,32 @@ export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: n
     .option('executor', EXECUTOR_OPTION) as unknown as Argv<T & CommonArgs>;
 }
 
+/** The options that say which run is meant, as `run` and `jobs` both take them. */
+export interface RunDefinitionArgs {
+  claims?: number;
+  replications: number;
+  seed: number;
+  set: string[];
+  executor: ExecutorKind;
+}
+
+export function withRunDefinition<T>(yargs: Argv<T>): Argv<T & RunDefinitionArgs> {
+  return yargs
+    .option('claims', { type: 'number', describe: 'Claims per replication (overrides volume.claims)' })
+    .option('replications', { alias: 'r', type: 'number', default: 10, describe: 'Independent replications' })
+    .option('seed', { alias: 's', type: 'number', default: 1, describe: 'Seed (0 to 4294967295); same seed, same results' })
+    .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter: --set path=value (repeatable)' })
+    .option('executor', EXECUTOR_OPTION) as unknown as Argv<T & RunDefinitionArgs>;
+}
+
+/** Those options checked: the counts in range, and the `--set` lines a scenario is loaded with (`--claims` among them). */
+export function runDefinitionOf(args: RunDefinitionArgs): { replications: number; seed: number; claims: number | undefined; set: string[] } {
+  const replications = wholeNumber(args.replications, '--replications', 1, MAX_REPLICATIONS);
+  const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
+  const claims = args.claims === undefined ? undefined : wholeNumber(args.claims, '--claims', 1, 1e9);
+  return { replications, seed, claims, set: claims === undefined ? [...args.set] : [...args.set, `volume.claims=${claims}`] };
+}
+
 /**
  * Caps on counts given on the command line, checked before anything is loaded.
  * Replications are capped again, with the scenario's teams, by `runSizeProblem`.

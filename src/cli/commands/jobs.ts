@@ -6,21 +6,15 @@ import { isAbsolute } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../params/load.js';
 import { runSizeProblem } from '../../sim/units.js';
-import type { ExecutorKind } from '../../sim/executor/executor.js';
 import { ENGINE } from '../../version.js';
 import { UsageError } from '../errors.js';
-import { EXECUTOR_OPTION, MAX_REPLICATIONS, wholeNumber } from '../common.js';
+import { MAX_REPLICATIONS, runDefinitionOf, wholeNumber, withRunDefinition, type RunDefinitionArgs } from '../common.js';
 import { jobFiles, kubernetesName, SCHEDULERS, writeJobFiles, type Scheduler } from '../jobs.js';
 
-interface JobsArgs {
+interface JobsArgs extends RunDefinitionArgs {
   scheduler: Scheduler;
   scenario: string;
   shards: number;
-  claims?: number;
-  replications: number;
-  seed: number;
-  set: string[];
-  executor: ExecutorKind;
   out: string;
   jobDir?: string;
   image: string;
@@ -31,15 +25,10 @@ export const jobsCommand: CommandModule<object, JobsArgs> = {
   command: 'jobs <scheduler> <scenario>',
   describe: 'Write the job files for a sharded run on Slurm or Kubernetes, and its merge',
   builder: (yargs: Argv) =>
-    yargs
+    withRunDefinition(yargs)
       .positional('scheduler', { choices: SCHEDULERS, demandOption: true, describe: 'slurm: an sbatch array, a merge job and a submit script; kubernetes: an Indexed Job manifest and a merge Job manifest' })
       .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML), as the jobs will find it on the cluster' })
       .option('shards', { type: 'number', demandOption: true, describe: 'Shards, one per array task or Job index' })
-      .option('claims', { type: 'number', describe: 'Claims per replication (overrides volume.claims)' })
-      .option('replications', { alias: 'r', type: 'number', default: 10, describe: 'Independent replications' })
-      .option('seed', { alias: 's', type: 'number', default: 1, describe: 'Seed (0 to 4294967295); same seed, same results' })
-      .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter: --set path=value (repeatable)' })
-      .option('executor', EXECUTOR_OPTION)
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Output directory on the cluster: the shards\' partials and the merged results.json' })
       .option('job-dir', { type: 'string', describe: 'Where to write the job files [default: slurm, the --out directory (on the shared file system); kubernetes, the current directory (--out is a path inside the container)]' })
       .option('image', { type: 'string', default: `claimsim:${ENGINE.version}`, describe: 'kubernetes: the container image (this repository with npm ci done)' })
@@ -54,13 +43,11 @@ export const jobsCommand: CommandModule<object, JobsArgs> = {
   handler: (args: ArgumentsCamelCase<JobsArgs>) => {
     // The same checks as run's, all before anything is written.
     const shards = wholeNumber(args.shards, '--shards', 1, MAX_REPLICATIONS);
-    const replications = wholeNumber(args.replications, '--replications', 1, MAX_REPLICATIONS);
-    const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
-    const claims = args.claims === undefined ? undefined : wholeNumber(args.claims, '--claims', 1, 1e9);
+    const { replications, seed, claims, set: loadSet } = runDefinitionOf(args);
     const set = [...args.set];
     if (args.out.trim() === '') throw new UsageError('--out must name a directory');
     if (args.scheduler === 'kubernetes' && !isAbsolute(args.out)) throw new UsageError(`--out must be an absolute path inside the container for kubernetes (the volume's mount path), got "${args.out}"`);
-    const scenario = loadScenario(args.scenario, { set: claims === undefined ? set : [...set, `volume.claims=${claims}`] });
+    const scenario = loadScenario(args.scenario, { set: loadSet });
     const teams = scenario.parameters.world.teams;
     const tooBig = runSizeProblem(replications, teams);
     if (tooBig) throw new UsageError(`--replications: ${tooBig}`);

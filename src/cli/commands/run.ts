@@ -21,7 +21,7 @@ import type { ExecutorKind } from '../../sim/executor/executor.js';
 import { runScenario } from '../../sim/run.js';
 import { parseShard, planUnits, runSizeProblem } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
-import { EXECUTOR_OPTION, MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, safeName, wholeNumber, type CommonArgs } from '../common.js';
+import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, runDefinitionOf, safeName, wholeNumber, withRunDefinition, type CommonArgs } from '../common.js';
 import { printRun } from '../format.js';
 import { progressReporter } from '../progress.js';
 
@@ -38,15 +38,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
   describe: 'Simulate a scenario and write DIR/results.json',
   builder: (yargs: Argv) =>
-    yargs
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML)' })
-      .option('claims', { type: 'number', describe: 'Claims per replication (overrides volume.claims)' })
-      .option('replications', { alias: 'r', type: 'number', default: 10, describe: 'Independent replications' })
-      .option('seed', { alias: 's', type: 'number', default: 1, describe: 'Seed (0 to 4294967295); same seed, same results' })
-      .option('set', { type: 'string', array: true, default: [], describe: 'Override a parameter: --set path=value (repeatable)' })
+    withRunDefinition(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML)' }))
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory [default: reports/<scenario-name>]' })
       .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: the number of cores, ${defaultWorkers()}]` })
-      .option('executor', EXECUTOR_OPTION)
       .option('shard', { type: 'string', describe: 'Run only shard I of N (I from 1) and write DIR/partial-I-of-N.json for "claimsim merge"' })
       .option('precision', { type: 'number', describe: 'Add replications until every headline cost metric\'s 95% interval is within this share of its mean (e.g. 0.02)' })
       .option('max-replications', { type: 'number', default: 200, describe: 'Cap on replications for --precision' })
@@ -59,8 +53,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/baseline.yaml -r 100 --shard 3/10 --out reports/big', 'one of ten shards of a big run') as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     // Every option is checked before the scenario is simulated: a typo must not cost a run.
-    const replications = wholeNumber(args.replications, '--replications', 1, MAX_REPLICATIONS);
-    const seed = wholeNumber(args.seed, '--seed', 0, 0xffffffff);
+    const { replications, seed, set } = runDefinitionOf(args);
     const workers = args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256);
     const executor = args.executor;
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
@@ -68,8 +61,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const eventLogClaims = args.eventLog === undefined ? undefined : wholeNumber(args.eventLog, '--event-log', 1, MAX_EVENT_LOG_CLAIMS);
     if (args.precision !== undefined && !(args.precision > 0 && args.precision < 1)) throw new UsageError(`--precision must be a share between 0 and 1 (e.g. 0.02), got ${args.precision}`);
     const maxReplications = wholeNumber(args.maxReplications, '--max-replications', 2, MAX_REPLICATIONS);
-    const set = [...args.set];
-    if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1, 1e9)}`);
     const scenario = loadScenario(args.scenario, { set });
     const params = scenario.parameters;
     const [flag, most] = args.precision === undefined ? ['--replications', replications] : ['--max-replications', Math.max(replications, maxReplications)];
