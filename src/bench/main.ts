@@ -32,6 +32,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median as medianOf } from 'simple-statistics';
 
 const USAGE = `usage: node dist/bench/main.js [--runs N] [--claims N] [--skip-10m] [--skip-sensitivity] [--quick] [--json FILE]
   --runs N             processes per measured figure, medians reported (default 3)
@@ -102,11 +103,8 @@ for (const file of [MEASURE, CLI, BASELINE]) if (!existsSync(file)) fail(`${file
 
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const say = (line: string) => void (stdoutGone || process.stdout.write(`${line}\n`));
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+/** The middle of the runs' figures (simple-statistics' median, which takes a mutable array). */
+const median = (xs: readonly number[]) => medianOf([...xs]);
 const loads = () => loadavg().map((x) => Math.round(x * 100) / 100);
 const loadText = (l: readonly number[]) => `${l.map((x) => fmt(x, 2)).join(', ')} (1, 5, 15 min)`;
 
@@ -229,6 +227,11 @@ const report: Record<string, unknown> = {
   claimsimExecutor: envExecutor ?? null,
 };
 
+/** The medians of several engine runs' figures. */
+function medianRun(rs: readonly EngineRun[]): { seconds: number; claimsPerSecond: number; peakRssMb: number } {
+  return { seconds: median(rs.map((r) => r.seconds)), claimsPerSecond: median(rs.map((r) => r.claimsPerSecond)), peakRssMb: median(rs.map((r) => r.peakRssMb)) };
+}
+
 async function main(): Promise<void> {
   say(`claimsim benchmark${quick ? ' (--quick: small sizes, a smoke test)' : ''}: Node ${process.version}, ${report.platform}, ${report.cpus} CPUs (${report.cpuModel}), ${workers} workers (os.availableParallelism()), ${runs} run${runs === 1 ? '' : 's'} per figure`);
   say(`load average at start: ${loadText(report.loadAverageStart as number[])}`);
@@ -243,11 +246,13 @@ async function main(): Promise<void> {
     pairs.push({ xstate, compiled });
     say(`  run ${i + 1}: xstate ${fmt(xstate.seconds, 2)} s, ${fmt(xstate.claimsPerSecond)} claims/s; compiled ${fmt(compiled.seconds, 2)} s, ${fmt(compiled.claimsPerSecond)} claims/s; ratio ${fmt(compiled.claimsPerSecond / xstate.claimsPerSecond, 2)}x`);
   }
-  const xstateCps = median(pairs.map((p) => p.xstate.claimsPerSecond));
-  const compiledCps = median(pairs.map((p) => p.compiled.claimsPerSecond));
+  const xs = medianRun(pairs.map((p) => p.xstate));
+  const cs = medianRun(pairs.map((p) => p.compiled));
+  const xstateCps = xs.claimsPerSecond;
+  const compiledCps = cs.claimsPerSecond;
   const identical = pairs.every((p) => p.xstate.netCost === p.compiled.netCost && p.xstate.netCost === pairs[0]!.xstate.netCost);
-  say(`executor xstate: ${fmt(xstateCps)} claims/s (median of ${runs}, ${fmt(median(pairs.map((p) => p.xstate.seconds)), 2)} s, peak RSS ${fmt(median(pairs.map((p) => p.xstate.peakRssMb)))} MB)`);
-  say(`executor compiled: ${fmt(compiledCps)} claims/s (median of ${runs}, ${fmt(median(pairs.map((p) => p.compiled.seconds)), 2)} s, peak RSS ${fmt(median(pairs.map((p) => p.compiled.peakRssMb)))} MB)`);
+  say(`executor xstate: ${fmt(xstateCps)} claims/s (median of ${runs}, ${fmt(xs.seconds, 2)} s, peak RSS ${fmt(xs.peakRssMb)} MB)`);
+  say(`executor compiled: ${fmt(compiledCps)} claims/s (median of ${runs}, ${fmt(cs.seconds, 2)} s, peak RSS ${fmt(cs.peakRssMb)} MB)`);
   say(`executor ratio, compiled / xstate: ${fmt(compiledCps / xstateCps, 2)}x (of the medians; results identical: ${identical ? 'yes' : 'NO'})`);
   report.executors = {
     claims: sizes.pair,
@@ -274,18 +279,14 @@ async function main(): Promise<void> {
   }
   const wallMedian = median(whole.map((w) => w.wallSeconds));
   say(`baseline, whole process (claimsim run): ${fmt(wallMedian, 2)} s wall from spawn to exit, ${fmt(n / wallMedian)} claims/s, peak RSS ${fmt(median(whole.map((w) => w.peakRssMb)))} MB (median of ${runs})`);
-  say(`baseline, engine in process: ${fmt(median(engineRuns.map((e) => e.seconds)), 2)} s, ${fmt(median(engineRuns.map((e) => e.claimsPerSecond)))} claims/s, peak RSS ${fmt(median(engineRuns.map((e) => e.peakRssMb)))} MB (median of ${runs})`);
+  const es = medianRun(engineRuns);
+  say(`baseline, engine in process: ${fmt(es.seconds, 2)} s, ${fmt(es.claimsPerSecond)} claims/s, peak RSS ${fmt(es.peakRssMb)} MB (median of ${runs})`);
   report.baseline = {
     claims: n,
     replications: 1,
     workers,
     wholeProcess: { wallSeconds: wallMedian, claimsPerSecond: n / wallMedian, peakRssMb: median(whole.map((w) => w.peakRssMb)), runs: whole },
-    engine: {
-      seconds: median(engineRuns.map((e) => e.seconds)),
-      claimsPerSecond: median(engineRuns.map((e) => e.claimsPerSecond)),
-      peakRssMb: median(engineRuns.map((e) => e.peakRssMb)),
-      runs: engineRuns,
-    },
+    engine: { ...es, runs: engineRuns },
   };
 
   // 3. The big run (10,000,000 claims; --quick: 100,000): peak memory, which should not grow with the claims.
