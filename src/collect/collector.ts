@@ -4,7 +4,7 @@
  * place where outcomes become numbers; the machines know nothing of it.
  */
 import type { ClaimOutcome } from '../machines/claim.js';
-import type { ClaimFacts, Payer, RecoveryKind } from '../machines/types.js';
+import type { ClaimFacts, Payer, RecoveryKind } from '../domain/types.js';
 import { amountBin, DAYS_BIN_COUNT, DAYS_PER_MONTH, emptyAggregates, keepLargest, LARGEST_KEPT, type Aggregates, type PathMoney } from './aggregates.js';
 
 /** Outcomes in which a valid claim ends denied (a seller's deductible may have been paid before an insurer's denial). */

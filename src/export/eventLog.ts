@@ -11,7 +11,7 @@
  * Writers: `eventLogCsv.ts` (one row per event) and `ocel.ts` (OCEL 2.0 JSON).
  */
 import type { ClaimOutcome } from '../machines/claim.js';
-import type { ClaimFacts, FraudKind, InsuranceChannel, Payer, RecoveryKind, SellerProfile } from '../machines/types.js';
+import type { ClaimFacts, FraudKind, InsuranceChannel, Payer, RecoveryKind, SellerProfile } from '../domain/types.js';
 import type { Parameters } from '../params/schema.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
 import { expectedClaims, teamShare, type WorkUnit } from '../sim/population.js';

@@ -27,7 +27,7 @@ import { isReimbursementWaived } from '../rules/isReimbursementWaived.js';
 import { proofWindowLeft } from '../rules/proofWindowLeft.js';
 import { settlementDays } from '../rules/settlementDays.js';
 import { splitAtDeductible } from '../rules/splitAtDeductible.js';
-import { Draw, type ClaimEvent, type ClaimFacts, type Effect, type InsuranceFacts } from './types.js';
+import { Draw, type ClaimEvent, type ClaimFacts, type Effect, type InsuranceFacts } from '../domain/types.js';
 
 export interface ClaimContext {
   readonly facts: ClaimFacts;

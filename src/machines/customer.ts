@@ -6,7 +6,7 @@
  */
 import { setup } from 'xstate';
 import type { Parameters } from '../params/schema.js';
-import type { CustomerEvent } from './types.js';
+import type { CustomerEvent } from '../domain/types.js';
 
 export function createCustomerMachine(params: Parameters) {
   const { screening } = params;

@@ -10,7 +10,7 @@ import type { Parameters } from '../params/schema.js';
 import { dailyIntake } from '../rules/dailyIntake.js';
 import { reviewEffort } from '../rules/reviewEffort.js';
 import { screeningOutcome } from '../rules/screeningOutcome.js';
-import { Draw, type ClaimFacts, type Effect } from './types.js';
+import { Draw, type ClaimFacts, type Effect } from '../domain/types.js';
 
 export interface ReviewContext {
   readonly capacityPerDay: number;

@@ -6,7 +6,7 @@
 import { enqueueActions, setup } from 'xstate';
 import type { Parameters } from '../params/schema.js';
 import { insurerDecision } from '../rules/insurerDecision.js';
-import { Draw, toClaim, type Effect, type InsurerEvent } from './types.js';
+import { Draw, toClaim, type Effect, type InsurerEvent } from '../domain/types.js';
 
 export interface InsurerContext {
   readonly id: number;

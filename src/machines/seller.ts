@@ -15,7 +15,7 @@ import { isSuspensionDue } from '../rules/isSuspensionDue.js';
 import { proofAnswer } from '../rules/proofAnswer.js';
 import { sellerAnswer } from '../rules/sellerAnswer.js';
 import { withheldFromPayouts } from '../rules/withheldFromPayouts.js';
-import { Draw, toClaim, type ClaimEvent, type Effect, type SellerEvent, type SellerProfile } from './types.js';
+import { Draw, toClaim, type ClaimEvent, type Effect, type SellerEvent, type SellerProfile } from '../domain/types.js';
 
 export interface SellerContext {
   readonly profile: SellerProfile;

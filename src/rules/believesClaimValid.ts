@@ -1,4 +1,4 @@
-import type { FraudKind } from '../machines/types.js';
+import type { FraudKind } from '../domain/types.js';
 
 /**
  * Whether the marketplace, looking at a claim a seller rejected (or an insurer

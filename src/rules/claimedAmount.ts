@@ -1,4 +1,4 @@
-import type { FraudKind } from '../machines/types.js';
+import type { FraudKind } from '../domain/types.js';
 
 /**
  * What a customer claims, given what the incident cost (or, for a fabricated

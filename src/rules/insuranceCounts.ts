@@ -1,4 +1,4 @@
-import type { InsuranceFacts } from '../machines/types.js';
+import type { InsuranceFacts } from '../domain/types.js';
 
 /**
  * Whether a seller's insurance is valid under the policy: its deductible is

@@ -1,4 +1,4 @@
-import { exponential } from '../sim/random/distributions.js';
+import { exponential } from '../random/distributions.js';
 
 export type InsurerDecision = { decision: 'pay' | 'deny'; afterDays: number } | { decision: 'litigate'; afterDays: number; paysAfterDays: number };
 

@@ -1,4 +1,4 @@
-import type { InsuranceFacts } from '../machines/types.js';
+import type { InsuranceFacts } from '../domain/types.js';
 import { splitAtDeductible } from './splitAtDeductible.js';
 
 /**

@@ -1,4 +1,4 @@
-import { exponential } from '../sim/random/distributions.js';
+import { exponential } from '../random/distributions.js';
 
 /**
  * Whether and when a seller asked for proof of insurance sends it: only an

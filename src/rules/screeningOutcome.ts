@@ -1,4 +1,4 @@
-import type { FraudKind } from '../machines/types.js';
+import type { FraudKind } from '../domain/types.js';
 
 export type ScreeningOutcome = 'cleared' | 'trimmed' | 'flagged';
 

@@ -1,4 +1,4 @@
-import { categorical, exponential } from '../sim/random/distributions.js';
+import { categorical, exponential } from '../random/distributions.js';
 
 export type SellerAnswer = { answer: 'accept' | 'reject'; afterDays: number } | { answer: 'silent' };
 

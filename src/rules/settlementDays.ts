@@ -1,4 +1,4 @@
-import { exponential } from '../sim/random/distributions.js';
+import { exponential } from '../random/distributions.js';
 
 /**
  * How long a seller that accepted a claim it pays itself takes to pay the

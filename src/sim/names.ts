@@ -7,7 +7,7 @@
 // The English build alone: the package's main entry loads every locale, which costs a quarter of a second per process.
 import { faker } from '@faker-js/faker/locale/en';
 import type { WorkUnit } from './population.js';
-import { StreamKind } from './random/streams.js';
+import { StreamKind } from '../random/streams.js';
 
 const Kind = { seller: 1, customer: 2, product: 3 } as const;
 

@@ -13,7 +13,7 @@
  */
 import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
-import { DECISION_DRAWS, type ClaimFacts, type DecisionDraws, type FraudKind, type InsuranceChannel, type SellerProfile } from '../machines/types.js';
+import { DECISION_DRAWS, type ClaimFacts, type DecisionDraws, type FraudKind, type InsuranceChannel, type SellerProfile } from '../domain/types.js';
 import { honestCustomerCount, sellerCount, type Parameters } from '../params/schema.js';
 import { claimedAmount } from '../rules/claimedAmount.js';
 import { expectedFabricatedClaims } from '../rules/expectedFabricatedClaims.js';
@@ -21,9 +21,9 @@ import { fraudsterOf } from '../rules/fraudsterOf.js';
 import { isBuiltUp } from '../rules/isBuiltUp.js';
 import { isInsuranceRequired } from '../rules/isInsuranceRequired.js';
 import { surgeWeight } from './arrivals.js';
-import { AliasTable } from './random/alias.js';
-import { categorical, exponential, lognormal, lognormalMixtureOrEmpirical } from './random/distributions.js';
-import { Stream, StreamKind } from './random/streams.js';
+import { AliasTable } from '../random/alias.js';
+import { categorical, exponential, lognormal, lognormalMixtureOrEmpirical } from '../random/distributions.js';
+import { Stream, StreamKind } from '../random/streams.js';
 
 /** One deterministic unit of work: a team of a replication under a seed. */
 export interface WorkUnit {

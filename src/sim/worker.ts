@@ -7,7 +7,7 @@ import type { Aggregates } from '../collect/aggregates.js';
 import type { Parameters } from '../params/schema.js';
 import type { ExecutorKind } from './executor/index.js';
 import { environmentExecutor } from './executor/fromEnvironment.js';
-import { seedKey } from './random/streams.js';
+import { seedKey } from '../random/streams.js';
 import { createMachines, simulateTeam, type Machines } from './world.js';
 
 export interface UnitTask {

@@ -11,7 +11,7 @@ import { createCustomerMachine } from '../../src/machines/customer.js';
 import { createFraudReviewMachine } from '../../src/machines/fraudReview.js';
 import { createInsurerMachine } from '../../src/machines/insurer.js';
 import { createSellerMachine } from '../../src/machines/seller.js';
-import type { Effect, SellerProfile } from '../../src/machines/types.js';
+import type { Effect, SellerProfile } from '../../src/domain/types.js';
 import { createExecutor, EXECUTORS, type ActionSink, type Executor, type ExecutorKind, type SnapshotOf } from '../../src/sim/executor/index.js';
 import { baselineParams, facts } from '../support/claims.js';
 

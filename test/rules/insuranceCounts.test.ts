@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InsuranceFacts } from '../../src/machines/types.js';
+import type { InsuranceFacts } from '../../src/domain/types.js';
 import { insuranceCounts } from '../../src/rules/insuranceCounts.js';
 
 const broker: InsuranceFacts = { insurer: 0, channel: 'broker', deductibleUsd: 2500 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InsuranceFacts } from '../../src/machines/types.js';
+import type { InsuranceFacts } from '../../src/domain/types.js';
 import { isReimbursementWaived } from '../../src/rules/isReimbursementWaived.js';
 
 const insurance: InsuranceFacts = { insurer: 1, channel: 'broker', deductibleUsd: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FraudKind } from '../../src/machines/types.js';
+import type { FraudKind } from '../../src/domain/types.js';
 import { screeningOutcome } from '../../src/rules/screeningOutcome.js';
 
 const screening = { enabled: true, detectionRate: 0.6, buildUpDetectionRate: 0.6, falsePositiveRate: 0.03 };

@@ -5,7 +5,7 @@
  */
 import type { EventFromLogic, EventObject } from 'xstate';
 import { createClaimMachine, type ClaimMachine } from '../../src/machines/claim.js';
-import { DECISION_DRAWS, Draw, type ClaimFacts, type Effect } from '../../src/machines/types.js';
+import { DECISION_DRAWS, Draw, type ClaimFacts, type Effect } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/params/load.js';
 import type { Parameters } from '../../src/params/schema.js';
 import { createExecutor, DEFAULT_EXECUTOR, type ActionSink, type Executor, type ExecutorKind, type SnapshotOf } from '../../src/sim/executor/index.js';

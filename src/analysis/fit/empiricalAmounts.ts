@@ -6,7 +6,7 @@
  * the minimum and maximum are kept). Rounding never takes an amount below one
  * cent, so every stored amount stays positive.
  */
-import { empiricalQuantile } from '../../sim/random/distributions.js';
+import { empiricalQuantile } from '../../random/distributions.js';
 
 export interface EmpiricalAmounts {
   /** Sorted amounts in USD, rounded to cents. */

@@ -8,7 +8,7 @@
  */
 import { Document, isMap, isSeq, visit } from 'yaml';
 import { withoutCitations } from '../../params/references.js';
-import type { LognormalComponent } from '../../sim/random/distributions.js';
+import type { LognormalComponent } from '../../random/distributions.js';
 import type { FitComparison, FitReport } from './compareFits.js';
 import type { EmpiricalAmounts } from './empiricalAmounts.js';
 import type { LogNormalComponent } from './lognormalMixtureDensity.js';

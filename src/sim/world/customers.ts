@@ -5,7 +5,7 @@
  * millions who could claim.
  */
 import type { CustomerMachine } from '../../machines/customer.js';
-import type { CustomerEvent } from '../../machines/types.js';
+import type { CustomerEvent } from '../../domain/types.js';
 import { IGNORE, type Executor, type SnapshotOf } from '../executor/index.js';
 
 export class CustomerStates {

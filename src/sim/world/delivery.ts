@@ -13,7 +13,7 @@
 import type { Collector } from '../../collect/collector.js';
 import type { InsurerMachine } from '../../machines/insurer.js';
 import type { SellerMachine } from '../../machines/seller.js';
-import type { CustomerEvent, Effect, InsurerEvent, SellerEvent } from '../../machines/types.js';
+import type { CustomerEvent, Effect, InsurerEvent, SellerEvent } from '../../domain/types.js';
 import { emitOnlySink, type ActionSink, type SnapshotOf } from '../executor/index.js';
 import type { Sellers } from '../population.js';
 import type { CustomerStates } from './customers.js';

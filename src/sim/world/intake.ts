@@ -9,7 +9,7 @@
 import type { Collector } from '../../collect/collector.js';
 import type { ClaimsDeskMachine, DeskEffect } from '../../machines/claimsDesk.js';
 import type { FraudReviewMachine, ReviewEffect } from '../../machines/fraudReview.js';
-import type { ClaimFacts, Effect } from '../../machines/types.js';
+import type { ClaimFacts, Effect } from '../../domain/types.js';
 import { emitOnlySink, type ActionSink, type SnapshotOf } from '../executor/index.js';
 import { Fifo } from '../fifo.js';
 import type { Machines } from './machines.js';

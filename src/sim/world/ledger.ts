@@ -7,7 +7,7 @@
 import type { EventObject } from 'xstate';
 import type { Collector, ClaimMoney } from '../../collect/collector.js';
 import type { ClaimContext } from '../../machines/claim.js';
-import type { ClaimFacts, Effect } from '../../machines/types.js';
+import type { ClaimFacts, Effect } from '../../domain/types.js';
 import type { MachineSnapshot } from '../executor/index.js';
 
 export class LedgerError extends Error {

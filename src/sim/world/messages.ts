@@ -3,7 +3,7 @@
  * a message's event waits here, at an index the entry carries; indices are
  * reused once delivered, so this holds the messages in flight, not all sent.
  */
-import type { ActorEvent } from '../../machines/types.js';
+import type { ActorEvent } from '../../domain/types.js';
 
 export class Messages {
   private readonly events: (ActorEvent | undefined)[] = [];

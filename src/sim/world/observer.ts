@@ -4,7 +4,7 @@
  * absence, once per filing and once per claim step.
  */
 import type { ClaimContext } from '../../machines/claim.js';
-import type { ClaimFacts, Effect, SellerProfile } from '../../machines/types.js';
+import type { ClaimFacts, Effect, SellerProfile } from '../../domain/types.js';
 import type { ClaimMoney } from '../../collect/collector.js';
 import type { OpenClaim } from './ledger.js';
 

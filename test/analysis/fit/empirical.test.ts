@@ -9,7 +9,7 @@ import { empiricalAmounts } from '../../../src/analysis/fit/empiricalAmounts.js'
 import { loadScenario } from '../../../src/params/load.js';
 import { ScenarioError } from '../../../src/params/problems.js';
 import { claimFacts, claimStream, honestCustomers, Sellers } from '../../../src/sim/population.js';
-import { empiricalQuantile, lognormalMixture, lognormalMixtureOrEmpirical } from '../../../src/sim/random/distributions.js';
+import { empiricalQuantile, lognormalMixture, lognormalMixtureOrEmpirical } from '../../../src/random/distributions.js';
 
 const SORTED = [10, 20, 40, 80];
 

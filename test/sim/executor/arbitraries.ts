@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { EventObject } from 'xstate';
-import { DECISION_DRAWS, type ClaimEvent, type ClaimFacts, type FraudKind, type InsuranceFacts, type SellerEvent, type SellerProfile } from '../../../src/machines/types.js';
+import { DECISION_DRAWS, type ClaimEvent, type ClaimFacts, type FraudKind, type InsuranceFacts, type SellerEvent, type SellerProfile } from '../../../src/domain/types.js';
 import type { Parameters } from '../../../src/params/schema.js';
 import { baselineParams } from '../../support/claims.js';
 import { behaviourLevers, between, draw, policyLevers, probability, screeningLevers, shareValues } from '../../support/arbitraries.js';

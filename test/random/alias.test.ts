@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AliasTable } from '../../../src/sim/random/alias.js';
+import { AliasTable } from '../../src/random/alias.js';
 
 const N = 100_000;
 

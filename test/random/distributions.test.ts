@@ -1,7 +1,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
-import { categorical, exponential, lognormal, lognormalMixture, standardNormal } from '../../../src/sim/random/distributions.js';
-import { Stream, StreamKind } from '../../../src/sim/random/streams.js';
+import { categorical, exponential, lognormal, lognormalMixture, standardNormal } from '../../src/random/distributions.js';
+import { Stream, StreamKind } from '../../src/random/streams.js';
 
 const BASELINE_MIXTURE = [
   { weight: 0.85, medianUsd: 200, sigma: 1.0 },

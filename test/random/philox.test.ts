@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { philox4x32 } from '../../../src/sim/random/philox.js';
+import { philox4x32 } from '../../src/random/philox.js';
 
 /** Random123's known-answer vectors for Philox4x32-10 (kat_vectors): counter, key, expected output. */
 const KAT: { ctr: [number, number, number, number]; key: [number, number]; out: [number, number, number, number] }[] = [

@@ -5,11 +5,11 @@
  * CDFs are always finite").
  */
 import { describe, expect, it, vi } from 'vitest';
-import { Stream, StreamKind } from '../../../src/sim/random/streams.js';
+import { Stream, StreamKind } from '../../src/random/streams.js';
 
 const word = vi.hoisted(() => ({ value: 0 }));
 
-vi.mock('../../../src/sim/random/philox.js', () => ({
+vi.mock('../../src/random/philox.js', () => ({
   philox4x32: (_c0: number, _c1: number, _c2: number, _c3: number, _k0: number, _k1: number, out: Uint32Array) => {
     out.fill(word.value);
   },

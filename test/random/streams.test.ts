@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { philox4x32 } from '../../../src/sim/random/philox.js';
-import { SequentialStream, seedKey, Stream, StreamKind } from '../../../src/sim/random/streams.js';
+import { philox4x32 } from '../../src/random/philox.js';
+import { SequentialStream, seedKey, Stream, StreamKind } from '../../src/random/streams.js';
 
 const N = 100_000;
 
