@@ -4,7 +4,7 @@
  */
 
 /** 1-based line of the first byte sequence that is not UTF-8, or `undefined` if the bytes are all UTF-8. */
-export function firstInvalidUtf8Line(bytes: Buffer): number | undefined {
+export function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   let start = 0;

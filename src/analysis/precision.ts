@@ -10,7 +10,7 @@
  */
 import { HEADLINE_COSTS, type MetricName } from '../collect/metrics.js';
 import type { Parameters } from '../params/schema.js';
-import type { PoolOptions } from '../sim/pool.js';
+import { onWorkers, type PoolOptions } from '../sim/pool.js';
 import { combineReplications, runScenario, type ReplicationResult, type RunOutput } from '../sim/run.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL } from '../stats/interval.js';
 import { relativeHalfWidth, replicationsNeeded } from '../stats/precision.js';
@@ -39,7 +39,7 @@ export async function runToPrecision(params: Parameters, options: PrecisionOptio
   const all: ReplicationResult[] = [];
   let batch = Math.min(Math.max(MIN_REPLICATIONS_FOR_INTERVAL, options.initialReplications), options.maxReplications);
   for (;;) {
-    const out = await runScenario(params, { ...options, replications: batch, firstReplication: all.length });
+    const out = await runScenario(params, { ...options, runUnits: onWorkers(options.workers), replications: batch, firstReplication: all.length });
     all.push(...out.replications);
     const achieved = Object.fromEntries(metrics.map((m) => [m, relativeHalfWidth(summarise(all.map((r) => r.metrics[m])))]));
     const worst = Math.max(...Object.values(achieved));

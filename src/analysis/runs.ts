@@ -5,7 +5,7 @@
  * numbers).
  */
 import { loadScenario, type Scenario } from '../params/load.js';
-import type { PoolOptions } from '../sim/pool.js';
+import { onWorkers, type PoolOptions } from '../sim/pool.js';
 import { runScenario, type RunOutput } from '../sim/run.js';
 import { runSizeProblem } from '../sim/units.js';
 import { ScenarioError } from '../params/problems.js';
@@ -44,7 +44,7 @@ export function loadFile(file: string, options: AnalysisOptions, point: Point = 
 }
 
 export async function runLoaded(scenario: Scenario, options: AnalysisOptions): Promise<ScenarioRun> {
-  return { scenario, output: await runScenario(scenario.parameters, options) };
+  return { scenario, output: await runScenario(scenario.parameters, { ...options, runUnits: onWorkers(options.workers) }) };
 }
 
 /** A metric's value in each replication of a run. */

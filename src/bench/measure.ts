@@ -14,7 +14,7 @@
  */
 import { loadScenario } from '../params/load.js';
 import { keepHeapNearLive } from '../sim/memory.js';
-import { closePools } from '../sim/pool.js';
+import { closePools, onWorkers } from '../sim/pool.js';
 import { runScenario, type RunOptions } from '../sim/run.js';
 
 const [scenarioFile, claimsText, workersText, executorText] = process.argv.slice(2);
@@ -30,7 +30,7 @@ const scenario = loadScenario(scenarioFile, { set: [`volume.claims=${claims}`] }
 // As the command line runs: the engine's figures are a user's.
 keepHeapNearLive();
 const t0 = performance.now();
-const output = await runScenario(scenario.parameters, { seed: 1, replications: 1, workers, ...(executor ? { executor } : {}) });
+const output = await runScenario(scenario.parameters, { seed: 1, replications: 1, runUnits: onWorkers(workers), ...(executor ? { executor } : {}) });
 const seconds = (performance.now() - t0) / 1000;
 await closePools();
 const metrics = output.replications[0]!.metrics as Record<string, number>;

@@ -1,15 +1,13 @@
 /**
  * Reading one scenario file: bytes to a YAML document with line positions,
- * refusing what is not a sane scenario (not UTF-8, too large, malformed YAML,
- * alias bombs) with problems that name the file and line.
+ * refusing what is not a sane scenario (not UTF-8, malformed YAML, alias
+ * bombs) with problems that name the file and line. Pure: the bytes come
+ * from `load.ts` (the disk) or from memory.
  */
-import { NotARegularFile, readRegularFile } from '../io/readRegularFile.js';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { firstInvalidUtf8Line } from '../utf8.js';
 import type { Problem } from './problems.js';
 
-/** Scenario files are small; anything larger is a mistake or an attack. */
-const MAX_FILE_BYTES = 1_000_000;
 /** Each alias may be expanded at most this often, which bounds "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 100;
 /** Keys that would reach an object's prototype when the document becomes plain data. */
@@ -20,7 +18,7 @@ export const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map',
 
 export interface SourceFile {
   readonly path: string;
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
   /** The document as plain data, if it parsed. */
@@ -29,19 +27,7 @@ export interface SourceFile {
 
 export type ReadResult = { ok: true; file: SourceFile } | { ok: false; problems: Problem[] };
 
-export function readSourceFile(path: string): ReadResult {
-  const fail = (message: string, line?: number): ReadResult => ({ ok: false, problems: [{ file: path, line, message }] });
-  let bytes: Buffer;
-  try {
-    bytes = readRegularFile(path, MAX_FILE_BYTES, 'scenario files');
-  } catch (e) {
-    if (e instanceof NotARegularFile) return fail(e.reason);
-    throw e;
-  }
-  return parseSource(path, bytes);
-}
-
-export function parseSource(path: string, bytes: Buffer): ReadResult {
+export function parseSource(path: string, bytes: Uint8Array): ReadResult {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -9,20 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Aggregates } from '../collect/aggregates.js';
 import type { Parameters } from '../params/schema.js';
-import type { ExecutorKind } from './executor/index.js';
+import { environmentExecutor } from './executor/fromEnvironment.js';
+import type { UnitOptions, UnitResult, UnitRunner, UnitTask } from './unit.js';
 import type { UnitKey } from './units.js';
-import type { UnitTask } from './worker.js';
 
-export interface UnitResult extends UnitKey {
-  readonly aggregates: Aggregates;
-}
+export type { UnitResult } from './unit.js';
 
-export interface PoolOptions {
+export interface PoolOptions extends UnitOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
   readonly workers?: number;
-  readonly onUnitDone?: (done: number, total: number) => void;
-  /** How machines are stepped (default: compiled); results are the same either way. */
-  readonly executor?: ExecutorKind;
 }
 
 export function defaultWorkers(): number {
@@ -41,15 +36,10 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
   const finished = () => options.onUnitDone?.(++done, units.length);
   if (workers === 1) {
     // Loaded here, not at the top: the CLI imports this module for closePools, and the engine is heavy.
-    const { default: simulateUnit } = await import('./worker.js');
-    const results: UnitResult[] = [];
-    for (const unit of units) {
-      results.push({ ...unit, aggregates: simulateUnit({ params, seed, ...unit, executor: options.executor }) });
-      finished();
-      // Let signals (Ctrl-C) and progress output through between units.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return results;
+    const { simulateUnitsHere } = await import('./unit.js');
+    // Between units, let signals (Ctrl-C) and progress output through.
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    return simulateUnitsHere(params, seed, units, { ...options, executor: options.executor ?? environmentExecutor(), pause });
   }
   const pool = poolOf(workers);
   return Promise.all(
@@ -59,6 +49,11 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
       return { ...unit, aggregates };
     }),
   );
+}
+
+/** A runner for `runScenario` on `workers` threads (default: the number of cores). */
+export function onWorkers(workers?: number): UnitRunner {
+  return (params, seed, units, options) => simulateUnits(params, seed, units, { ...options, workers });
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Running a scenario: every (replication, team) unit is simulated on its own
- * streams (here or on worker threads), then teams are merged in index order
+ * streams (by the runner given: this thread, or a pool of worker threads in
+ * `pool.ts`), then teams are merged in index order
  * into replications and each replication's metrics computed. The merge order
  * is fixed, so results do not depend on how many workers ran, or on how the
  * units were split into shards.
@@ -10,10 +11,12 @@
 import { mergeAggregates, type Aggregates } from '../collect/aggregates.js';
 import { metricsOf, type MetricName } from '../collect/metrics.js';
 import type { Parameters } from '../params/schema.js';
-import { simulateUnits, type PoolOptions, type UnitResult } from './pool.js';
+import type { UnitOptions, UnitResult, UnitRunner } from './unit.js';
 import { planUnits } from './units.js';
 
-export interface RunOptions extends PoolOptions {
+export interface RunOptions extends UnitOptions {
+  /** Simulates the units: `simulateUnitsHere` (unit.ts), or `onWorkers(n)` (pool.ts) in Node. */
+  readonly runUnits: UnitRunner;
   readonly seed: number;
   readonly replications: number;
   /** Index of the first replication (default 0): later batches extend a run without changing it. */
@@ -36,7 +39,7 @@ export async function runScenario(params: Parameters, options: RunOptions): Prom
   if (!Number.isInteger(options.replications) || options.replications < 1) throw new RangeError(`replications must be a whole number of at least 1, got ${options.replications}`);
   const first = options.firstReplication ?? 0;
   const units = planUnits(options.replications, params.world.teams, undefined, first);
-  return assembleRun(options.replications, params.world.teams, await simulateUnits(params, options.seed, units, options), first);
+  return assembleRun(options.replications, params.world.teams, await options.runUnits(params, options.seed, units, options), first);
 }
 
 /** Merges unit results (in any order) into replications; every unit must be present exactly once. */

@@ -21,6 +21,7 @@ import { buildRunResults, scenarioRecord } from '../../src/results/results.js';
 import { summarise } from '../../src/stats/summary.js';
 import { baselineParams } from '../support/claims.js';
 import { cpuNow } from '../support/cpu.js';
+import { onWorkers } from '../../src/sim/pool.js';
 
 /** A small world: few sellers and customers to build, two teams. */
 const SMALL = ['world.teams=2'];
@@ -36,7 +37,7 @@ describe('confidence intervals', () => {
     const seeds = 120;
     let covered = 0;
     for (let seed = 1; seed <= seeds; seed++) {
-      const out = await runScenario(params, { seed, replications: 5, workers: 1 });
+      const out = await runScenario(params, { seed, replications: 5, runUnits: onWorkers(1) });
       const s = summarise(out.replications.map((r) => r.metrics['claims.underThresholdShare']));
       if (s.ciLow! <= truth && truth <= s.ciHigh!) covered++;
     }

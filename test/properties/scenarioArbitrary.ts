@@ -15,6 +15,7 @@ import { loadScenario } from '../../src/params/load.js';
 import type { Parameters } from '../../src/params/schema.js';
 import { runScenario, type RunOutput } from '../../src/sim/run.js';
 import { behaviourLevers, between, policyLevers, probability, screeningLevers, shareValues } from '../support/arbitraries.js';
+import { onWorkers } from '../../src/sim/pool.js';
 
 /** Every property in this suite replays the same cases. */
 export const SEED = 20261121;
@@ -119,7 +120,7 @@ export function paramsOf(c: Case, extra: readonly string[] = []): Parameters {
 }
 
 export function runCase(c: Case, options: { replications?: number; extra?: readonly string[] } = {}): Promise<RunOutput> {
-  return runScenario(paramsOf(c, options.extra), { seed: c.seed, replications: options.replications ?? 1, workers: 1 });
+  return runScenario(paramsOf(c, options.extra), { seed: c.seed, replications: options.replications ?? 1, runUnits: onWorkers(1) });
 }
 
 /** The sum of one money field over the claims closed on every path and those still open: money counted per claim. */

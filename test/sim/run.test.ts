@@ -10,6 +10,7 @@ import { CLAIM_OUTCOMES } from '../../src/machines/claim.js';
 import { loadScenario } from '../../src/params/load.js';
 import { runScenario } from '../../src/sim/run.js';
 import { baselineParams } from '../support/claims.js';
+import { onWorkers } from '../../src/sim/pool.js';
 
 const NO_FRAUD = ['fraud.share=0', 'fraud.buildUpShare=0'];
 /** Sellers answer and pay at once (means of 0.01 to 1 day, so never after a window); insurers decide in a day and never deny. */
@@ -19,7 +20,7 @@ const ALL_SILENT = 'sellers.responses={accept: 0, reject: 0, silent: 1}';
 
 function run(set: string[], options: { replications?: number; seed?: number; claims?: number } = {}) {
   const params = baselineParams([...set, `volume.claims=${options.claims ?? 5000}`]);
-  return runScenario(params, { seed: options.seed ?? 11, replications: options.replications ?? 2, workers: 1 });
+  return runScenario(params, { seed: options.seed ?? 11, replications: options.replications ?? 2, runUnits: onWorkers(1) });
 }
 
 describe('closed-form policies', () => {
@@ -86,7 +87,7 @@ describe('every bundled scenario', () => {
 
   it.each(files)('%s runs and keeps the ledger\u2019s promises', async (file) => {
     const scenario = loadScenario(`scenarios/${file}`, { set: ['volume.claims=2000', 'world.teams=2'] });
-    const out = await runScenario(scenario.parameters, { seed: 3, replications: 2, workers: 1 });
+    const out = await runScenario(scenario.parameters, { seed: 3, replications: 2, runUnits: onWorkers(1) });
     for (const r of out.replications) {
       const m = r.metrics;
       const a = r.aggregates;

@@ -9,6 +9,7 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/params/load.js';
 import { runScenario } from '../../src/sim/run.js';
+import { onWorkers } from '../../src/sim/pool.js';
 
 /** Every claim under $1,000: one lognormal component (median $200, sigma 1), capped at $999. */
 const UNDER_THRESHOLD = ['claimAmount.mixture=[{weight: 1, medianUsd: 200, sigma: 1}]', 'policy.maxClaim=999', 'policy.threshold=1000'];
@@ -18,7 +19,7 @@ const SEED = 21;
 
 async function run(set: readonly string[]) {
   const params = loadScenario('scenarios/baseline.yaml', { set: [...UNDER_THRESHOLD, ...NO_FRAUD, 'volume.claims=20000', ...set] }).parameters;
-  return (await runScenario(params, { seed: SEED, replications: 2, workers: 1 })).pooled;
+  return (await runScenario(params, { seed: SEED, replications: 2, runUnits: onWorkers(1) })).pooled;
 }
 
 describe('closed forms under the threshold', () => {

@@ -10,6 +10,7 @@ import type { MetricName } from '../../src/collect/metrics.js';
 import { loadScenario } from '../../src/params/load.js';
 import { runScenario, type RunOutput } from '../../src/sim/run.js';
 import { pairedDifference } from '../../src/stats/paired.js';
+import { onWorkers } from '../../src/sim/pool.js';
 
 type Direction = 'higher' | 'lower';
 const EXPECTED: Readonly<Record<string, readonly (readonly [MetricName, Direction])[]>> = {
@@ -71,7 +72,7 @@ function run(name: string): Promise<RunOutput> {
   let out = runs.get(name);
   if (!out) {
     const params = loadScenario(`scenarios/${name}.yaml`, { set: [`volume.claims=${CLAIMS}`] }).parameters;
-    runs.set(name, (out = runScenario(params, { seed: SEED, replications: REPLICATIONS, workers: 2 })));
+    runs.set(name, (out = runScenario(params, { seed: SEED, replications: REPLICATIONS, runUnits: onWorkers(2) })));
   }
   return out;
 }

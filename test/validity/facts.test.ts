@@ -10,13 +10,14 @@ import type { MetricName } from '../../src/collect/metrics.js';
 import { loadScenario } from '../../src/params/load.js';
 import { runScenario, type RunOutput } from '../../src/sim/run.js';
 import { summarise } from '../../src/stats/summary.js';
+import { onWorkers } from '../../src/sim/pool.js';
 
 const SEED = 3;
 const REPLICATIONS = 5;
 let out: RunOutput;
 
 beforeAll(async () => {
-  out = await runScenario(loadScenario('scenarios/baseline.yaml').parameters, { seed: SEED, replications: REPLICATIONS, workers: 2 });
+  out = await runScenario(loadScenario('scenarios/baseline.yaml').parameters, { seed: SEED, replications: REPLICATIONS, runUnits: onWorkers(2) });
 }, 300_000);
 
 const mean = (metric: MetricName) => summarise(out.replications.map((r) => r.metrics[metric])).mean;
@@ -53,7 +54,7 @@ describe('the baseline against its sources', () => {
 
   it('screening pays for itself on common random numbers too: switched off, more fraud is paid out than the review cost saved', async () => {
     const params = loadScenario('scenarios/no-screening.yaml').parameters;
-    const unscreened = await runScenario(params, { seed: SEED, replications: REPLICATIONS, workers: 2 });
+    const unscreened = await runScenario(params, { seed: SEED, replications: REPLICATIONS, runUnits: onWorkers(2) });
     const total = (o: RunOutput, m: MetricName) => o.replications.reduce((s, r) => s + r.metrics[m], 0);
     const morePaid = total(unscreened, 'fraud.paidOut') - total(out, 'fraud.paidOut');
     const saved = total(out, 'marketplace.reviewCost') - total(unscreened, 'marketplace.reviewCost');

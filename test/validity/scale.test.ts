@@ -11,13 +11,14 @@ import type { MetricName } from '../../src/collect/metrics.js';
 import { loadScenario } from '../../src/params/load.js';
 import { runScenario } from '../../src/sim/run.js';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { onWorkers } from '../../src/sim/pool.js';
 
 const PER_CLAIM: readonly MetricName[] = ['insurers.lossRatio', 'marketplace.waiverShare', 'marketplace.recoveryRate', 'marketplace.netCostPerClaim', 'customers.validPaidShare', 'claims.fraudulentShare'];
 
 /** Each metric's mean over replications and the standard error of that mean. */
 async function perClaim(claims: number, replications: number) {
   const params = loadScenario('scenarios/baseline.yaml', { set: [`volume.claims=${claims}`] }).parameters;
-  const out = await runScenario(params, { seed: 4, replications, workers: 2 });
+  const out = await runScenario(params, { seed: 4, replications, runUnits: onWorkers(2) });
   return Object.fromEntries(
     PER_CLAIM.map((m) => {
       const values = out.replications.map((r) => r.metrics[m]);

@@ -16,7 +16,7 @@ import { buildEventLog } from '../../export/eventLog.js';
 import { eventLogCsv } from '../../export/eventLogCsv.js';
 import { toOcel } from '../../export/ocel.js';
 import type { Parameters } from '../../params/schema.js';
-import { defaultWorkers, simulateUnits } from '../../sim/pool.js';
+import { defaultWorkers, onWorkers, simulateUnits } from '../../sim/pool.js';
 import type { ExecutorKind } from '../../sim/executor/executor.js';
 import { runScenario } from '../../sim/run.js';
 import { parseShard, planUnits, runSizeProblem } from '../../sim/units.js';
@@ -100,7 +100,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       output = outcome.output;
       precision = { target, reached: outcome.reached, maxReplications, achieved: outcome.achieved };
     } else {
-      output = await runScenario(params, { seed, replications, workers, onUnitDone, executor });
+      output = await runScenario(params, { seed, replications, runUnits: onWorkers(workers), onUnitDone, executor });
     }
     const results = buildRunResults(output, {
       scenario: scenarioRecord(scenario),

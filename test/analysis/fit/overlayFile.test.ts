@@ -17,6 +17,7 @@ import { parseClaimAmounts, type ClaimAmounts } from '../../../src/analysis/fit/
 import { loadScenario } from '../../../src/params/load.js';
 import { writeFileAtomic } from '../../../src/results/write.js';
 import { runScenario } from '../../../src/sim/run.js';
+import { onWorkers } from '../../../src/sim/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimsim-fit-overlay-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -120,7 +121,7 @@ describe('fitOverlay', () => {
     for (const text of [overlay.text, fitOverlay({ name: 'e', base: 'baseline', data, comparison, empirical: empiricalAmounts(data.values) }).text]) {
       const file = written(text, 'run.yaml');
       const params = loadScenario(file, { set: ['volume.claims=500', 'volume.rateCv=0', 'fraud.share=0'] }).parameters;
-      const out = await runScenario(params, { seed: 3, replications: 1, workers: 1 });
+      const out = await runScenario(params, { seed: 3, replications: 1, runUnits: onWorkers(1) });
       expect(out.replications).toHaveLength(1);
       const m = out.replications[0]!.metrics;
       // A Poisson count around 500 (SD 22), less the few filed after the run: [400, 600] is over 4 SD each way.

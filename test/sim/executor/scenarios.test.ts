@@ -12,6 +12,7 @@ import { CompiledExecutor } from '../../../src/sim/executor/compiledExecutor.js'
 import type { ExecutorKind } from '../../../src/sim/executor/index.js';
 import { XStateExecutor } from '../../../src/sim/executor/xstateExecutor.js';
 import { runScenario } from '../../../src/sim/run.js';
+import { onWorkers } from '../../../src/sim/pool.js';
 
 const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
 
@@ -28,7 +29,7 @@ describe('bundled scenarios under both executors', () => {
     const params = loadScenario(`scenarios/${file}`, { set: ['volume.claims=1500'] }).parameters;
     const compiledSteps = vi.spyOn(CompiledExecutor.prototype, 'send');
     const xstateSteps = vi.spyOn(XStateExecutor.prototype, 'send');
-    const output = await runScenario(params, { seed: 1, replications: 2, workers: 1, executor });
+    const output = await runScenario(params, { seed: 1, replications: 2, runUnits: onWorkers(1), executor });
     const steps = { compiled: compiledSteps.mock.calls.length, xstate: xstateSteps.mock.calls.length };
     vi.restoreAllMocks();
     return { output, steps };
