@@ -11,7 +11,8 @@ const ANSWERS = ['pays', 'partial', 'appeals', 'defaults'] as const;
  * (within the 30-day appeal window, Seller Central forum thread 891587) or
  * defaults, in the shares of `reimbursement`. An appeal is lodged within the
  * appeal window; other answers come after an exponential delay.
- * @example demandAnswer(0.7, 0.5, 1000, 30, { reimbursement: { pays: 0.65, partial: 0.1, appeals: 0.1, defaults: 0.15 }, partialFraction: 0.5, meanPaymentDays: 14 }) // partial, $500
+ * @example demandAnswer(0.7, 0.5, 1000, 30, { reimbursement: { pays: 0.65, partial: 0.1, appeals: 0.1, defaults: 0.15 }, partialFraction: 0.5, meanPaymentDays: 14 }) // { answer: 'partial', amountUsd: 500, afterDays: 14 * Math.LN2 }: 0.7 lies in [0.65, 0.75); half of $1,000 after -14 ln 0.5 days
+ * @example demandAnswer(0.8, 0.5, 1000, 30, { reimbursement: { pays: 0.65, partial: 0.1, appeals: 0.1, defaults: 0.15 }, partialFraction: 0.5, meanPaymentDays: 14 }) // { answer: 'appeals', afterDays: 15 }: 0.8 lies in [0.75, 0.85); halfway through the 30-day appeal window
  */
 export function demandAnswer(
   drawAnswer: number,

@@ -7,7 +7,8 @@ export type InsurerDecision = { decision: 'pay' | 'deny'; afterDays: number } | 
  * (5.1% of closed general-liability claims had been litigated, sedgwick.com) and
  * is paid when it ends; of the rest, `denialRate` are denied; decisions come
  * after an exponential delay, which may outlast the marketplace's patience.
- * @example insurerDecision(0.02, 0.5, 0.5, { litigatedShare: 0.05, denialRate: 0.1, meanDecisionDays: 21, litigationDays: 365 }) // litigate
+ * @example insurerDecision(0.02, 0.5, 0.5, { litigatedShare: 0.05, denialRate: 0.1, meanDecisionDays: 21, litigationDays: 365 }) // { decision: 'litigate', afterDays: 21 * Math.LN2, paysAfterDays: 21 * Math.LN2 + 365 }: 0.02 < 0.05; decided after -21 ln 0.5 days, paid a year later
+ * @example insurerDecision(0.5, 0.05, 0.5, { litigatedShare: 0.05, denialRate: 0.1, meanDecisionDays: 21, litigationDays: 365 }) // { decision: 'deny', afterDays: 21 * Math.LN2 }: not litigated (0.5 >= 0.05), denied (0.05 < 0.1)
  */
 export function insurerDecision(
   drawLitigation: number,

@@ -7,7 +7,7 @@
  * The money arrives as the payouts come in, at the seller's daily payout.
  * @example withheldFromPayouts(1200, 3650, 0, 0.5, { payoutsContinueShare: 0.8, payoutShare: 0.5 }, { withholdingDays: 90 }) // { amountUsd: 1200, afterDays: 20 }: payouts of $60 a day
  * @example withheldFromPayouts(1e6, 3650, 0, 0.5, { payoutsContinueShare: 0.8, payoutShare: 0.5 }, { withholdingDays: 90 }) // { amountUsd: 5400, afterDays: 90 }: all 90 days of payouts
- * @example withheldFromPayouts(1200, 3650, 5000, 0.5, { payoutsContinueShare: 0.8, payoutShare: 0.5 }, { withholdingDays: 90 }) // { amountUsd: 400, ... }: $5,000 of the $5,400 already withheld
+ * @example withheldFromPayouts(1200, 3650, 5000, 0.5, { payoutsContinueShare: 0.8, payoutShare: 0.5 }, { withholdingDays: 90 }) // { amountUsd: 400, afterDays: 400 / 60 }: $5,000 of the $5,400 already withheld
  * @example withheldFromPayouts(1200, 3650, 0, 0.9, { payoutsContinueShare: 0.8, payoutShare: 0.5 }, { withholdingDays: 90 }) // { amountUsd: 0, afterDays: 0 }: no payouts coming
  */
 export function withheldFromPayouts(

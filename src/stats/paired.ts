@@ -20,7 +20,13 @@ export interface PairedDifference {
 }
 
 /**
- * @example pairedDifference([1, 2, 3], [2, 3, 4]) // mean 1, interval [1, 1], variance reduction null (no paired variance)
+ * The second example's working: the differences are 1, 2, 0 (mean 1, variance 1);
+ * the half-width is t(0.975, 2) x 1 / sqrt(3) = 4.3027 / 1.7321 = 2.4841, so the
+ * interval [-1.4841, 3.4841] holds zero; var(base) + var(other) = 1 + 1 = 2, twice
+ * the paired variance.
+ * @example pairedDifference([1, 2, 3], [2, 3, 4]) // { mean: 1, ciLow: 1, ciHigh: 1, significant: true, varianceReduction: null, n: 3 }: every difference is 1, so there is no paired variance
+ * @example pairedDifference([1, 2, 3], [2, 4, 3]) // { mean: 1, ciLow: ≈ -1.4841, ciHigh: ≈ 3.4841, significant: false, varianceReduction: 2, n: 3 }
+ * @example pairedDifference([5], [7]) // { mean: 2, ciLow: null, ciHigh: null, significant: false, varianceReduction: null, n: 1 }: one replication, no interval
  */
 export function pairedDifference(base: readonly number[], other: readonly number[]): PairedDifference {
   if (base.length !== other.length) throw new RangeError(`paired samples differ in size: ${base.length} and ${other.length}`);

@@ -17,8 +17,11 @@ export function relativeHalfWidth(s: { mean: number; ciLow: number | null; ciHig
  * n' = n (current / target)^2, rounded up, with a 10% margin for the noise in
  * the estimated spread and the t quantile.
  * @example replicationsNeeded(10, 0.04, 0.02) // 44: 10 * 4 = 40, plus 10%
+ * @example replicationsNeeded(10, 0.03, 0.01) // 99: 10 * 9 = 90, plus 10%
+ * @example replicationsNeeded(10, 0.01, 0.02) // 10: already precise enough
  */
 export function replicationsNeeded(n: number, current: number, target: number): number {
   if (current <= target) return n;
-  return Math.ceil(n * (current / target) ** 2 * 1.1);
+  // A billionth of a replication absorbs rounding error: 10 x 9 x 1.1 is 99, not 99.00000000000001 (100 rounded up).
+  return Math.ceil(n * (current / target) ** 2 * 1.1 - 1e-9);
 }
