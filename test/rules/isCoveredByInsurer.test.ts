@@ -4,7 +4,7 @@
  * exactly the deductible is the seller's alone.
  */
 import { describe, expect, it } from 'vitest';
-import type { InsuranceFacts } from '../../src/machines/types.js';
+import type { InsuranceFacts } from '../../src/domain/types.js';
 import { isCoveredByInsurer } from '../../src/rules/isCoveredByInsurer.js';
 
 const insurance: InsuranceFacts = { insurer: 1, channel: 'broker', deductibleUsd: 2500 };
