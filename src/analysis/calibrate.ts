@@ -62,10 +62,10 @@ export interface Calibration {
 }
 
 /** Bounds of a free parameter: its declared range, or half to one and a half times its value, within [0, 1] for probabilities. */
-export function freeParameter(path: string, meta: ParamMeta | undefined, value: unknown): FreeParameter | string {
-  if (!meta) return `unknown parameter "${path}"`;
-  if (typeof value !== 'number') return `"${path}" is not a number and cannot be calibrated`;
-  if (isWholeNumberParameter(path)) return `"${path}" takes whole numbers, which calibrate's continuous search cannot set; sweep it instead (claimsim sweep --param ${path}=A,B,C)`;
+export function freeParameter(path: string, meta: ParamMeta | undefined, value: unknown): FreeParameter {
+  if (!meta) throw new CalibrationInputError(`--free: unknown parameter "${path}"`);
+  if (typeof value !== 'number') throw new CalibrationInputError(`--free: "${path}" is not a number and cannot be calibrated`);
+  if (isWholeNumberParameter(path)) throw new CalibrationInputError(`--free: "${path}" takes whole numbers, which calibrate's continuous search cannot set; sweep it instead (claimsim sweep --param ${path}=A,B,C)`);
   if (meta.range) return { path, low: meta.range[0], high: meta.range[1] };
   const probability = /probability|share/.test(meta.unit);
   return { path, low: value * 0.5, high: probability ? Math.min(1, value * 1.5) : value * 1.5 };
@@ -89,11 +89,7 @@ export async function calibrate(
   const twice = freePaths.find((p, i) => freePaths.indexOf(p) !== i);
   if (twice) throw new CalibrationInputError(`--free ${twice}: given more than once`);
   const base = loadScenario(file, { set: [...(options.set ?? [])] });
-  const free = freePaths.map((p) => {
-    const f = freeParameter(p, base.meta[p], getIn(base.parameters, p));
-    if (typeof f === 'string') throw new CalibrationInputError(`--free: ${f}`);
-    return f;
-  });
+  const free = freePaths.map((p) => freeParameter(p, base.meta[p], getIn(base.parameters, p)));
   const toValues = (unit: readonly number[]) => Object.fromEntries(free.map((f, i) => [f.path, Number((f.low + unit[i]! * (f.high - f.low)).toPrecision(DIGITS))]));
   const trace: Evaluation[] = [];
   const objective = async (unit: readonly number[]) => {

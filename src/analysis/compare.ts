@@ -6,6 +6,7 @@
 import { METRIC_NAMES, type MetricName } from '../collect/metrics.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired.js';
 import { loadFile, metricValues, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { InputError } from '../inputError.js';
 
 export interface Comparison {
   readonly runs: readonly ScenarioRun[];
@@ -14,7 +15,7 @@ export interface Comparison {
 }
 
 export async function compareScenarios(files: readonly string[], options: AnalysisOptions & { onScenarioDone?: (name: string) => void }): Promise<Comparison> {
-  if (files.length < 2) throw new RangeError('compare needs a base scenario and at least one other');
+  if (files.length < 2) throw new InputError('compare needs a base scenario and at least one other');
   // Every scenario is checked before any is run, so a bad one is refused at once.
   const scenarios = files.map((file) => loadFile(file, options));
   const runs: ScenarioRun[] = [];

@@ -9,6 +9,7 @@ import { onWorkers, type PoolOptions } from '../sim/pool.js';
 import { runScenario, type RunOutput } from '../sim/run.js';
 import { runSizeProblem } from '../sim/units.js';
 import { ScenarioError } from '../params/problems.js';
+import { InputError } from '../inputError.js';
 
 export interface AnalysisOptions extends PoolOptions {
   readonly seed: number;
@@ -51,7 +52,7 @@ export async function runLoaded(scenario: Scenario, options: AnalysisOptions): P
 export function metricValues(run: RunOutput, metric: string): number[] {
   return run.replications.map((r) => {
     const v = (r.metrics as Record<string, number>)[metric];
-    if (v === undefined) throw new RangeError(`unknown metric "${metric}"`);
+    if (v === undefined) throw new InputError(`unknown metric "${metric}"`);
     return v;
   });
 }

@@ -15,6 +15,7 @@ import { ScenarioError } from '../params/problems.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired.js';
 import { summarise } from '../stats/summary.js';
 import { loadFile, metricValues, runFile, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { InputError } from '../inputError.js';
 
 export interface SensitivityRow {
   readonly path: string;
@@ -66,12 +67,12 @@ export const SCALE_SKIP_REASON = 'a scale parameter: it sets the size of the sim
  * parameter that is unknown or has no range.
  * @example sensitivityCandidates({ 'volume.claims': { unit: 'claims', description: '', tag: 'E', source: '', range: [10000, 40000], scale: true } }, []) // { vary: [], skipped: [{ path: 'volume.claims', reason: SCALE_SKIP_REASON }] }
  */
-export function sensitivityCandidates(meta: Readonly<Record<string, ParamMeta>>, named: readonly string[]): Candidates | string {
+export function sensitivityCandidates(meta: Readonly<Record<string, ParamMeta>>, named: readonly string[]): Candidates {
   if (named.length > 0) {
     const missing = named.filter((p) => !meta[p]);
-    if (missing.length) return `unknown parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`;
+    if (missing.length) throw new InputError(`unknown parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
     const unranged = named.filter((p) => !meta[p]!.range);
-    if (unranged.length) return `no low-high range declared in the scenario for: ${unranged.join(', ')} (add range: [low, high] to the parameter)`;
+    if (unranged.length) throw new InputError(`no low-high range declared in the scenario for: ${unranged.join(', ')} (add range: [low, high] to the parameter)`);
     return { vary: named.map((p) => ({ path: p, range: meta[p]!.range! })), skipped: [] };
   }
   const ranged = Object.entries(meta).filter(([, m]) => m.tag === 'E' && m.range);
@@ -102,7 +103,6 @@ export async function sensitivityOf(
   const metric = options.metric ?? DEFAULT_SENSITIVITY_METRIC;
   const scenario = loadFile(file, options);
   const candidates = sensitivityCandidates(scenario.meta, options.params ?? []);
-  if (typeof candidates === 'string') throw new RangeError(candidates);
   const warnings = candidates.vary.flatMap(({ path, range }) => rangeWarning(path, getIn(scenario.parameters, path), range) ?? []);
   const base = await runLoaded(scenario, options);
   const baseValues = metricValues(base.output, metric);

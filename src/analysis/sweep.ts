@@ -7,6 +7,7 @@ import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '.
 import { summarise, type Summary } from '../stats/summary.js';
 import { gridPoints, type Axis } from './grid.js';
 import { loadFile, metricValues, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { InputError } from '../inputError.js';
 
 export interface SweepPoint {
   readonly values: Readonly<Record<string, number>>;
@@ -21,7 +22,7 @@ export interface Sweep {
 }
 
 export async function sweepScenario(file: string, axes: readonly Axis[], options: AnalysisOptions & { onPointDone?: (done: number, total: number) => void }): Promise<Sweep> {
-  if (axes.length < 1 || axes.length > 2) throw new RangeError('a sweep takes one or two --param grids');
+  if (axes.length < 1 || axes.length > 2) throw new InputError('a sweep takes one or two --param grids');
   const grid = gridPoints(axes);
   const points: SweepPoint[] = [];
   let first: ScenarioRun | undefined;

@@ -2,6 +2,7 @@
  * Problems found in scenario input, reported together: one line per problem,
  * naming the file, the line and the field, so an analyst can fix them all at once.
  */
+import { InputError } from '../inputError.js';
 
 export interface Problem {
   /** The file the problem is in, or `--set` for a command-line override. */
@@ -13,8 +14,8 @@ export interface Problem {
   readonly message: string;
 }
 
-/** Thrown when scenario input is refused; the CLI prints `problems` and exits 2. */
-export class ScenarioError extends Error {
+/** Thrown when scenario input is refused: an input error that lists its problems (the CLI prints them and exits 2). */
+export class ScenarioError extends InputError {
   constructor(readonly problems: readonly Problem[]) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'ScenarioError';

@@ -13,6 +13,7 @@ import { metricsOf, type MetricName } from '../collect/metrics.js';
 import type { Parameters } from '../params/schema.js';
 import type { UnitOptions, UnitResult, UnitRunner } from './unit.js';
 import { planUnits } from './units.js';
+import { InputError } from '../inputError.js';
 
 export interface RunOptions extends UnitOptions {
   /** Simulates the units: `simulateUnitsHere` (unit.ts), or `onWorkers(n)` (pool.ts) in Node. */
@@ -36,7 +37,7 @@ export interface RunOutput {
 }
 
 export async function runScenario(params: Parameters, options: RunOptions): Promise<RunOutput> {
-  if (!Number.isInteger(options.replications) || options.replications < 1) throw new RangeError(`replications must be a whole number of at least 1, got ${options.replications}`);
+  if (!Number.isInteger(options.replications) || options.replications < 1) throw new InputError(`replications must be a whole number of at least 1, got ${options.replications}`);
   const first = options.firstReplication ?? 0;
   const units = planUnits(options.replications, params.world.teams, undefined, first);
   return assembleRun(options.replications, params.world.teams, await options.runUnits(params, options.seed, units, options), first);

@@ -3,6 +3,7 @@
  * order. A shard I of N is every unit whose index in that order is I modulo N,
  * so shards are deterministic, disjoint, and together cover the run.
  */
+import { InputError } from '../inputError.js';
 
 export interface UnitKey {
   readonly replication: number;
@@ -46,12 +47,12 @@ export function planUnits(replications: number, teams: number, shard?: ShardSpec
  * Indexed Job's JOB_COMPLETION_INDEX is 0-based: pass $((JOB_COMPLETION_INDEX + 1))).
  * @example parseShard('2/4') // { index: 1, count: 4 }
  */
-export function parseShard(text: string): ShardSpec | string {
+export function parseShard(text: string): ShardSpec {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) return `--shard must look like I/N (for example 1/4), got "${text}"`;
+  if (!m) throw new InputError(`--shard must look like I/N (for example 1/4), got "${text}"`);
   const i = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1) return `--shard: N must be at least 1, got ${count}`;
-  if (i < 1 || i > count) return `--shard: I must be from 1 to ${count}, got ${i}`;
+  if (count < 1) throw new InputError(`--shard: N must be at least 1, got ${count}`);
+  if (i < 1 || i > count) throw new InputError(`--shard: I must be from 1 to ${count}, got ${i}`);
   return { index: i - 1, count };
 }

@@ -3,6 +3,7 @@
  * out unless named, and a base value outside its declared range is flagged.
  * (The ranking itself is tested in analyses.test.ts.)
  */
+import { InputError } from '../../src/inputError.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SENSITIVITY_METRIC, rangeWarning, SCALE_SKIP_REASON, sensitivityCandidates } from '../../src/analysis/sensitivity.js';
 import type { ParamMeta } from '../../src/params/meta.js';
@@ -36,8 +37,8 @@ describe('sensitivityCandidates', () => {
   });
 
   it('refuses named parameters that are unknown or have no range', () => {
-    expect(sensitivityCandidates(META, ['nope'])).toBe('unknown parameter: nope');
-    expect(sensitivityCandidates(META, ['world.teams'])).toMatch(/^no low-high range declared in the scenario for: world\.teams/);
+    expect(() => sensitivityCandidates(META, ['nope'])).toThrow(new InputError('unknown parameter: nope'));
+    expect(() => sensitivityCandidates(META, ['world.teams'])).toThrow(/^no low-high range declared in the scenario for: world\.teams/);
   });
 
   it('the baseline marks the claim volume as its scale parameter', () => {

@@ -2,6 +2,7 @@
  * Units of work: one per (replication, team), shards as residues of their
  * canonical index, and the cap on how many one run may hold in memory.
  */
+import { InputError } from '../../src/inputError.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_UNITS, parseShard, planUnits, runSizeProblem } from '../../src/sim/units.js';
 
@@ -33,7 +34,8 @@ describe('parseShard', () => {
   });
 
   it.each(['0/3', '4/3', '1-3', '2/0', 'x', ''])('refuses %j with a message naming --shard', (text) => {
-    expect(parseShard(text)).toMatch(/^--shard/);
+    expect(() => parseShard(text)).toThrow(/^--shard/);
+    expect(() => parseShard(text)).toThrow(InputError);
   });
 });
 

@@ -61,13 +61,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const placement = overlayPlacementProblem(args.scenario, overlayFile, args.overlay === undefined ? 'the default overlay path (set by --out)' : '--overlay');
     if (placement) throw new UsageError(placement);
     claimOutputs(outDir);
-    let calibration;
-    try {
-      calibration = await calibrate(args.scenario, targets, args.free, { ...options, maxEvaluations, onEvaluation: (n, value) => note(`calibrate: evaluation ${n}, objective ${value.toExponential(3)}`) });
-    } catch (e) {
-      if (e instanceof RangeError) throw new UsageError(e.message);
-      throw e;
-    }
+    const calibration = await calibrate(args.scenario, targets, args.free, { ...options, maxEvaluations, onEvaluation: (n, value) => note(`calibrate: evaluation ${n}, objective ${value.toExponential(3)}`) });
     // The overlay goes with the other outputs when it sits among them; a failed calibration drops an earlier one there.
     const overlayAmongOutputs = resolve(dirname(overlayFile)) === resolve(outDir);
     const overlayText = calibration.reached ? calibrationOverlayYaml(calibration, { name: base.name, file: args.scenario }, { date: started.toISOString().slice(0, 10), seed: options.seed, replications: options.replications }) : undefined;

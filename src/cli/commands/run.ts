@@ -57,7 +57,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const workers = args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256);
     const executor = args.executor;
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-    if (typeof shard === 'string') throw new UsageError(shard);
     const eventLogClaims = args.eventLog === undefined ? undefined : wholeNumber(args.eventLog, '--event-log', 1, MAX_EVENT_LOG_CLAIMS);
     if (args.precision !== undefined && !(args.precision > 0 && args.precision < 1)) throw new UsageError(`--precision must be a share between 0 and 1 (e.g. 0.02), got ${args.precision}`);
     const maxReplications = wholeNumber(args.maxReplications, '--max-replications', 2, MAX_REPLICATIONS);

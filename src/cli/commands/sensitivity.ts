@@ -33,13 +33,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     const t0 = performance.now();
     if (!(args.metric in METRICS)) throw new UsageError(`unknown metric: ${args.metric}`);
     const options = analysisOptions(args);
-    let sensitivity;
-    try {
-      sensitivity = await sensitivityOf(args.scenario, { ...options, metric: args.metric, params: args.param, onRunDone: (done, total) => note(`sensitivity: ${done} of ${total} parameters done`) });
-    } catch (e) {
-      if (e instanceof RangeError) throw new UsageError(e.message);
-      throw e;
-    }
+    const sensitivity = await sensitivityOf(args.scenario, { ...options, metric: args.metric, params: args.param, onRunDone: (done, total) => note(`sensitivity: ${done} of ${total} parameters done`) });
     const results = buildSensitivityResults(sensitivity, options.seed, invocationOf(started, t0, options.workers));
     const outDir = args.out ?? join('reports', `sensitivity-${safeName(results.scenario.name)}`);
     const report = join(outDir, 'report.html');

@@ -32,11 +32,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     const started = new Date();
     const t0 = performance.now();
-    const axes = args.param.map((p) => {
-      const axis = parseAxis(p);
-      if (typeof axis === 'string') throw new UsageError(axis);
-      return axis;
-    }) as Axis[];
+    const axes: Axis[] = args.param.map(parseAxis);
     if (axes.length > 2) throw new UsageError('a sweep takes one or two --param grids');
     const unknown = args.metric.filter((m) => !(m in METRICS));
     if (unknown.length) throw new UsageError(`unknown metric${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
