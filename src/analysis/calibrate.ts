@@ -13,13 +13,13 @@
  */
 import { METRICS } from '../collect/metrics.js';
 import type { ParamMeta } from '../params/meta.js';
-import { loadScenario } from '../params/load.js';
+import type { Scenario } from '../params/scenario.js';
 import { getIn } from '../params/overlay.js';
 import { isWholeNumberParameter } from '../params/schema.js';
 import { summarise } from '../stats/summary.js';
 import { goldenSection, nelderMead } from './optimize.js';
 import { CalibrationInputError, targetMiss, type Target, type Wanted } from './targets.js';
-import { metricValues, runFile, type AnalysisOptions } from './runs.js';
+import { metricValues, runAt, scenarioAt, type AnalysisOptions } from './runs.js';
 
 export interface FreeParameter {
   readonly path: string;
@@ -74,8 +74,13 @@ export function freeParameter(path: string, meta: ParamMeta | undefined, value: 
 /** Values are searched, written and reported to this many significant digits, so the overlay holds exactly what was simulated. */
 const DIGITS = 6;
 
+/** Cap on evaluations when none is given: a golden-section search of one parameter needs far fewer than a simplex of several. */
+export function defaultMaxEvaluations(freeParameters: number): number {
+  return freeParameters === 1 ? 40 : 60 * freeParameters;
+}
+
 export async function calibrate(
-  file: string,
+  scenario: Scenario,
   targets: readonly Target[],
   freePaths: readonly string[],
   options: AnalysisOptions & { searchTolerance?: number; maxEvaluations?: number; onEvaluation?: (n: number, objective: number) => void },
@@ -88,13 +93,13 @@ export async function calibrate(
   }
   const twice = freePaths.find((p, i) => freePaths.indexOf(p) !== i);
   if (twice) throw new CalibrationInputError(`--free ${twice}: given more than once`);
-  const base = loadScenario(file, { set: [...(options.set ?? [])] });
+  const base = scenarioAt(scenario, options);
   const free = freePaths.map((p) => freeParameter(p, base.meta[p], getIn(base.parameters, p)));
   const toValues = (unit: readonly number[]) => Object.fromEntries(free.map((f, i) => [f.path, Number((f.low + unit[i]! * (f.high - f.low)).toPrecision(DIGITS))]));
   const trace: Evaluation[] = [];
   const objective = async (unit: readonly number[]) => {
     const values = toValues(unit);
-    const run = await runFile(file, options, { from: '--free', values });
+    const run = await runAt(base, options, { from: '--free', values });
     const simulated = targets.map((t) => summarise(metricValues(run.output, t.metric)).mean);
     const value = simulated.reduce((sum, s, i) => sum + targetMiss(targets[i]!.wanted, s) ** 2, 0);
     trace.push({ values, simulated, objective: value });
@@ -102,7 +107,7 @@ export async function calibrate(
     return value;
   };
   const searchTolerance = options.searchTolerance ?? 1e-4;
-  const maxEvaluations = options.maxEvaluations ?? (free.length === 1 ? 40 : 60 * free.length);
+  const maxEvaluations = options.maxEvaluations ?? defaultMaxEvaluations(free.length);
   const start = free.map((f) => {
     const v = getIn(base.parameters, f.path) as number;
     return f.high > f.low ? Math.min(1, Math.max(0, (v - f.low) / (f.high - f.low))) : 0.5;

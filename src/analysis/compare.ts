@@ -5,8 +5,9 @@
  */
 import { METRIC_NAMES, type MetricName } from '../collect/metrics.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired.js';
-import { loadFile, metricValues, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { metricValues, runLoaded, scenarioAt, type AnalysisOptions, type ScenarioRun } from './runs.js';
 import { InputError } from '../inputError.js';
+import type { Scenario } from '../params/scenario.js';
 
 export interface Comparison {
   readonly runs: readonly ScenarioRun[];
@@ -14,10 +15,11 @@ export interface Comparison {
   readonly differences: readonly Readonly<Record<MetricName, PairedDifference>>[];
 }
 
-export async function compareScenarios(files: readonly string[], options: AnalysisOptions & { onScenarioDone?: (name: string) => void }): Promise<Comparison> {
-  if (files.length < 2) throw new InputError('compare needs a base scenario and at least one other');
+/** Runs `given[0]` (the base) and the others on the same seed, and their paired differences against the base. */
+export async function compareScenarios(given: readonly Scenario[], options: AnalysisOptions & { onScenarioDone?: (name: string) => void }): Promise<Comparison> {
+  if (given.length < 2) throw new InputError('compare needs a base scenario and at least one other');
   // Every scenario is checked before any is run, so a bad one is refused at once.
-  const scenarios = files.map((file) => loadFile(file, options));
+  const scenarios = given.map((scenario) => scenarioAt(scenario, options));
   const runs: ScenarioRun[] = [];
   for (const scenario of scenarios) {
     const run = await runLoaded(scenario, options);

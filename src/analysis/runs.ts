@@ -1,10 +1,10 @@
 /**
- * What every analysis does first: load a scenario with some overrides and run
- * it on a given seed and number of replications. Using the same seed for every
- * scenario of an analysis is what makes its comparisons paired (common random
- * numbers).
+ * What every analysis does: take a scenario at some point (a few parameters
+ * set on top of it) and run it on a given seed and number of replications.
+ * Using the same seed for every scenario of an analysis is what makes its
+ * comparisons paired (common random numbers).
  */
-import { loadScenario, type Scenario } from '../params/load.js';
+import { withOverrides, type Scenario } from '../params/scenario.js';
 import { onWorkers, type PoolOptions } from '../sim/pool.js';
 import { runScenario, type RunOutput } from '../sim/run.js';
 import { runSizeProblem } from '../sim/units.js';
@@ -14,8 +14,6 @@ import { InputError } from '../inputError.js';
 export interface AnalysisOptions extends PoolOptions {
   readonly seed: number;
   readonly replications: number;
-  /** Overrides applied to every scenario of the analysis (e.g. volume.claims). */
-  readonly set?: readonly string[];
 }
 
 export interface ScenarioRun {
@@ -23,8 +21,9 @@ export interface ScenarioRun {
   readonly output: RunOutput;
 }
 
-export async function runFile(file: string, options: AnalysisOptions, point?: Point): Promise<ScenarioRun> {
-  return runLoaded(loadFile(file, options, point), options);
+/** The run of `scenario` at `point`. */
+export async function runAt(scenario: Scenario, options: AnalysisOptions, point?: Point): Promise<ScenarioRun> {
+  return runLoaded(scenarioAt(scenario, options, point), options);
 }
 
 /** Values an analysis sets on top of the user's --set, and the option that chose them (named in problems). */
@@ -35,13 +34,13 @@ export interface Point {
 
 const NO_POINT: Point = { from: '--set', values: {} };
 
-/** Loads (and so validates) a scenario of an analysis, at `point`, without running it. */
-export function loadFile(file: string, options: AnalysisOptions, point: Point = NO_POINT): Scenario {
+/** `scenario` at `point`, checked (values and run size), without running it. */
+export function scenarioAt(scenario: Scenario, options: AnalysisOptions, point: Point = NO_POINT): Scenario {
   const assignments = Object.entries(point.values).map(([path, value]) => ({ text: `${path}=${value}`, from: point.from }));
-  const scenario = loadScenario(file, { set: [...(options.set ?? []), ...assignments] });
-  const tooBig = runSizeProblem(options.replications, scenario.parameters.world.teams);
+  const atPoint = withOverrides(scenario, assignments);
+  const tooBig = runSizeProblem(options.replications, atPoint.parameters.world.teams);
   if (tooBig) throw new ScenarioError([{ file: '--replications', message: tooBig }]);
-  return scenario;
+  return atPoint;
 }
 
 export async function runLoaded(scenario: Scenario, options: AnalysisOptions): Promise<ScenarioRun> {

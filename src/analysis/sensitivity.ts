@@ -14,8 +14,9 @@ import { getIn } from '../params/overlay.js';
 import { ScenarioError } from '../params/problems.js';
 import { pairedDifference, type PairedDifference } from '../stats/paired.js';
 import { summarise } from '../stats/summary.js';
-import { loadFile, metricValues, runFile, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { metricValues, runAt, runLoaded, scenarioAt, type AnalysisOptions, type ScenarioRun } from './runs.js';
 import { InputError } from '../inputError.js';
+import type { Scenario } from '../params/scenario.js';
 
 export interface SensitivityRow {
   readonly path: string;
@@ -97,11 +98,11 @@ export function rangeWarning(path: string, base: unknown, range: readonly [numbe
 }
 
 export async function sensitivityOf(
-  file: string,
+  given: Scenario,
   options: AnalysisOptions & { metric?: string; params?: readonly string[]; onRunDone?: (done: number, total: number) => void },
 ): Promise<Sensitivity> {
   const metric = options.metric ?? DEFAULT_SENSITIVITY_METRIC;
-  const scenario = loadFile(file, options);
+  const scenario = scenarioAt(given, options);
   const candidates = sensitivityCandidates(scenario.meta, options.params ?? []);
   const warnings = candidates.vary.flatMap(({ path, range }) => rangeWarning(path, getIn(scenario.parameters, path), range) ?? []);
   const base = await runLoaded(scenario, options);
@@ -112,8 +113,8 @@ export async function sensitivityOf(
   for (const { path, range } of candidates.vary) {
     try {
       const [low, high] = range;
-      const atLow = metricValues((await runFile(file, options, { from: 'the low-high range', values: { [path]: low } })).output, metric);
-      const atHigh = metricValues((await runFile(file, options, { from: 'the low-high range', values: { [path]: high } })).output, metric);
+      const atLow = metricValues((await runAt(scenario, options, { from: 'the low-high range', values: { [path]: low } })).output, metric);
+      const atHigh = metricValues((await runAt(scenario, options, { from: 'the low-high range', values: { [path]: high } })).output, metric);
       const m = base.scenario.meta[path]!;
       rows.push({
         path,

@@ -6,8 +6,9 @@
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { gridPoints, type Axis } from './grid.js';
-import { loadFile, metricValues, runLoaded, type AnalysisOptions, type ScenarioRun } from './runs.js';
+import { metricValues, runLoaded, scenarioAt, type AnalysisOptions, type ScenarioRun } from './runs.js';
 import { InputError } from '../inputError.js';
+import type { Scenario } from '../params/scenario.js';
 
 export interface SweepPoint {
   readonly values: Readonly<Record<string, number>>;
@@ -21,13 +22,14 @@ export interface Sweep {
   readonly first: ScenarioRun;
 }
 
-export async function sweepScenario(file: string, axes: readonly Axis[], options: AnalysisOptions & { onPointDone?: (done: number, total: number) => void }): Promise<Sweep> {
+/** Runs `scenario` at every point of the grid `axes` span, on the same seed. */
+export async function sweepScenario(scenario: Scenario, axes: readonly Axis[], options: AnalysisOptions & { onPointDone?: (done: number, total: number) => void }): Promise<Sweep> {
   if (axes.length < 1 || axes.length > 2) throw new InputError('a sweep takes one or two --param grids');
   const grid = gridPoints(axes);
   const points: SweepPoint[] = [];
   let first: ScenarioRun | undefined;
   // Every grid point is checked before any is run, so a bad one is refused at once.
-  const scenarios = grid.map((values) => loadFile(file, options, { from: '--param', values }));
+  const scenarios = grid.map((values) => scenarioAt(scenario, options, { from: '--param', values }));
   for (const [i, values] of grid.entries()) {
     const run = await runLoaded(scenarios[i]!, options);
     first ??= run;

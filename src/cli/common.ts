@@ -3,7 +3,7 @@
  * way, and where and how they write their outputs.
  */
 import type { Argv } from 'yargs';
-import type { AnalysisOptions } from '../analysis/runs.js';
+import type { AnalyseOptions } from '../library/analyses.js';
 import { EXECUTORS, type ExecutorKind } from '../sim/executor/executor.js';
 import { defaultWorkers } from '../sim/pool.js';
 import { environmentExecutor } from '../sim/executor/fromEnvironment.js';
@@ -78,17 +78,18 @@ export function wholeNumber(value: number, flag: string, min: number, max = Numb
   return value;
 }
 
-/** The analysis options the common flags stand for. */
-export function analysisOptions(args: CommonArgs): AnalysisOptions {
+/** The analysis options the common flags stand for, and the `--set` lines (`--claims` among them) its scenarios are loaded with. */
+export function analysisInputs(args: CommonArgs): { options: AnalyseOptions & { readonly seed: number; readonly replications: number; readonly workers: number }; set: string[] } {
   const set = [...args.set];
   if (args.claims !== undefined) set.push(`volume.claims=${wholeNumber(args.claims, '--claims', 1, 1e9)}`);
-  return {
+  const options = {
     seed: wholeNumber(args.seed, '--seed', 0, 0xffffffff),
     replications: wholeNumber(args.replications, '--replications', 2, MAX_REPLICATIONS),
     workers: args.workers === undefined ? defaultWorkers() : wholeNumber(args.workers, '--workers', 1, 256),
-    executor: args.executor,
-    set,
+    ...(args.executor ? { executor: args.executor } : {}),
+    command: ['claimsim', ...process.argv.slice(2)],
   };
+  return { options, set };
 }
 
 /** A scenario name as a directory name: letters, digits, - and _ only. */
@@ -97,10 +98,6 @@ export function safeName(name: string): string {
   return cleaned || 'scenario';
 }
 
-/** The invocation block every result carries: how it was produced, and when. */
-export function invocationOf(started: Date, t0: number, workers: number | undefined) {
-  return { command: ['claimsim', ...process.argv.slice(2)], startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers: workers ?? 0 };
-}
 
 
 /** A line of progress on stderr, only on a terminal and not in CI. */

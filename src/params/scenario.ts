@@ -39,6 +39,8 @@ export interface Scenario {
   readonly references: Readonly<Record<string, Reference>>;
   /** Command-line overrides, as given (`path` → parsed value). */
   readonly overrides: Readonly<Record<string, unknown>>;
+  /** What it was built from: `withOverrides` rebuilds it from these, with more overrides. */
+  readonly source: { readonly files: ScenarioFiles; readonly set: readonly (string | Assignment)[] };
 }
 
 export interface LoadOptions {
@@ -131,7 +133,17 @@ export function buildScenario(path: string, files: ScenarioFiles, options: LoadO
     meta,
     references,
     overrides,
+    source: { files, set: options.set ?? [] },
   };
+}
+
+/**
+ * The same scenario with more `path=value` overrides after its own (a sweep's
+ * point, a calibration's trial), read and checked as the first ones were.
+ */
+export function withOverrides(scenario: Scenario, set: readonly (string | Assignment)[]): Scenario {
+  if (set.length === 0) return scenario;
+  return buildScenario(scenario.file, scenario.source.files, { set: [...scenario.source.set, ...set] });
 }
 
 /** Reads `path` and the bases it extends, root first; `null` after recording problems. */

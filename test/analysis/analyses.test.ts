@@ -7,15 +7,12 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { calibrate, freeParameter } from '../../src/analysis/calibrate.js';
+import { freeParameter } from '../../src/analysis/calibrate.js';
 import { CalibrationInputError } from '../../src/analysis/targets.js';
 import { InputError } from '../../src/inputError.js';
-import { compareScenarios } from '../../src/analysis/compare.js';
 import { parseAxis } from '../../src/analysis/grid.js';
 import { runToPrecision } from '../../src/analysis/precision.js';
-import { metricValues, runFile } from '../../src/analysis/runs.js';
-import { sensitivityOf } from '../../src/analysis/sensitivity.js';
-import { sweepScenario } from '../../src/analysis/sweep.js';
+import { metricValues } from '../../src/analysis/runs.js';
 import { comparisonsCsv, sweepCsv } from '../../src/export/analysisTables.js';
 import { summaryCsv, replicationsCsv } from '../../src/export/tables.js';
 import { buildCompareResults, buildSweepResults } from '../../src/results/analyses.js';
@@ -24,6 +21,7 @@ import { summarise } from '../../src/stats/summary.js';
 import { baselineParams } from '../support/claims.js';
 import { cpuNow } from '../support/cpu.js';
 import { onWorkers } from '../../src/sim/pool.js';
+import { calibrateFile, compareFiles, runFile, sensitivityOfFile, sweepFile } from '../support/analysisFiles.js';
 
 /** A small world: few sellers and customers to build, two teams. */
 const SMALL = ['world.teams=2'];
@@ -51,7 +49,7 @@ describe('confidence intervals', () => {
 
 describe('compare', () => {
   it('a scenario compared with itself differs by exactly zero', async () => {
-    const c = await compareScenarios(['scenarios/baseline.yaml', 'scenarios/baseline.yaml'], { seed: 3, replications: 3, workers: 1, set: [...SMALL, 'volume.claims=1000'] });
+    const c = await compareFiles(['scenarios/baseline.yaml', 'scenarios/baseline.yaml'], { seed: 3, replications: 3, workers: 1, set: [...SMALL, 'volume.claims=1000'] });
     for (const d of Object.values(c.differences[0]!)) {
       expect(d.mean).toBe(0);
       expect(d.significant).toBe(false);
@@ -109,7 +107,7 @@ describe('sweep', () => {
   ])('over the threshold, with %s, never lowers what the marketplace pays', async (_label, responses) => {
     const axis = parseAxis('policy.threshold=250..4000:750');
     if (typeof axis === 'string') throw new Error(axis);
-    const sweep = await sweepScenario('scenarios/baseline.yaml', [axis], { seed: 4, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=1500', responses] });
+    const sweep = await sweepFile('scenarios/baseline.yaml', [axis], { seed: 4, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=1500', responses] });
     const paid = sweep.points.map((p) => p.summary['marketplace.concessionsPaid'].mean);
     for (let i = 1; i < paid.length; i++) expect(paid[i]!).toBeGreaterThanOrEqual(paid[i - 1]!);
     // Its CSV reads back to the same numbers.
@@ -122,7 +120,7 @@ describe('sweep', () => {
 
 describe('sensitivity', () => {
   it('ranks parameters by the swing of the metric between their low and high values', async () => {
-    const s = await sensitivityOf('scenarios/baseline.yaml', {
+    const s = await sensitivityOfFile('scenarios/baseline.yaml', {
       seed: 2,
       replications: 2,
       workers: 1,
@@ -139,7 +137,7 @@ describe('sensitivity', () => {
   }, 300_000);
 
   it('refuses a named parameter without a range', async () => {
-    await expect(sensitivityOf('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: SMALL, metric: 'marketplace.netCost', params: ['sellers.responses'] })).rejects.toThrow(/no low-high range/);
+    await expect(sensitivityOfFile('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: SMALL, metric: 'marketplace.netCost', params: ['sellers.responses'] })).rejects.toThrow(/no low-high range/);
   });
 });
 
@@ -148,7 +146,7 @@ describe('calibrate', () => {
     const options = { seed: 6, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=2000'] };
     const truth = await runFile('scenarios/baseline.yaml', options, { from: '--set', values: { 'fraud.share': 0.15 } });
     const target = summarise(metricValues(truth.output, 'claims.fraudulentShare')).mean;
-    const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: target, tolerance: 0 } }], ['fraud.share'], options);
+    const c = await calibrateFile('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: target, tolerance: 0 } }], ['fraud.share'], options);
     // On common random numbers the simulated share is a step function of fraud.share, flat between
     // consecutive claims' fraud draws (about 1/4000 apart here); the search brackets to 1e-4 of the range.
     expect(Math.abs(c.values['fraud.share']! - 0.15)).toBeLessThan(0.002);
@@ -209,7 +207,7 @@ describe('analyses check every scenario before running any', () => {
   const bad = ['world.teams=-3'];
   it('compare refuses a bad later scenario without simulating the first', async () => {
     const t0 = cpuNow();
-    await expect(compareScenarios(['scenarios/baseline.yaml', 'scenarios/threshold-2500.yaml'], { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000', ...bad] })).rejects.toThrow(/world\.teams/);
+    await expect(compareFiles(['scenarios/baseline.yaml', 'scenarios/threshold-2500.yaml'], { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000', ...bad] })).rejects.toThrow(/world\.teams/);
     // 50,000 claims would take seconds; the refusal takes a fraction of one.
     expect(cpuNow() - t0, 'CPU ms').toBeLessThan(1000);
   });
@@ -218,13 +216,13 @@ describe('analyses check every scenario before running any', () => {
     const axis = parseAxis('policy.threshold=10,-5');
     if (typeof axis === 'string') throw new Error(axis);
     const t0 = cpuNow();
-    await expect(sweepScenario('scenarios/baseline.yaml', [axis], { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000'] })).rejects.toThrow(/must not be negative/);
+    await expect(sweepFile('scenarios/baseline.yaml', [axis], { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000'] })).rejects.toThrow(/must not be negative/);
     expect(cpuNow() - t0, 'CPU ms').toBeLessThan(1000);
   });
 
   it('sensitivity refuses an unknown parameter before running the base', async () => {
     const t0 = cpuNow();
-    await expect(sensitivityOf('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000'], metric: 'marketplace.netCost', params: ['nosuch.param'] })).rejects.toThrow(/unknown parameter/);
+    await expect(sensitivityOfFile('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000'], metric: 'marketplace.netCost', params: ['nosuch.param'] })).rejects.toThrow(/unknown parameter/);
     expect(cpuNow() - t0, 'CPU ms').toBeLessThan(1000);
   });
 });

@@ -7,11 +7,11 @@
  * first evaluation, and the search stops there.
  */
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/analysis/calibrate.js';
-import { metricValues, runFile } from '../../src/analysis/runs.js';
+import { metricValues } from '../../src/analysis/runs.js';
 import { CalibrationInputError } from '../../src/analysis/targets.js';
 import { summarise } from '../../src/stats/summary.js';
 import { cpuNow } from '../support/cpu.js';
+import { calibrateFile, runFile } from '../support/analysisFiles.js';
 
 const options = { seed: 4, replications: 2, workers: 1, set: ['volume.claims=1000', 'world.teams=2'] };
 const BASE = 'scenarios/baseline.yaml';
@@ -24,7 +24,7 @@ describe('calibrate', () => {
     const atTop = await share(HIGH);
     // Above what the top of the range gives, by more than the tolerance.
     const wanted = { value: Math.min(1, atTop + 0.05), tolerance: 0.001 };
-    const c = await calibrate(BASE, [{ metric: 'claims.underThresholdShare', wanted }], ['policy.threshold'], { ...options, maxEvaluations: 8 });
+    const c = await calibrateFile(BASE, [{ metric: 'claims.underThresholdShare', wanted }], ['policy.threshold'], { ...options, maxEvaluations: 8 });
     expect(c.reached).toBe(false);
     expect(c.achieved[0]!.within).toBe(false);
     expect(c.achieved[0]!.miss).toBeLessThan(0);
@@ -46,7 +46,7 @@ describe('calibrate', () => {
 
   it('stops at the first evaluation that meets every target', async () => {
     // Any threshold from $500 to $1,500 puts between 50% and 99% of claims under it.
-    const c = await calibrate(BASE, [{ metric: 'claims.underThresholdShare', wanted: { low: 0.5, high: 0.99 } }], ['policy.threshold'], options);
+    const c = await calibrateFile(BASE, [{ metric: 'claims.underThresholdShare', wanted: { low: 0.5, high: 0.99 } }], ['policy.threshold'], options);
     expect(c.reached).toBe(true);
     expect(c.evaluations).toBe(1);
     expect(c.objective).toBe(0);
@@ -63,7 +63,7 @@ describe('calibrate', () => {
     ['no target', [], ['fraud.share'], /^calibrate needs at least one --target$/],
   ])('refuses %s before simulating', async (_name, targets, free, message) => {
     const t0 = cpuNow();
-    const settled = await calibrate(BASE, targets, free, options).catch((e: unknown) => e);
+    const settled = await calibrateFile(BASE, targets, free, options).catch((e: unknown) => e);
     expect(settled).toBeInstanceOf(CalibrationInputError);
     expect((settled as Error).message).toMatch(message);
     expect(cpuNow() - t0, 'CPU ms').toBeLessThan(1000);

@@ -15,15 +15,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compareScenarios } from '../../src/analysis/compare.js';
 import type { AnalysisOptions } from '../../src/analysis/runs.js';
-import { sensitivityOf } from '../../src/analysis/sensitivity.js';
-import { sweepScenario } from '../../src/analysis/sweep.js';
 import { runCommand } from '../../src/cli/commands/run.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { ScenarioError } from '../../src/params/problems.js';
 import { runScenario } from '../../src/sim/run.js';
 import { BASELINE, fixture, removeTempDirs, tempDir } from './harness.js';
+import { compareFiles, sensitivityOfFile, sweepFile } from '../support/analysisFiles.js';
 
 const SIMULATION_STARTED = 'SIMULATION_STARTED';
 vi.mock('../../src/sim/run.js', async (importOriginal) => ({
@@ -34,7 +32,7 @@ vi.mock('../../src/sim/run.js', async (importOriginal) => ({
 }));
 
 const dir = tempDir('claimsim-hostile-work-');
-const OPTIONS: AnalysisOptions = { seed: 1, replications: 2, workers: 1, set: [] };
+const OPTIONS: AnalysisOptions = { seed: 1, replications: 2, workers: 1 };
 /** A bad overlay (world.teams: -3) from the corpus. */
 const BAD = fixture('negative-teams.yaml');
 
@@ -55,7 +53,7 @@ afterAll(() => {
 describe('analyses refuse a bad scenario before simulating anything', () => {
   it('compare BASE BAD', async () => {
     const before = simulations();
-    const e = await settled(compareScenarios([BASELINE, BAD], OPTIONS));
+    const e = await settled(compareFiles([BASELINE, BAD], OPTIONS));
     expect(e, message(e)).toBeInstanceOf(ScenarioError);
     expect((e as ScenarioError).problems[0]).toMatchObject({ file: BAD, field: 'world.teams' });
     expect(simulations() - before, 'simulations started').toBe(0);
@@ -63,7 +61,7 @@ describe('analyses refuse a bad scenario before simulating anything', () => {
 
   it('sweep with a bad later grid value (policy.threshold=10,-5)', async () => {
     const before = simulations();
-    const e = await settled(sweepScenario(BASELINE, [{ path: 'policy.threshold', values: [10, -5] }], OPTIONS));
+    const e = await settled(sweepFile(BASELINE, [{ path: 'policy.threshold', values: [10, -5] }], OPTIONS));
     expect(e, message(e)).toBeInstanceOf(ScenarioError);
     // Blamed on the sweep's own option, not on a --set the user never typed.
     expect((e as ScenarioError).problems[0]).toMatchObject({ file: '--param', field: 'policy.threshold', message: 'must not be negative (got -5)' });
@@ -76,13 +74,13 @@ describe('analyses refuse a bad scenario before simulating anything', () => {
       { path: 'fraud.share', values: [0.1, 1.5] },
     ];
     const before = simulations();
-    expect(await settled(sweepScenario(BASELINE, axes, OPTIONS))).toBeInstanceOf(ScenarioError);
+    expect(await settled(sweepFile(BASELINE, axes, OPTIONS))).toBeInstanceOf(ScenarioError);
     expect(simulations() - before, 'simulations started').toBe(0);
   });
 
   it('sweep whose later point has too many teams for the replications', async () => {
     const before = simulations();
-    const e = await settled(sweepScenario(BASELINE, [{ path: 'world.teams', values: [8, 4096] }], { ...OPTIONS, replications: 100 }));
+    const e = await settled(sweepFile(BASELINE, [{ path: 'world.teams', values: [8, 4096] }], { ...OPTIONS, replications: 100 }));
     expect(e, message(e)).toBeInstanceOf(ScenarioError);
     expect((e as ScenarioError).problems[0]).toMatchObject({ file: '--replications', message: expect.stringMatching(/^100 replications of 4096 teams are 409600 team-replications/) });
     expect(simulations() - before, 'simulations started').toBe(0);
@@ -90,14 +88,14 @@ describe('analyses refuse a bad scenario before simulating anything', () => {
 
   it('sensitivity --param nosuch.param', async () => {
     const before = simulations();
-    const e = await settled(sensitivityOf(BASELINE, { ...OPTIONS, metric: 'marketplace.netCost', params: ['nosuch.param'] }));
+    const e = await settled(sensitivityOfFile(BASELINE, { ...OPTIONS, metric: 'marketplace.netCost', params: ['nosuch.param'] }));
     expect(message(e)).toMatch(/unknown parameter: nosuch\.param/);
     expect(simulations() - before, 'simulations started').toBe(0);
   });
 
   it('sensitivity --param of a parameter with no declared range', async () => {
     const before = simulations();
-    const e = await settled(sensitivityOf(BASELINE, { ...OPTIONS, metric: 'marketplace.netCost', params: ['world.teams'] }));
+    const e = await settled(sensitivityOfFile(BASELINE, { ...OPTIONS, metric: 'marketplace.netCost', params: ['world.teams'] }));
     expect(message(e)).toMatch(/no low-high range declared in the scenario for: world\.teams/);
     expect(simulations() - before, 'simulations started').toBe(0);
   });

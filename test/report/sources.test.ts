@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { runFile } from '../../src/analysis/runs.js';
 import type { ParamMeta } from '../../src/params/meta.js';
 import { BUNDLED_SCENARIOS_DIR } from '../../src/params/load.js';
 import type { Reference } from '../../src/params/references.js';
@@ -18,6 +17,7 @@ import { buildReportHtml, CONTENT_SECURITY_POLICY } from '../../src/report/html.
 import { linkHtml, referenceHtml, sourceCellHtml, sourcesIndex, sourcesSectionHtml } from '../../src/report/sources.js';
 import { checkResults } from '../../src/results/read.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../../src/results/results.js';
+import { runFile } from '../support/analysisFiles.js';
 
 const meta = (source: string): ParamMeta => ({ unit: 'USD', description: 'd', tag: 'S', source });
 const ref = (title: string, extra: Partial<Reference> = {}): Reference => ({ title, publisher: 'P', accessed: 'read for the tests', ...extra });

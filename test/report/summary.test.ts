@@ -5,7 +5,6 @@
  * why in words. The intervals here are worked by hand.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runFile } from '../../src/analysis/runs.js';
 import { differencesAgainst } from '../../src/analysis/compare.js';
 import { formatUsd } from '../../src/cli/format.js';
 import { METRIC_NAMES } from '../../src/collect/metrics.js';
@@ -13,6 +12,7 @@ import { headlineRows, summaryParagraphs } from '../../src/report/summary.js';
 import { buildCompareResults } from '../../src/results/analyses.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../../src/results/results.js';
 import { summarise } from '../../src/stats/summary.js';
+import { runFile } from '../support/analysisFiles.js';
 
 const SMALL = ['volume.claims=1000', 'world.teams=2'];
 const invocation = { command: [], startedAt: '', wallSeconds: 1, workers: 1 };

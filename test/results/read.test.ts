@@ -9,10 +9,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { calibrate } from '../../src/analysis/calibrate.js';
-import { compareScenarios } from '../../src/analysis/compare.js';
-import { sensitivityOf } from '../../src/analysis/sensitivity.js';
-import { sweepScenario } from '../../src/analysis/sweep.js';
 import { mergeCommand } from '../../src/cli/commands/merge.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { reportFailure } from '../../src/cli/errors.js';
@@ -31,6 +27,7 @@ import { buildRunResults, scenarioRecord } from '../../src/results/results.js';
 import { simulateUnits } from '../../src/sim/pool.js';
 import { planUnits } from '../../src/sim/units.js';
 import { fixture, removeTempDirs, tempDir } from '../hostile/harness.js';
+import { calibrateFile, compareFiles, sensitivityOfFile, sweepFile } from '../support/analysisFiles.js';
 
 const BASELINE = 'scenarios/baseline.yaml';
 const SMALL = ['volume.claims=200', 'world.teams=2'];
@@ -47,13 +44,13 @@ const real = {} as Record<SavedResults['kind'], Json>;
 let partials: [Json, Json];
 
 beforeAll(async () => {
-  const comparison = await compareScenarios([BASELINE, 'scenarios/threshold-2500.yaml'], options);
+  const comparison = await compareFiles([BASELINE, 'scenarios/threshold-2500.yaml'], options);
   const base = comparison.runs[0]!;
   real.run = saved(buildRunResults(base.output, { scenario: scenarioRecord(base.scenario), parameters: base.scenario.parameters, parameterMeta: base.scenario.meta, seed: SEED, invocation }));
   real.compare = saved(buildCompareResults(comparison, SEED, invocation));
-  real.sweep = saved(buildSweepResults(await sweepScenario(BASELINE, [{ path: 'policy.threshold', values: [500, 1500] }], options), SEED, invocation));
-  real.sensitivity = saved(buildSensitivityResults(await sensitivityOf(BASELINE, { ...options, metric: 'marketplace.netCost', params: ['fraud.share'] }), SEED, invocation));
-  const c = await calibrate(BASELINE, [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, maxEvaluations: 2 });
+  real.sweep = saved(buildSweepResults(await sweepFile(BASELINE, [{ path: 'policy.threshold', values: [500, 1500] }], options), SEED, invocation));
+  real.sensitivity = saved(buildSensitivityResults(await sensitivityOfFile(BASELINE, { ...options, metric: 'marketplace.netCost', params: ['fraud.share'] }), SEED, invocation));
+  const c = await calibrateFile(BASELINE, [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, maxEvaluations: 2 });
   real.calibrate = saved(buildCalibrationResults(loadScenario(BASELINE, { set: SMALL }), 2, c, 'calibrated.yaml', SEED, invocation));
   const scenario = base.scenario;
   const shard = async (index: number) => {

@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { runFile } from '../../src/analysis/runs.js';
 import { BUNDLED_SCENARIOS_DIR } from '../../src/params/load.js';
 import { partialResult } from '../../src/results/partial.js';
 import { checkPartial, checkResults, ResultsFileError } from '../../src/results/read.js';
 import { buildRunResults, scenarioRecord } from '../../src/results/results.js';
 import { simulateUnits } from '../../src/sim/pool.js';
 import { planUnits } from '../../src/sim/units.js';
+import { runFile } from '../support/analysisFiles.js';
 
 type Json = Record<string, any>;
 const dir = mkdtempSync(join(tmpdir(), 'claimsim-results-references-'));

@@ -7,15 +7,15 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { calibrate, type TargetOutcome } from '../../analysis/calibrate.js';
+import type { TargetOutcome } from '../../analysis/calibrate.js';
 import { acceptedRange, checkTolerance, DEFAULT_TARGET_TOLERANCE, parseTarget, targetScale, wantedText } from '../../analysis/targets.js';
-import { calibrationOverlayYaml, defaultOverlayPath, overlayPlacementProblem } from '../../analysis/calibrationOverlay.js';
+import { defaultOverlayPath, overlayPlacementProblem } from '../../analysis/calibrationOverlay.js';
 import { calibrationCsv } from '../../export/analysisTables.js';
 import { loadScenario } from '../../params/load.js';
-import { buildCalibrationResults } from '../../results/analyses.js';
+import { calibrate } from '../../library/analyses.js';
 import { claimOutputs, writeFileAtomic, writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
-import { analysisOptions, invocationOf, note, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';
+import { analysisInputs, note, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { table } from './compare.js';
 
@@ -48,24 +48,22 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
           '(results.json, with every evaluation of the search, and report.html are written to --out, the overlay is not); 2 for bad input.',
       ) as unknown as Argv<CalibrateArgs>,
   handler: async (args: ArgumentsCamelCase<CalibrateArgs>) => {
-    const started = new Date();
-    const t0 = performance.now();
     // Every option is checked before anything is simulated.
     const tolerance = checkTolerance(args.tolerance);
     const targets = args.target.map((t) => parseTarget(t, tolerance));
     const maxEvaluations = args.maxEvaluations === undefined ? undefined : wholeNumber(args.maxEvaluations, '--max-evaluations', 2, 10_000);
-    const options = analysisOptions(args);
-    const base = loadScenario(args.scenario, { set: options.set ?? [] });
+    const { options, set } = analysisInputs(args);
+    const base = loadScenario(args.scenario, { set });
     const outDir = args.out ?? join('reports', `calibrate-${safeName(base.name)}`);
     const overlayFile = args.overlay ?? defaultOverlayPath(outDir, args.scenario);
     const placement = overlayPlacementProblem(args.scenario, overlayFile, args.overlay === undefined ? 'the default overlay path (set by --out)' : '--overlay');
     if (placement) throw new UsageError(placement);
     claimOutputs(outDir);
-    const calibration = await calibrate(args.scenario, targets, args.free, { ...options, maxEvaluations, onEvaluation: (n, value) => note(`calibrate: evaluation ${n}, objective ${value.toExponential(3)}`) });
+    const onEvaluation = (n: number, value: number) => note(`calibrate: evaluation ${n}, objective ${value.toExponential(3)}`);
+    const { results, overlay: overlayText } = await calibrate(base, targets, args.free, { ...options, overlayFile, onEvaluation, ...(maxEvaluations === undefined ? {} : { maxEvaluations }) });
+    const calibration = results.calibration;
     // The overlay goes with the other outputs when it sits among them; a failed calibration drops an earlier one there.
     const overlayAmongOutputs = resolve(dirname(overlayFile)) === resolve(outDir);
-    const overlayText = calibration.reached ? calibrationOverlayYaml(calibration, { name: base.name, file: args.scenario }, { date: started.toISOString().slice(0, 10), seed: options.seed, replications: options.replications }) : undefined;
-    const results = buildCalibrationResults(base, options.replications, calibration, overlayText === undefined ? null : overlayFile, options.seed, invocationOf(started, t0, options.workers));
     const files: Record<string, string> = { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'calibration.csv': calibrationCsv(results) };
     if (overlayText !== undefined && overlayAmongOutputs) files[basename(overlayFile)] = overlayText;
     // One commit; an overlay of an earlier calibration is not part of this output, so it is gone with it.

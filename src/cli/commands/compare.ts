@@ -1,13 +1,13 @@
 /** `claimsim compare BASE OTHER...`: paired differences on common random numbers. */
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { compareScenarios } from '../../analysis/compare.js';
 import { METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
 import { comparisonsCsv } from '../../export/analysisTables.js';
-import { buildCompareResults } from '../../results/analyses.js';
+import { compare } from '../../library/analyses.js';
+import { loadScenario } from '../../params/load.js';
 import { writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
-import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
+import { analysisInputs, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue, intervalText } from '../format.js';
 import { enoughForInterval, shownInterval } from '../../stats/interval.js';
@@ -26,12 +26,10 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .example('$0 compare scenarios/baseline.yaml scenarios/threshold-2500.yaml', 'what a $2,500 threshold changes')
       .example('$0 compare scenarios/baseline.yaml scenarios/before-2021.yaml scenarios/fraud-surge.yaml -r 20', 'several at once') as unknown as Argv<CompareArgs>,
   handler: async (args: ArgumentsCamelCase<CompareArgs>) => {
-    const started = new Date();
-    const t0 = performance.now();
     if (args.scenarios.length < 2) throw new UsageError(`compare needs a base scenario and at least one other (got only ${args.scenarios[0]})`);
-    const options = analysisOptions(args);
-    const comparison = await compareScenarios(args.scenarios, { ...options, onScenarioDone: (name) => note(`compare: ${name} done`) });
-    const results = buildCompareResults(comparison, options.seed, invocationOf(started, t0, options.workers));
+    const { options, set } = analysisInputs(args);
+    const [base, ...others] = args.scenarios.map((file) => loadScenario(file, { set }));
+    const results = await compare(base!, others, { ...options, onRunDone: (done, total) => note(`compare: ${done} of ${total} scenarios done`) });
     const outDir = args.out ?? join('reports', `compare-${safeName(results.scenarios[0]!.scenario.name)}`);
     const report = join(outDir, 'report.html');
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'comparisons.csv': comparisonsCsv(results), ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });

@@ -5,21 +5,14 @@
  */
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { RUN_TABLE_NAMES } from '../../export/tables.js';
+import { EVENT_LOG_FILES, runFiles, simulate, simulateShard } from '../../library/simulate.js';
 import { loadScenario } from '../../params/load.js';
-import { partialFileName, partialResult } from '../../results/partial.js';
-import { buildRunResults, scenarioRecord } from '../../results/results.js';
+import { reportFileNames } from '../../report/write.js';
+import { partialFileName } from '../../results/partial.js';
 import { claimOutputs, writeOutputs, writePartial } from '../../results/write.js';
-import { runToPrecision } from '../../analysis/precision.js';
-import { RUN_TABLE_NAMES, runTables } from '../../export/tables.js';
-import { reportFileNames, reportFiles } from '../../report/write.js';
-import { buildEventLog } from '../../export/eventLog.js';
-import { eventLogCsv } from '../../export/eventLogCsv.js';
-import { toOcel } from '../../export/ocel.js';
-import type { Parameters } from '../../params/schema.js';
-import { defaultWorkers, onWorkers, simulateUnits } from '../../sim/pool.js';
-import type { ExecutorKind } from '../../sim/executor/executor.js';
-import { runScenario } from '../../sim/run.js';
-import { parseShard, planUnits, runSizeProblem } from '../../sim/units.js';
+import { defaultWorkers } from '../../sim/pool.js';
+import { parseShard, runSizeProblem } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
 import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, runDefinitionOf, safeName, wholeNumber, withRunDefinition, type CommonArgs } from '../common.js';
 import { printRun } from '../format.js';
@@ -66,16 +59,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const tooBig = runSizeProblem(most, params.world.teams);
     if (tooBig) throw new UsageError(`${flag}: ${tooBig}`);
     const outDir = args.out ?? join('reports', safeName(scenario.name));
-    const started = new Date();
-    const t0 = performance.now();
     const onUnitDone = progressReporter(`${scenario.name}: team-replications`, params.volume.claims / params.world.teams);
-    const command = ['claimsim', ...process.argv.slice(2)];
+    const run = { replications, seed, workers, executor, onUnitDone, command: ['claimsim', ...process.argv.slice(2)] };
 
     if (shard) {
-      const units = await simulateUnits(params, seed, planUnits(replications, params.world.teams, shard), { workers, onUnitDone, executor });
-      const partial = partialResult({ scenario: scenarioRecord(scenario), parameters: params, parameterMeta: scenario.meta, seed, replications, shard, units, wallSeconds: (performance.now() - t0) / 1000 });
+      const partial = await simulateShard(scenario, shard, run);
       const file = writePartial(outDir, partialFileName(shard), JSON.stringify(partial));
-      process.stdout.write(`${scenario.name}: shard ${shard.index + 1} of ${shard.count}, ${units.length} team-replications; partial result: ${file}\n`);
+      process.stdout.write(`${scenario.name}: shard ${shard.index + 1} of ${shard.count}, ${partial.units.length} team-replications; partial result: ${file}\n`);
       return;
     }
 
@@ -83,46 +73,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
     // writes, is refused now, not after the run.
     const names = ['results.json', ...reportFileNames(args.charts ? { charts: args.charts } : {}), ...RUN_TABLE_NAMES, ...(eventLogClaims === undefined ? [] : EVENT_LOG_FILES)];
     claimOutputs(outDir, names.sort());
-    let precision;
-    let output;
-    if (args.precision !== undefined) {
-      const target = args.precision;
-      const outcome = await runToPrecision(params, {
-        seed,
-        workers,
-        executor,
-        target,
-        initialReplications: replications,
-        maxReplications,
-        onBatch: (n, worst) => process.stderr.isTTY && !process.env.CI && process.stderr.write(`\r${scenario.name}: ${n} replications, widest interval \u00b1${(worst * 100).toFixed(2)}% of its mean\x1b[K\n`),
-      });
-      output = outcome.output;
-      precision = { target, reached: outcome.reached, maxReplications, achieved: outcome.achieved };
-    } else {
-      output = await runScenario(params, { seed, replications, runUnits: onWorkers(workers), onUnitDone, executor });
-    }
-    const results = buildRunResults(output, {
-      scenario: scenarioRecord(scenario),
-      parameters: params,
-      parameterMeta: scenario.meta,
-      seed,
-      invocation: { command, startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers },
-      precision,
-    });
-    const eventLog = eventLogClaims === undefined ? {} : eventLogFiles(params, seed, eventLogClaims, executor);
-    const report = join(outDir, 'report.html');
+    const onBatch = (n: number, worst: number) => process.stderr.isTTY && !process.env.CI && process.stderr.write(`\r${scenario.name}: ${n} replications, widest interval \u00b1${(worst * 100).toFixed(2)}% of its mean\x1b[K\n`);
+    const precision = args.precision === undefined ? undefined : { target: args.precision, maxReplications, onBatch };
+    const results = await simulate(scenario, { ...run, ...(precision ? { precision } : {}) });
     // One commit: results.json, the tables, the event log and the report become visible together.
-    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results), ...eventLog, ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
+    writeOutputs(outDir, await runFiles(results, { executor, ...(eventLogClaims === undefined ? {} : { eventLogClaims }), ...(args.charts ? { charts: args.charts } : {}) }));
     printRun(results, join(outDir, 'results.json'));
-    process.stdout.write(`report: ${report}\n`);
+    process.stdout.write(`report: ${join(outDir, 'report.html')}\n`);
   },
 };
-
-
-/** The event log of K sampled claims of replication 1, as CSV and OCEL 2.0 JSON (for process-mining tools). */
-const EVENT_LOG_FILES = ['events.csv', 'events.ocel.json'] as const;
-
-function eventLogFiles(params: Parameters, seed: number, k: number, executor: ExecutorKind): Record<(typeof EVENT_LOG_FILES)[number], string> {
-  const log = buildEventLog(params, seed, k, { executor });
-  return { 'events.csv': eventLogCsv(log), 'events.ocel.json': `${JSON.stringify(toOcel(log), null, 2)}\n` };
-}

@@ -1,13 +1,14 @@
 /** `claimsim sensitivity BASE`: one-at-a-time sensitivity of a metric to the estimated parameters (a tornado). */
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { DEFAULT_SENSITIVITY_METRIC, sensitivityOf } from '../../analysis/sensitivity.js';
+import { DEFAULT_SENSITIVITY_METRIC } from '../../analysis/sensitivity.js';
 import { METRICS, type MetricDefinition } from '../../collect/metrics.js';
 import { sensitivityCsv } from '../../export/analysisTables.js';
-import { buildSensitivityResults } from '../../results/analyses.js';
+import { sensitivity } from '../../library/analyses.js';
+import { loadScenario } from '../../params/load.js';
 import { writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
-import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
+import { analysisInputs, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue } from '../format.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL } from '../../stats/interval.js';
@@ -29,12 +30,10 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       .example('$0 sensitivity scenarios/baseline.yaml --claims 5000', 'every estimate, ranked by net cost per claim')
       .example('$0 sensitivity scenarios/baseline.yaml --param fraud.share --param screening.detectionRate --metric marketplace.fraudPaid', 'two parameters, another metric') as unknown as Argv<SensitivityArgs>,
   handler: async (args: ArgumentsCamelCase<SensitivityArgs>) => {
-    const started = new Date();
-    const t0 = performance.now();
     if (!(args.metric in METRICS)) throw new UsageError(`unknown metric: ${args.metric}`);
-    const options = analysisOptions(args);
-    const sensitivity = await sensitivityOf(args.scenario, { ...options, metric: args.metric, params: args.param, onRunDone: (done, total) => note(`sensitivity: ${done} of ${total} parameters done`) });
-    const results = buildSensitivityResults(sensitivity, options.seed, invocationOf(started, t0, options.workers));
+    const { options, set } = analysisInputs(args);
+    const scenario = loadScenario(args.scenario, { set });
+    const results = await sensitivity(scenario, { ...options, metric: args.metric, params: args.param, onRunDone: (done, total) => note(`sensitivity: ${done} of ${total} parameters done`) });
     const outDir = args.out ?? join('reports', `sensitivity-${safeName(results.scenario.name)}`);
     const report = join(outDir, 'report.html');
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'sensitivity.csv': sensitivityCsv(results), ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });

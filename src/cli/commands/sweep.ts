@@ -2,13 +2,13 @@
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseAxis, type Axis } from '../../analysis/grid.js';
-import { sweepScenario } from '../../analysis/sweep.js';
 import { METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
 import { sweepCsv } from '../../export/analysisTables.js';
-import { buildSweepResults } from '../../results/analyses.js';
+import { sweep } from '../../library/analyses.js';
+import { loadScenario } from '../../params/load.js';
 import { writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
-import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
+import { analysisInputs, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatValue, intervalText } from '../format.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval } from '../../stats/interval.js';
@@ -30,15 +30,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .example('$0 sweep scenarios/baseline.yaml --param policy.threshold=500..2500:500', 'cost against the threshold')
       .example('$0 sweep scenarios/baseline.yaml --param policy.threshold=500,1000,2500 --param fraud.share=0.05..0.2:0.05', 'a 2-D grid') as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
-    const started = new Date();
-    const t0 = performance.now();
     const axes: Axis[] = args.param.map(parseAxis);
     if (axes.length > 2) throw new UsageError('a sweep takes one or two --param grids');
     const unknown = args.metric.filter((m) => !(m in METRICS));
     if (unknown.length) throw new UsageError(`unknown metric${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
-    const options = analysisOptions(args);
-    const sweep = await sweepScenario(args.scenario, axes, { ...options, onPointDone: (done, total) => note(`sweep: point ${done} of ${total} done`) });
-    const results = buildSweepResults(sweep, options.seed, invocationOf(started, t0, options.workers));
+    const { options, set } = analysisInputs(args);
+    const scenario = loadScenario(args.scenario, { set });
+    const results = await sweep(scenario, axes, { ...options, onRunDone: (done, total) => note(`sweep: point ${done} of ${total} done`) });
     const outDir = args.out ?? join('reports', `sweep-${safeName(results.scenario.name)}`);
     const report = join(outDir, 'report.html');
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'sweep.csv': sweepCsv(results), ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });

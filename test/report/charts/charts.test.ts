@@ -13,12 +13,8 @@ import { quantile } from 'simple-statistics';
 import type { TopLevelSpec } from 'vega-lite';
 import { renderWith, sceneRoot } from './renderView.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calibrate } from '../../../src/analysis/calibrate.js';
 import { differencesAgainst } from '../../../src/analysis/compare.js';
 import { parseAxis, type Axis } from '../../../src/analysis/grid.js';
-import { runFile } from '../../../src/analysis/runs.js';
-import { sensitivityOf } from '../../../src/analysis/sensitivity.js';
-import { sweepScenario } from '../../../src/analysis/sweep.js';
 import { formatUsd } from '../../../src/cli/format.js';
 import { CLAIM_OUTCOMES } from '../../../src/machines/claim.js';
 import { loadScenario } from '../../../src/params/load.js';
@@ -41,6 +37,7 @@ import {
   type ChartableResults,
 } from '../../../src/report/charts/index.js';
 import { OUTCOME_LABELS } from '../../../src/report/charts/labels.js';
+import { calibrateFile, runFile, sensitivityOfFile, sweepFile } from '../../support/analysisFiles.js';
 
 const SMALL = ['volume.claims=800', 'world.teams=2'];
 const SEED = 5;
@@ -82,15 +79,15 @@ beforeAll(async () => {
   run = runResults(base);
   compared = buildCompareResults({ runs: [base, other], differences: [differencesAgainst(base, other)] }, SEED, invocation);
   const twice = { ...options, replications: 2 };
-  swept = buildSweepResults(await sweepScenario('scenarios/baseline.yaml', [axis('policy.threshold=500..1500:500')], twice), SEED, invocation);
-  const sweep2d = buildSweepResults(await sweepScenario('scenarios/baseline.yaml', [axis('policy.threshold=500,1500'), axis('fraud.share=0.05,0.2')], { ...options, replications: 1 }), SEED, invocation);
+  swept = buildSweepResults(await sweepFile('scenarios/baseline.yaml', [axis('policy.threshold=500..1500:500')], twice), SEED, invocation);
+  const sweep2d = buildSweepResults(await sweepFile('scenarios/baseline.yaml', [axis('policy.threshold=500,1500'), axis('fraud.share=0.05,0.2')], { ...options, replications: 1 }), SEED, invocation);
   const sensitivity = buildSensitivityResults(
-    await sensitivityOf('scenarios/baseline.yaml', { ...twice, metric: 'marketplace.netCost', params: ['fraud.share', 'screening.detectionRate'] }),
+    await sensitivityOfFile('scenarios/baseline.yaml', { ...twice, metric: 'marketplace.netCost', params: ['fraud.share', 'screening.detectionRate'] }),
     SEED,
     invocation,
   );
   // A few evaluations are enough to chart: the chart shows whatever miss the search ended with.
-  const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 3 });
+  const c = await calibrateFile('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 3 });
   const calibration = buildCalibrationResults(loadScenario('scenarios/baseline.yaml', { set: SMALL }), 1, c, 'calibrated.yaml', SEED, invocation);
   Object.assign(results, {
     run,

@@ -11,12 +11,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { renderWith, sceneRoot } from './renderView.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calibrate } from '../../../src/analysis/calibrate.js';
 import { differencesAgainst } from '../../../src/analysis/compare.js';
 import { parseAxis } from '../../../src/analysis/grid.js';
 import { runLoaded, type ScenarioRun } from '../../../src/analysis/runs.js';
-import { sensitivityOf } from '../../../src/analysis/sensitivity.js';
-import { sweepScenario } from '../../../src/analysis/sweep.js';
 import { loadScenario } from '../../../src/params/load.js';
 import {
   buildCalibrationResults,
@@ -28,6 +25,7 @@ import {
   type SweepResults,
 } from '../../../src/results/analyses.js';
 import { calibration, comparison, sweepCurves, tornado } from '../../../src/report/charts/index.js';
+import { calibrateFile, sensitivityOfFile, sweepFile } from '../../support/analysisFiles.js';
 
 /** Each breaks a string literal in a Vega expression if written there as it is (JSON.stringify does not escape U+2028/U+2029). */
 const HOSTILE: readonly string[] = [
@@ -62,9 +60,9 @@ beforeAll(async () => {
   other = await runLoaded(loadScenario('scenarios/threshold-2500.yaml', { set: SMALL }), options);
   const axis = parseAxis('policy.threshold=500,1500');
   if (typeof axis === 'string') throw new Error(axis);
-  swept = buildSweepResults(await sweepScenario('scenarios/baseline.yaml', [axis], { ...options, replications: 1 }), 7, invocation);
-  sensitivity = buildSensitivityResults(await sensitivityOf('scenarios/baseline.yaml', { ...options, replications: 1, metric: 'marketplace.netCost', params: ['fraud.share'] }), 7, invocation);
-  const c = await calibrate('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 2 });
+  swept = buildSweepResults(await sweepFile('scenarios/baseline.yaml', [axis], { ...options, replications: 1 }), 7, invocation);
+  sensitivity = buildSensitivityResults(await sensitivityOfFile('scenarios/baseline.yaml', { ...options, replications: 1, metric: 'marketplace.netCost', params: ['fraud.share'] }), 7, invocation);
+  const c = await calibrateFile('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 2 });
   calibrated = buildCalibrationResults(loadScenario('scenarios/baseline.yaml', { set: SMALL }), 1, c, 'calibrated.yaml', 7, invocation);
 });
 

@@ -1,0 +1,106 @@
+/**
+ * The analyses, from the library: each takes loaded scenarios and gives the
+ * results its command writes to results.json (`compare`, `sweep`,
+ * `sensitivity`, `calibrate`). Every run of one analysis uses the same seed,
+ * so its differences are paired (common random numbers).
+ *
+ * Phase: analyse, over simulate → collect → summarise.
+ */
+import { defaultMaxEvaluations, calibrate as searchCalibration } from '../analysis/calibrate.js';
+import { calibrationOverlayYaml } from '../analysis/calibrationOverlay.js';
+import { compareScenarios } from '../analysis/compare.js';
+import type { Axis } from '../analysis/grid.js';
+import type { AnalysisOptions } from '../analysis/runs.js';
+import { DEFAULT_SENSITIVITY_METRIC, sensitivityOf } from '../analysis/sensitivity.js';
+import { sweepScenario } from '../analysis/sweep.js';
+import type { Target } from '../analysis/targets.js';
+import { InputError } from '../inputError.js';
+import type { Scenario } from '../params/scenario.js';
+import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults, type CalibrationResults, type CompareResults, type SensitivityResults, type SweepResults } from '../results/analyses.js';
+import type { ExecutorKind } from '../sim/executor/index.js';
+import { defaultWorkers } from '../sim/pool.js';
+
+export interface AnalyseOptions {
+  /** Replications of every run (default 10; an interval needs at least 2). */
+  readonly replications?: number;
+  /** The seed every run shares (default 1). */
+  readonly seed?: number;
+  /** Worker threads (default: the number of cores); results do not depend on it. */
+  readonly workers?: number;
+  /** How machines are stepped (default: compiled); results do not depend on it. */
+  readonly executor?: ExecutorKind;
+  /** Called after each run of the analysis, with the runs done and the runs in all. */
+  readonly onRunDone?: (done: number, total: number) => void;
+  /** Recorded in the results' invocation: what produced them (default: the analysis's name). */
+  readonly command?: readonly string[];
+}
+
+/** `others` against `base`, metric by metric, with paired differences and their intervals. */
+export async function compare(base: Scenario, others: readonly Scenario[], options: AnalyseOptions = {}): Promise<CompareResults> {
+  const { run, invocation } = prepare('compare', options);
+  const total = others.length + 1;
+  let done = 0;
+  const comparison = await compareScenarios([base, ...others], { ...run, onScenarioDone: () => options.onRunDone?.(++done, total) });
+  return buildCompareResults(comparison, run.seed, invocation());
+}
+
+/** `scenario` at every point of a one- or two-parameter grid (`parseAxis('policy.threshold=500..2500:500')`). */
+export async function sweep(scenario: Scenario, axes: readonly Axis[], options: AnalyseOptions = {}): Promise<SweepResults> {
+  const { run, invocation } = prepare('sweep', options);
+  const result = await sweepScenario(scenario, axes, { ...run, onPointDone: options.onRunDone });
+  return buildSweepResults(result, run.seed, invocation());
+}
+
+/** How far `metric` swings as each parameter with a declared range moves from its low to its high end (all of them, or `params`). */
+export async function sensitivity(scenario: Scenario, options: AnalyseOptions & { metric?: string; params?: readonly string[] } = {}): Promise<SensitivityResults> {
+  const { run, invocation } = prepare('sensitivity', options);
+  const result = await sensitivityOf(scenario, { ...run, metric: options.metric ?? DEFAULT_SENSITIVITY_METRIC, params: options.params ?? [], onRunDone: options.onRunDone });
+  return buildSensitivityResults(result, run.seed, invocation());
+}
+
+export interface CalibrateOptions extends AnalyseOptions {
+  /** Cap on simulations (default: 40 for one free parameter, 60 per parameter for several). */
+  readonly maxEvaluations?: number;
+  /** Where the overlay will be written, as recorded in the results (default: not recorded). */
+  readonly overlayFile?: string;
+  /** Called after each evaluation of the search, with its number and the objective (0: every target met). */
+  readonly onEvaluation?: (n: number, objective: number) => void;
+}
+
+/**
+ * The values of `free` parameters that bring each target's metric within its
+ * tolerance (`parseTarget('claims.fraudulentShare=0.05..0.10')`), searched
+ * over their declared ranges; with the overlay scenario that sets them, when
+ * every target is met.
+ */
+export async function calibrate(scenario: Scenario, targets: readonly Target[], free: readonly string[], options: CalibrateOptions = {}): Promise<{ results: CalibrationResults; overlay: string | undefined }> {
+  const { run, invocation, started } = prepare('calibrate', options);
+  const maxEvaluations = options.maxEvaluations ?? defaultMaxEvaluations(free.length);
+  const onEvaluation = (n: number, objective: number) => {
+    options.onEvaluation?.(n, objective);
+    options.onRunDone?.(n, maxEvaluations);
+  };
+  const calibration = await searchCalibration(scenario, targets, free, { ...run, maxEvaluations, onEvaluation });
+  const overlay = calibration.reached ? calibrationOverlayYaml(calibration, { name: scenario.name, file: scenario.file }, { date: started.toISOString().slice(0, 10), seed: run.seed, replications: run.replications }) : undefined;
+  const results = buildCalibrationResults(scenario, run.replications, calibration, overlay === undefined ? null : (options.overlayFile ?? null), run.seed, invocation());
+  return { results, overlay };
+}
+
+/** The options every run of an analysis shares, checked, and the invocation its results record. */
+function prepare(name: string, options: AnalyseOptions) {
+  const started = new Date();
+  const t0 = performance.now();
+  const run: AnalysisOptions = {
+    replications: wholeNumber(options.replications ?? 10, 'replications', 2),
+    seed: wholeNumber(options.seed ?? 1, 'seed', 0, 0xffffffff),
+    workers: wholeNumber(options.workers ?? defaultWorkers(), 'workers', 1),
+    ...(options.executor ? { executor: options.executor } : {}),
+  };
+  const invocation = () => ({ command: [...(options.command ?? [name])], startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers: run.workers ?? 0 });
+  return { run, invocation, started };
+}
+
+function wholeNumber(value: number, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new InputError(`${option} must be a whole number from ${min} to ${max}, got ${value}`);
+  return value;
+}
