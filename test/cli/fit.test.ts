@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import yargs from 'yargs';
 import { parse } from 'yaml';
-import { defaultOverlayPath, fitCommand } from '../../src/cli/commands/fit.js';
+import { defaultFitOverlayPath, fitCommand } from '../../src/cli/commands/fit.js';
 import { reportFailure, UsageError } from '../../src/cli/errors.js';
 import { loadScenario } from '../../src/params/load.js';
 import { ScenarioError } from '../../src/params/problems.js';
@@ -78,8 +78,8 @@ describe('claimsim fit', () => {
   });
 
   it('defaults the overlay to ./<csv name>-fit.yaml', () => {
-    expect(defaultOverlayPath('data/claims.csv')).toBe('claims-fit.yaml');
-    expect(defaultOverlayPath('export.2024.csv')).toBe('export.2024-fit.yaml');
+    expect(defaultFitOverlayPath('data/claims.csv')).toBe('claims-fit.yaml');
+    expect(defaultFitOverlayPath('export.2024.csv')).toBe('export.2024-fit.yaml');
   });
 
   it('with --empirical and --base, writes claimAmount.empirical over that base', async () => {

@@ -7,16 +7,12 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { compareFits, type FitComparison, type FitReport } from '../../analysis/fit/compareFits.js';
-import { empiricalAmounts, type EmpiricalAmounts } from '../../analysis/fit/empiricalAmounts.js';
+import type { FitComparison, FitReport } from '../../analysis/fit/compareFits.js';
 import { FitInputError } from '../../analysis/fit/errors.js';
-import { fitOverlay, type Overlay } from '../../analysis/fit/overlayFile.js';
 import { readClaimAmounts, type ClaimAmounts } from '../../analysis/fit/readAmounts.js';
-import { findBase, loadScenario } from '../../params/load.js';
-import { ScenarioError } from '../../params/problems.js';
-import { toCsv } from '../../export/csv.js';
+import { fit, type FitResults } from '../../library/fit.js';
+import { findBase } from '../../params/load.js';
 import { writeFileAtomic, writeOutputs } from '../../results/write.js';
-import { ENGINE } from '../../version.js';
 import { safeName } from '../common.js';
 import { UsageError } from '../errors.js';
 import { formatUsd } from '../format.js';
@@ -51,57 +47,33 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       .example('$0 fit claims.csv --empirical', 'resample the observed amounts instead of a fitted distribution') as unknown as Argv<FitArgs>,
   handler: (args: ArgumentsCamelCase<FitArgs>) => {
     if (!SCENARIO_NAME.test(args.base)) throw new UsageError(`--base must name a scenario (letters, digits, - _ .), not a path: got "${args.base}"`);
-    const out = args.out ?? defaultOverlayPath(args.csv);
+    const out = args.out ?? defaultFitOverlayPath(args.csv);
+    if (!findBase(args.base, dirname(out))) throw new UsageError(`--base: scenario "${args.base}" not found (looked for it beside ${out} and among the bundled scenarios)`);
     let data: ClaimAmounts;
-    let comparison: FitComparison;
+    let fitted: ReturnType<typeof fit>;
     try {
       data = readClaimAmounts(args.csv, { column: args.column, skipBad: args.skipBad });
-      comparison = compareFits(data.values);
+      fitted = fit(data, { base: args.base, empirical: args.empirical, name: `${basename(args.csv, extname(args.csv))}-fit`, overlayFile: out, command: ['claimsim', ...process.argv.slice(2)] });
     } catch (e) {
       if (e instanceof FitInputError) throw new UsageError(e.message.startsWith(args.csv) ? e.message : `${args.csv}: ${e.message}`);
       throw e;
     }
-    const empirical = args.empirical ? empiricalAmounts(data.values) : undefined;
-    const overlay = fitOverlay({ name: `${basename(args.csv, extname(args.csv))}-fit`, base: args.base, data, comparison, ...(empirical ? { empirical } : {}) });
-    checkAgainstBase(overlay, args.base, out);
+    const { results, overlay } = fitted;
     writeFileAtomic(out, overlay.text);
     const reportDir = args.reportDir ?? join('reports', `fit-${safeName(basename(args.csv, extname(args.csv)))}`);
-    const results = {
-      kind: 'fit',
-      engine: ENGINE,
-      input: { file: args.csv, sha256: data.sha256, column: data.column, amounts: data.values.length, skippedRows: data.skipped.length },
-      comparison,
-      empirical: empirical ? { stored: empirical.values.length, quantiles: empirical.quantiles } : null,
-      overlayFile: out,
-      base: args.base,
-      invocation: { command: ['claimsim', ...process.argv.slice(2)], startedAt: new Date().toISOString() },
-    };
-    writeOutputs(reportDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'fits.csv': fitsCsv(comparison) });
-    process.stdout.write(fitSummary(data, comparison, empirical, out, args.base));
+    writeOutputs(reportDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'fits.csv': fitted.fitsCsv });
+    process.stdout.write(fitSummary(data, results.comparison, results.empirical, out, args.base));
     process.stdout.write(`Results: ${join(reportDir, 'results.json')}\n`);
   },
 };
 
 /** `./<csv name without extension>-fit.yaml`. */
-export function defaultOverlayPath(csv: string): string {
+export function defaultFitOverlayPath(csv: string): string {
   return `${basename(csv, extname(csv))}-fit.yaml`;
 }
 
-/** Refuses, before writing, an overlay whose base cannot be found or whose values the base would refuse. */
-function checkAgainstBase(overlay: Overlay, base: string, out: string): void {
-  const basePath = findBase(base, dirname(out));
-  if (!basePath) throw new UsageError(`--base: scenario "${base}" not found (looked for it beside ${out} and among the bundled scenarios)`);
-  try {
-    loadScenario(basePath, { set: [`${overlay.parameter}=${JSON.stringify(overlay.value)}`] });
-  } catch (e) {
-    // The fitted values arrive as an override; blame the overlay that would hold them, and write nothing.
-    if (e instanceof ScenarioError) throw new ScenarioError(e.problems.map((p) => (p.file === '--set' ? { ...p, file: `${out} (not written)` } : p)));
-    throw e;
-  }
-}
-
 /** The table of both fits, the choice and where the overlay went. */
-export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empirical: EmpiricalAmounts | undefined, out: string, base: string): string {
+export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empirical: FitResults['empirical'], out: string, base: string): string {
   const skipped = data.skipped.length > 0 ? `; ${data.skipped.length} bad row${data.skipped.length === 1 ? '' : 's'} skipped (first at line ${data.skipped[0]!.line})` : '';
   const rows = [comparison.lognormal, comparison.mixture].map((f) => [
     f.kind === 'mixture' ? '2-lognormal mixture' : 'lognormal',
@@ -120,7 +92,7 @@ export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empiri
     ? 'the mixture collapsed onto a few amounts'
     : `AIC ${chosen.aic.toFixed(1)} vs ${other.aic.toFixed(1)}${Math.abs(chosen.aic - other.aic) < 10 ? '; within 10, so the data hardly tell them apart' : ''}`;
   const written = empirical
-    ? `sets claimAmount.empirical to ${empirical.values.length.toLocaleString('en-US')} ${empirical.quantiles ? 'quantiles of the amounts' : 'amounts'}`
+    ? `sets claimAmount.empirical to ${empirical.stored.toLocaleString('en-US')} ${empirical.quantiles ? 'quantiles of the amounts' : 'amounts'}`
     : `sets claimAmount.mixture to the ${chosen.kind}`;
   return [
     `${data.file}: ${data.values.length.toLocaleString('en-US')} amounts in column "${data.column}"${skipped}`,
@@ -138,13 +110,4 @@ export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empiri
 function parametersOf(f: FitReport): string {
   const params = f.components.map((c) => `${f.components.length > 1 ? `${c.weight.toFixed(2)} x ` : ''}median ${formatUsd(Math.exp(c.mu))}, sigma ${c.sigma.toFixed(2)}`).join(' + ');
   return f.collapsed ? `${params} (collapsed)` : f.converged ? params : `${params} (not converged in ${f.iterations} iterations)`;
-}
-
-/** One row per fit and component: what a spreadsheet needs to compare the two fits. */
-export function fitsCsv(c: FitComparison): string {
-  const rows = (['lognormal', 'mixture'] as const).flatMap((kind) => {
-    const f = c[kind];
-    return f.components.map((comp, i) => [kind, i + 1, comp.weight, Math.exp(comp.mu), comp.sigma, f.k, f.logLikelihood, f.aic, f.ks, f.converged, f.collapsed, c.chosen === kind]);
-  });
-  return toCsv(['fit', 'component', 'weight', 'medianUsd', 'sigma', 'k', 'logLikelihoodUsd', 'aic', 'ksD', 'converged', 'collapsed', 'chosen'], rows);
 }
