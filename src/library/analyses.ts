@@ -18,7 +18,7 @@ import { InputError } from '../inputError.js';
 import type { Scenario } from '../params/scenario.js';
 import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults, type CalibrationResults, type CompareResults, type SensitivityResults, type SweepResults } from '../results/analyses.js';
 import type { ExecutorKind } from '../sim/executor/index.js';
-import { defaultWorkers } from '../sim/pool.js';
+import { defaultWorkers, usingPools } from '../sim/pool.js';
 
 export interface AnalyseOptions {
   /** Replications of every run (default 10; an interval needs at least 2). */
@@ -40,21 +40,21 @@ export async function compare(base: Scenario, others: readonly Scenario[], optio
   const { run, invocation } = prepare('compare', options);
   const total = others.length + 1;
   let done = 0;
-  const comparison = await compareScenarios([base, ...others], { ...run, onScenarioDone: () => options.onRunDone?.(++done, total) });
+  const comparison = await usingPools(() => compareScenarios([base, ...others], { ...run, onScenarioDone: () => options.onRunDone?.(++done, total) }));
   return buildCompareResults(comparison, run.seed, invocation());
 }
 
 /** `scenario` at every point of a one- or two-parameter grid (`parseAxis('policy.threshold=500..2500:500')`). */
 export async function sweep(scenario: Scenario, axes: readonly Axis[], options: AnalyseOptions = {}): Promise<SweepResults> {
   const { run, invocation } = prepare('sweep', options);
-  const result = await sweepScenario(scenario, axes, { ...run, onPointDone: options.onRunDone });
+  const result = await usingPools(() => sweepScenario(scenario, axes, { ...run, onPointDone: options.onRunDone }));
   return buildSweepResults(result, run.seed, invocation());
 }
 
 /** How far `metric` swings as each parameter with a declared range moves from its low to its high end (all of them, or `params`). */
 export async function sensitivity(scenario: Scenario, options: AnalyseOptions & { metric?: string; params?: readonly string[] } = {}): Promise<SensitivityResults> {
   const { run, invocation } = prepare('sensitivity', options);
-  const result = await sensitivityOf(scenario, { ...run, metric: options.metric ?? DEFAULT_SENSITIVITY_METRIC, params: options.params ?? [], onRunDone: options.onRunDone });
+  const result = await usingPools(() => sensitivityOf(scenario, { ...run, metric: options.metric ?? DEFAULT_SENSITIVITY_METRIC, params: options.params ?? [], onRunDone: options.onRunDone }));
   return buildSensitivityResults(result, run.seed, invocation());
 }
 
@@ -80,7 +80,7 @@ export async function calibrate(scenario: Scenario, targets: readonly Target[], 
     options.onEvaluation?.(n, objective);
     options.onRunDone?.(n, maxEvaluations);
   };
-  const calibration = await searchCalibration(scenario, targets, free, { ...run, maxEvaluations, onEvaluation });
+  const calibration = await usingPools(() => searchCalibration(scenario, targets, free, { ...run, maxEvaluations, onEvaluation }));
   const overlay = calibration.reached ? calibrationOverlayYaml(calibration, { name: scenario.name, file: scenario.file }, { date: started.toISOString().slice(0, 10), seed: run.seed, replications: run.replications }) : undefined;
   const results = buildCalibrationResults(scenario, run.replications, calibration, overlay === undefined ? null : (options.overlayFile ?? null), run.seed, invocation());
   return { results, overlay };

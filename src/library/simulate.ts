@@ -17,7 +17,7 @@ import { reportFiles, type ChartFormat } from '../report/write.js';
 import { partialResult, type PartialResult } from '../results/partial.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../results/results.js';
 import { DEFAULT_EXECUTOR, type ExecutorKind } from '../sim/executor/index.js';
-import { defaultWorkers, onWorkers, simulateUnits } from '../sim/pool.js';
+import { defaultWorkers, onWorkers, simulateUnits, usingPools } from '../sim/pool.js';
 import { runScenario } from '../sim/run.js';
 import { planUnits, runSizeProblem, type ShardSpec } from '../sim/units.js';
 
@@ -42,6 +42,10 @@ const DEFAULTS = { replications: 10, seed: 1 } as const;
 
 /** The results of running `scenario`: what `claimsim run` writes to results.json. */
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<RunResults> {
+  return usingPools(() => simulateOnPools(scenario, options));
+}
+
+async function simulateOnPools(scenario: Scenario, options: SimulateOptions): Promise<RunResults> {
   const started = new Date();
   const t0 = performance.now();
   const { replications, seed, workers } = checked(scenario, options);
@@ -71,7 +75,7 @@ export async function simulateShard(scenario: Scenario, shard: ShardSpec, option
   const t0 = performance.now();
   const { replications, seed, workers } = checked(scenario, options);
   const params = scenario.parameters;
-  const units = await simulateUnits(params, seed, planUnits(replications, params.world.teams, shard), { workers, executor: options.executor, onUnitDone: options.onUnitDone });
+  const units = await usingPools(() => simulateUnits(params, seed, planUnits(replications, params.world.teams, shard), { workers, executor: options.executor, onUnitDone: options.onUnitDone }));
   return partialResult({ scenario: scenarioRecord(scenario), parameters: params, parameterMeta: scenario.meta, seed, replications, shard, units, wallSeconds: (performance.now() - t0) / 1000 });
 }
 

@@ -72,6 +72,21 @@ function poolOf(workers: number): Piscina<UnitTask, Aggregates> {
   return pool;
 }
 
+/**
+ * Runs `work` with the pools open, and closes them when the last such work
+ * still running is done: a notebook's process then exits when its last
+ * `simulate` returns, while calls made side by side share the threads.
+ */
+export async function usingPools<T>(work: () => Promise<T>): Promise<T> {
+  users++;
+  try {
+    return await work();
+  } finally {
+    if (--users === 0) await closePools();
+  }
+}
+let users = 0;
+
 /** Stops every worker thread; call when done simulating, or the process will not exit. */
 export async function closePools(): Promise<void> {
   const open = [...pools.values()];
