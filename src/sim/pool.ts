@@ -3,6 +3,7 @@
  * (Piscina). Results come back keyed by unit and are merged by the caller in
  * canonical order, so the number of workers never changes a result.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,14 +25,21 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** The compiled worker module (from the sources under test, the build in dist/). */
-function workerFile(): string {
+/**
+ * The compiled worker module: beside this one, or, run from the sources (the
+ * tests), the build in dist/. From sources not yet built there is none, and
+ * units run in this thread: the number of workers never changes a result.
+ */
+function workerFile(): string | undefined {
   const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? resolve(dirname(here), '../../dist/sim/worker.js') : resolve(dirname(here), 'worker.js');
+  if (!here.endsWith('.ts')) return resolve(dirname(here), 'worker.js');
+  const built = resolve(dirname(here), '../../dist/sim/worker.js');
+  return existsSync(built) ? built : undefined;
 }
 
 export async function simulateUnits(params: Parameters, seed: number, units: readonly UnitKey[], options: PoolOptions = {}): Promise<UnitResult[]> {
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), units.length));
+  const file = workerFile();
+  const workers = file === undefined ? 1 : Math.max(1, Math.min(options.workers ?? defaultWorkers(), units.length));
   let done = 0;
   const finished = () => options.onUnitDone?.(++done, units.length);
   if (workers === 1) {
@@ -41,7 +49,7 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
     const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
     return simulateUnitsHere(params, seed, units, { ...options, executor: options.executor ?? environmentExecutor(), pause });
   }
-  const pool = poolOf(workers);
+  const pool = poolOf(file!, workers);
   return Promise.all(
     units.map(async (unit) => {
       const aggregates = await pool.run({ params, seed, ...unit, executor: options.executor });
@@ -63,10 +71,10 @@ export function onWorkers(workers?: number): UnitRunner {
  */
 const pools = new Map<number, Piscina<UnitTask, Aggregates>>();
 
-function poolOf(workers: number): Piscina<UnitTask, Aggregates> {
+function poolOf(filename: string, workers: number): Piscina<UnitTask, Aggregates> {
   let pool = pools.get(workers);
   if (!pool) {
-    pool = new Piscina<UnitTask, Aggregates>({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
+    pool = new Piscina<UnitTask, Aggregates>({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
     pools.set(workers, pool);
   }
   return pool;
