@@ -9,9 +9,9 @@
 import { defaultMaxEvaluations, calibrate as searchCalibration } from '../analysis/calibrate.js';
 import { calibrationOverlayYaml } from '../analysis/calibrationOverlay.js';
 import { compareScenarios } from '../analysis/compare.js';
-import type { Axis } from '../analysis/grid.js';
+import { gridPoints, type Axis } from '../analysis/grid.js';
 import type { AnalysisOptions } from '../analysis/runs.js';
-import { DEFAULT_SENSITIVITY_METRIC, sensitivityOf } from '../analysis/sensitivity.js';
+import { DEFAULT_SENSITIVITY_METRIC, sensitivityCandidates, sensitivityOf } from '../analysis/sensitivity.js';
 import { sweepScenario } from '../analysis/sweep.js';
 import type { Target } from '../analysis/targets.js';
 import { InputError } from '../inputError.js';
@@ -31,6 +31,13 @@ export interface AnalyseOptions {
   readonly executor?: ExecutorKind;
   /** Called after each run of the analysis, with the runs done and the runs in all. */
   readonly onRunDone?: (done: number, total: number) => void;
+  /**
+   * Called as each (replication, team) unit of any of its runs finishes, counted
+   * over all the analysis's work: one progress bar for the whole analysis. For
+   * `calibrate` the total is the evaluations' cap; a search that stops sooner
+   * ends with one last call at the units it did.
+   */
+  readonly onUnitDone?: (done: number, total: number) => void;
   /** Recorded in the results' invocation: what produced them (default: the analysis's name). */
   readonly command?: readonly string[];
 }
@@ -40,21 +47,29 @@ export async function compare(base: Scenario, others: readonly Scenario[], optio
   const { run, invocation } = prepare('compare', options);
   const total = others.length + 1;
   let done = 0;
-  const comparison = await usingPools(() => compareScenarios([base, ...others], { ...run, onScenarioDone: () => options.onRunDone?.(++done, total) }));
+  const units = countedOver([base, ...others].reduce((sum, s) => sum + unitsOf(s, run), 0), options.onUnitDone);
+  const comparison = await usingPools(() => compareScenarios([base, ...others], { ...run, onUnitDone: units.onUnitDone, onScenarioDone: () => options.onRunDone?.(++done, total) }));
+  units.finish();
   return buildCompareResults(comparison, run.seed, invocation());
 }
 
 /** `scenario` at every point of a one- or two-parameter grid (`parseAxis('policy.threshold=500..2500:500')`). */
 export async function sweep(scenario: Scenario, axes: readonly Axis[], options: AnalyseOptions = {}): Promise<SweepResults> {
   const { run, invocation } = prepare('sweep', options);
-  const result = await usingPools(() => sweepScenario(scenario, axes, { ...run, onPointDone: options.onRunDone }));
+  const units = countedOver(gridPoints(axes).length * unitsOf(scenario, run), options.onUnitDone);
+  const result = await usingPools(() => sweepScenario(scenario, axes, { ...run, onUnitDone: units.onUnitDone, onPointDone: options.onRunDone }));
+  units.finish();
   return buildSweepResults(result, run.seed, invocation());
 }
 
 /** How far `metric` swings as each parameter with a declared range moves from its low to its high end (all of them, or `params`). */
 export async function sensitivity(scenario: Scenario, options: AnalyseOptions & { metric?: string; params?: readonly string[] } = {}): Promise<SensitivityResults> {
   const { run, invocation } = prepare('sensitivity', options);
-  const result = await usingPools(() => sensitivityOf(scenario, { ...run, metric: options.metric ?? DEFAULT_SENSITIVITY_METRIC, params: options.params ?? [], onRunDone: options.onRunDone }));
+  const params = options.params ?? [];
+  // The base, then each parameter at its low and its high end.
+  const units = countedOver((1 + 2 * sensitivityCandidates(scenario.meta, params).vary.length) * unitsOf(scenario, run), options.onUnitDone);
+  const result = await usingPools(() => sensitivityOf(scenario, { ...run, metric: options.metric ?? DEFAULT_SENSITIVITY_METRIC, params, onUnitDone: units.onUnitDone, onRunDone: options.onRunDone }));
+  units.finish();
   return buildSensitivityResults(result, run.seed, invocation());
 }
 
@@ -80,10 +95,35 @@ export async function calibrate(scenario: Scenario, targets: readonly Target[], 
     options.onEvaluation?.(n, objective);
     options.onRunDone?.(n, maxEvaluations);
   };
-  const calibration = await usingPools(() => searchCalibration(scenario, targets, free, { ...run, maxEvaluations, onEvaluation }));
+  const units = countedOver(maxEvaluations * unitsOf(scenario, run), options.onUnitDone);
+  const calibration = await usingPools(() => searchCalibration(scenario, targets, free, { ...run, maxEvaluations, onEvaluation, onUnitDone: units.onUnitDone }));
+  units.finish();
   const overlay = calibration.reached ? calibrationOverlayYaml(calibration, { name: scenario.name, file: scenario.file }, { date: started.toISOString().slice(0, 10), seed: run.seed, replications: run.replications }) : undefined;
   const results = buildCalibrationResults(scenario, run.replications, calibration, overlay === undefined ? null : (options.overlayFile ?? null), run.seed, invocation());
   return { results, overlay };
+}
+
+/** Units of work of one run of `scenario`: a (replication, team) each. */
+function unitsOf(scenario: Scenario, run: AnalysisOptions): number {
+  return run.replications * scenario.parameters.world.teams;
+}
+
+/**
+ * One count over `total` units from runs that each count their own: a run's
+ * last unit adds its count to those finished before it. `finish` ends the
+ * count where the work ended, should it end short of `total`.
+ */
+function countedOver(total: number, report: ((done: number, total: number) => void) | undefined) {
+  let finished = 0;
+  let last = 0;
+  const onUnitDone = report
+    ? (done: number, of: number) => {
+        last = Math.min(finished + done, total);
+        report(last, total);
+        if (done === of) finished += of;
+      }
+    : undefined;
+  return { onUnitDone, finish: () => report && last < total && report(last, last) };
 }
 
 /** The options every run of an analysis shares, checked, and the invocation its results record. */
