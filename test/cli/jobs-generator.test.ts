@@ -108,15 +108,19 @@ describe('slurm files', () => {
     const r = spawnSync('bash', [join(jobs, 'claimsim-Base-line-submit.sh')], { encoding: 'utf8', env, cwd });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`array job: 1000 (shards 1-6 of 6)\nmerge job: 1001 (runs after every shard; writes .${out}/results.json)\n`);
+    expect(r.stdout).toBe(
+      `array job: 1000 (shards 1-6 of 6; logs ${jobs}/claimsim-Base-line-1000_TASK.out)\n` +
+        `merge job: 1001 (runs after every shard; writes .${out}/results.json; log ${jobs}/claimsim-Base-line-merge-1001.out)\n`,
+    );
     const calls = readFileSync(log, 'utf8').split(/^sbatch\n/m).filter(Boolean);
     expect(calls).toHaveLength(2);
     const args = (call: string) => call.trim().split('\n').map((l) => l.slice(1, -1));
     const arrayArgs = args(calls[0]!);
-    expect(arrayArgs.slice(0, 3)).toEqual(['--parsable', '--array=1-6', join(jobs, 'claimsim-Base-line.sbatch')]);
-    const taskArgs = arrayArgs.slice(3);
+    // Each job's log beside the job files, not in the folder it was submitted from.
+    expect(arrayArgs.slice(0, 4)).toEqual(['--parsable', '--array=1-6', `--output=${jobs}/claimsim-Base-line-%A_%a.out`, join(jobs, 'claimsim-Base-line.sbatch')]);
+    const taskArgs = arrayArgs.slice(4);
     expect(taskArgs).toEqual(['6', `.${out}`, spec.scenario, '--claims', '1234', '--replications', '37', '--seed', '98765', '--executor', 'compiled', '--set', 'policy.threshold=2500', '--set', 'world.note=a b']);
-    expect(args(calls[1]!)).toEqual(['--parsable', '--dependency=afterany:1000', join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`]);
+    expect(args(calls[1]!)).toEqual(['--parsable', '--dependency=afterany:1000', `--output=${jobs}/claimsim-Base-line-merge-%j.out`, join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`]);
 
     // A task, as Slurm would start it: the script with the arguments sbatch was given.
     rmSync(log);
@@ -143,7 +147,7 @@ describe('slurm files', () => {
     const r = spawnSync('bash', [join(jobs, 'claimsim-Base-line-submit.sh'), '2,4'], { encoding: 'utf8', env, cwd });
     expect(r.status).toBe(0);
     expect(readFileSync(log, 'utf8')).toContain('[--array=2,4]');
-    expect(r.stdout).toContain('(shards 2,4 of 6)');
+    expect(r.stdout).toContain('(shards 2,4 of 6; logs ');
   });
 });
 
