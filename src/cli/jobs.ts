@@ -82,9 +82,15 @@ exec npx claimsim run "$@" --shard "$SLURM_ARRAY_TASK_ID/$shards" --out "$out"
   const mergeText = `#!/bin/bash
 #SBATCH --job-name=${base}-merge
 # Merges the shards in OUT into OUT/results.json once every array task has left
-# the queue; claimsim merge refuses, naming them, when shards are missing.
+# the queue; claimsim merge refuses, naming them, when shards are missing, and
+# then says how to resubmit them with SUBMIT (the submit script): arguments OUT SUBMIT.
 set -euo pipefail
-exec npx claimsim merge "$1"
+status=0
+npx claimsim merge "$1" || status=$?
+if ((status != 0)); then
+  printf 'on Slurm, rather than on this node: bash %q SHARDS (the missing shards, comma-separated), which merges again\n' "$2" >&2
+fi
+exit "$status"
 `;
   const lines = [
     `SCENARIO=${q(spec.scenario)}`,
@@ -120,7 +126,7 @@ run=(${runOptions})
 ${spec.set.length === 0 ? '' : 'for s in "${SETS[@]}"; do run+=(--set "$s"); done\n'}mkdir -p "$OUT"
 array=$(sbatch --parsable --array="$tasks" --output="$here/${base}-%A_%a.out" "$here/${task}" "$SHARDS" "$OUT" "\${run[@]}")
 array=\${array%%;*}
-merge=$(sbatch --parsable --dependency=afterany:"$array" --output="$here/${base}-merge-%j.out" "$here/${merge}" "$OUT")
+merge=$(sbatch --parsable --dependency=afterany:"$array" --output="$here/${base}-merge-%j.out" "$here/${merge}" "$OUT" "$here/${submit}")
 merge=\${merge%%;*}
 echo "array job: $array (shards $tasks of $SHARDS; logs $here/${base}-\${array}_TASK.out)"
 echo "merge job: $merge (runs after every shard; writes $OUT/results.json; log $here/${base}-merge-\${merge}.out)"

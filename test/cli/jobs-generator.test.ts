@@ -120,7 +120,7 @@ describe('slurm files', () => {
     expect(arrayArgs.slice(0, 4)).toEqual(['--parsable', '--array=1-6', `--output=${jobs}/claimsim-Base-line-%A_%a.out`, join(jobs, 'claimsim-Base-line.sbatch')]);
     const taskArgs = arrayArgs.slice(4);
     expect(taskArgs).toEqual(['6', `.${out}`, spec.scenario, '--claims', '1234', '--replications', '37', '--seed', '98765', '--executor', 'compiled', '--set', 'policy.threshold=2500', '--set', 'world.note=a b']);
-    expect(args(calls[1]!)).toEqual(['--parsable', '--dependency=afterany:1000', `--output=${jobs}/claimsim-Base-line-merge-%j.out`, join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`]);
+    expect(args(calls[1]!)).toEqual(['--parsable', '--dependency=afterany:1000', `--output=${jobs}/claimsim-Base-line-merge-%j.out`, join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`, join(jobs, 'claimsim-Base-line-submit.sh')]);
 
     // A task, as Slurm would start it: the script with the arguments sbatch was given.
     rmSync(log);
@@ -128,7 +128,7 @@ describe('slurm files', () => {
     expect(task.status).toBe(0);
     expect(args(readFileSync(log, 'utf8').replace(/^npx\n/, ''))).toEqual(['claimsim', 'run', spec.scenario, ...taskArgs.slice(3), '--shard', '3/6', '--out', `.${out}`]);
     rmSync(log);
-    const merge = spawnSync('bash', [join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`], { encoding: 'utf8', env });
+    const merge = spawnSync('bash', [join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`, join(jobs, 'claimsim-Base-line-submit.sh')], { encoding: 'utf8', env });
     expect(merge.status).toBe(0);
     expect(args(readFileSync(log, 'utf8').replace(/^npx\n/, ''))).toEqual(['claimsim', 'merge', `.${out}`]);
   });
@@ -142,6 +142,11 @@ describe('slurm files', () => {
     expect(task.status).toBe(3);
     const noTask = spawnSync('bash', [join(jobs, 'claimsim-Base-line.sbatch'), '6', 'o', 'x.yaml'], { encoding: 'utf8', env });
     expect(noTask.status).not.toBe(0);
+    // A merge that refuses (shards missing) fails the merge job, and says how to resubmit them on Slurm.
+    const submitPath = join(jobs, 'claimsim-Base-line-submit.sh');
+    const merge = spawnSync('bash', [join(jobs, 'claimsim-Base-line-merge.sbatch'), 'rel out', submitPath], { encoding: 'utf8', env });
+    expect(merge.status).toBe(3);
+    expect(merge.stderr).toBe(`on Slurm, rather than on this node: bash ${submitPath} SHARDS (the missing shards, comma-separated), which merges again\n`);
     rmSync(log);
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const r = spawnSync('bash', [join(jobs, 'claimsim-Base-line-submit.sh'), '2,4'], { encoding: 'utf8', env, cwd });

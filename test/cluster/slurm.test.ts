@@ -88,7 +88,7 @@ describe('claimsim jobs slurm on a single-node Slurm cluster', () => {
     console.log(`slurm: ${name}: submitted to merged in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     // Each job's log, beside the job files (the submit script's --output).
     const log = (file: string) => readFileSync(join(jobs, file), 'utf8');
-    return { out, array: array!, merge: merge!, taskLog: (task: number) => log(`claimsim-baseline-${array}_${task}.out`), mergeLog: () => log(`claimsim-baseline-merge-${merge}.out`) };
+    return { jobs, out, array: array!, merge: merge!, taskLog: (task: number) => log(`claimsim-baseline-${array}_${task}.out`), mergeLog: () => log(`claimsim-baseline-merge-${merge}.out`) };
   }
 
   /** Each job's state and exit code as the controller records them: array task (or 0 for a job) -> state. */
@@ -150,5 +150,6 @@ describe('claimsim jobs slurm on a single-node Slurm cluster', () => {
     expect(merge.exit).toBe('2:0');
     expect(job.mergeLog()).toContain('shard 2 of 4 missing');
     expect(job.mergeLog()).toContain(`\n  claimsim run scenarios/baseline.yaml --claims 2000 --replications 2 --seed 1 --shard 2/4 --out ${job.out}\n  claimsim merge ${job.out}\n`);
+    expect(job.mergeLog()).toContain(`on Slurm, rather than on this node: bash ${join(job.jobs, 'claimsim-baseline-submit.sh')} SHARDS`);
   });
 });
