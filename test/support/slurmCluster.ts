@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const DAEMONS = ['munged', 'mungekey', 'slurmctld', 'slurmd', 'sbatch', 'squeue', 'scontrol', 'sinfo'] as const;
+const PROGRAMS = ['munged', 'mungekey', 'slurmctld', 'slurmd', 'sbatch', 'squeue', 'scontrol', 'sinfo'] as const;
 export const SLURM_PACKAGES = 'slurmctld slurmd slurm-client munge';
 
 const onPath = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore', env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` } }).status === 0;
@@ -20,7 +20,7 @@ const onPath = (program: string) => spawnSync('sh', ['-c', `command -v ${program
 /** Why the cluster cannot be started here (not root, or Slurm or munge not installed), or null if it can. */
 export function whyNoSlurm(): string | null {
   if (process.getuid?.() !== 0) return 'not running as root (slurmd and munged are started as root)';
-  const missing = DAEMONS.filter((p) => !onPath(p));
+  const missing = PROGRAMS.filter((p) => !onPath(p));
   if (missing.length === 0) return null;
   const how = onPath('apt-get') ? `apt-get install ${SLURM_PACKAGES} (.ci/run does)` : `no apt-get to install Debian's ${SLURM_PACKAGES}`;
   return `${missing.join(', ')} not installed: ${how}`;

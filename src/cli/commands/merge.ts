@@ -89,10 +89,11 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
  */
 function rerunAdvice(e: MissingShards, args: MergeArgs, unreadable: readonly string[]): string {
   const firstFolder = args.dirs.find((d) => statSync(d).isDirectory()) ?? dirname(args.dirs[0]!);
-  const folderOf = new Map(unreadable.flatMap((f) => {
+  const folderOf = new Map<number, string>();
+  for (const f of unreadable) {
     const m = basename(f).match(/^partial-(\d+)-of-(\d+)\.json$/);
-    return m && Number(m[2]) === e.of.shard.count ? [[Number(m[1]) - 1, dirname(f)] as const] : [];
-  }));
+    if (m && Number(m[2]) === e.of.shard.count) folderOf.set(Number(m[1]) - 1, dirname(f));
+  }
   const inTheWay = unreadable.filter((f) => !lstatSync(f).isSymbolicLink());
   const command = (words: readonly string[]) => `  claimsim ${words.map(shellQuote).join(' ')}\n`;
   return [
