@@ -70,9 +70,9 @@ function slurmFiles(spec: JobSpec): JobFile[] {
   const q = shellQuote;
   const taskText = `#!/bin/bash
 #SBATCH --job-name=${base}
-#SBATCH --output=${base}-%A_%a.out
 # One shard of a claimsim run, as a task of a Slurm array. Submitted by
-# ${submit}, which holds the run's values: SHARDS OUT SCENARIO [run options].
+# ${submit}, which holds the run's values (SHARDS OUT SCENARIO [run options])
+# and writes each task's log beside this script, as ${base}-ARRAYID_TASK.out.
 set -euo pipefail
 shards=$1
 out=$2
@@ -81,11 +81,16 @@ exec npx claimsim run "$@" --shard "$SLURM_ARRAY_TASK_ID/$shards" --out "$out"
 `;
   const mergeText = `#!/bin/bash
 #SBATCH --job-name=${base}-merge
-#SBATCH --output=${base}-merge-%j.out
 # Merges the shards in OUT into OUT/results.json once every array task has left
-# the queue; claimsim merge refuses, naming them, when shards are missing.
+# the queue; claimsim merge refuses, naming them, when shards are missing, and
+# then says how to resubmit them with SUBMIT (the submit script): arguments OUT SUBMIT.
 set -euo pipefail
-exec npx claimsim merge "$1"
+status=0
+npx claimsim merge "$1" || status=$?
+if ((status != 0)); then
+  printf 'on Slurm, rather than on this node: bash %q SHARDS (the missing shards, comma-separated), which merges again\n' "$2" >&2
+fi
+exit "$status"
 `;
   const lines = [
     `SCENARIO=${q(spec.scenario)}`,
@@ -107,8 +112,9 @@ exec npx claimsim merge "$1"
   const submitText = `#!/bin/bash
 # Submits a sharded claimsim run to Slurm as an array, one shard per task, then
 # its merge, which waits for every task to leave the queue (afterany) and names
-# any missing shard. The run's values are set once, below. Run this from the
-# folder a relative SCENARIO or OUT is relative to (the jobs run there):
+# any missing shard. The run's values are set once, below; the jobs' logs are
+# written beside this script. Run this from the folder a relative SCENARIO or
+# OUT is relative to (the jobs run there):
 #   bash ${submit}         every shard
 #   bash ${submit} 2,4     only shards 2 and 4 (after they failed), then the merge
 set -euo pipefail
@@ -118,12 +124,12 @@ tasks=\${1:-1-$SHARDS}
 here=$(cd "$(dirname "$0")" && pwd)
 run=(${runOptions})
 ${spec.set.length === 0 ? '' : 'for s in "${SETS[@]}"; do run+=(--set "$s"); done\n'}mkdir -p "$OUT"
-array=$(sbatch --parsable --array="$tasks" "$here/${task}" "$SHARDS" "$OUT" "\${run[@]}")
+array=$(sbatch --parsable --array="$tasks" --output="$here/${base}-%A_%a.out" "$here/${task}" "$SHARDS" "$OUT" "\${run[@]}")
 array=\${array%%;*}
-merge=$(sbatch --parsable --dependency=afterany:"$array" "$here/${merge}" "$OUT")
+merge=$(sbatch --parsable --dependency=afterany:"$array" --output="$here/${base}-merge-%j.out" "$here/${merge}" "$OUT" "$here/${submit}")
 merge=\${merge%%;*}
-echo "array job: $array (shards $tasks of $SHARDS)"
-echo "merge job: $merge (runs after every shard; writes $OUT/results.json)"
+echo "array job: $array (shards $tasks of $SHARDS; logs $here/${base}-\${array}_TASK.out)"
+echo "merge job: $merge (runs after every shard; writes $OUT/results.json; log $here/${base}-merge-\${merge}.out)"
 `;
   return [
     { name: task, text: taskText, executable: true },

@@ -4,6 +4,7 @@
  * checks that the partials belong together and cover the run exactly once, and
  * reassembles them into the same output as an unsharded run.
  */
+import { parse as parseYaml } from 'yaml';
 import type { ParamMeta } from '../params/meta.js';
 import type { Parameters } from '../params/schema.js';
 import type { UnitResult } from '../sim/pool.js';
@@ -41,6 +42,59 @@ export function partialFileName(shard: ShardSpec): string {
 /** Partials that do not make one run together (the files themselves are checked by results/read.ts). */
 export class MergeError extends InputError {
   override name = 'MergeError';
+}
+
+/** Shards none of the partials is: `missing` holds their indexes (from 0), `of` a partial of the run they belong to. */
+export class MissingShards extends MergeError {
+  override name = 'MissingShards';
+  constructor(
+    readonly missing: readonly number[],
+    readonly of: PartialResult,
+  ) {
+    super(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => i + 1).join(', ')} of ${of.shard.count} missing`);
+  }
+}
+
+/**
+ * The arguments of the `claimsim run` that writes shard `index` (from 0) of
+ * the run `p` belongs to into `out`, rebuilt from what the partial records:
+ * the scenario file as the shard named it (relative to the folder it ran in,
+ * when it was inside it), the replications, the seed, the shard count, and
+ * the command line's overrides in their order (the scenario's hash covers
+ * it), the last as --claims when it is volume.claims, as --claims makes it.
+ * The executor is not recorded, and need not be: both give the same units.
+ */
+export function shardRunArguments(p: PartialResult, index: number, out: string): string[] {
+  const overrides = Object.entries(p.scenario.overrides);
+  const [lastPath, lastValue] = overrides[overrides.length - 1] ?? [];
+  const claims = lastPath === 'volume.claims' && Number.isInteger(lastValue) ? String(lastValue) : undefined;
+  const sets = claims === undefined ? overrides : overrides.slice(0, -1);
+  return [
+    'run',
+    p.scenario.chain[p.scenario.chain.length - 1]!,
+    ...(claims === undefined ? [] : ['--claims', claims]),
+    '--replications',
+    String(p.replications),
+    '--seed',
+    String(p.seed),
+    ...sets.flatMap(([path, value]) => ['--set', `${path}=${setValueText(value)}`]),
+    '--shard',
+    `${index + 1}/${p.shard.count}`,
+    '--out',
+    out,
+  ];
+}
+
+/** A --set value as text that reads back as `value`: bare when YAML reads it so, else as JSON (which YAML reads alike). */
+function setValueText(value: unknown): string {
+  if (typeof value === 'string' && value === value.trim() && value !== '') {
+    try {
+      if (parseYaml(value) === value) return value;
+    } catch {
+      // not plain YAML: quoted below
+    }
+  }
+  return JSON.stringify(value);
 }
 
 export interface Merged {
@@ -85,7 +139,7 @@ export function mergePartials(partials: readonly PartialResult[], files?: readon
     seen.add(p.shard.index);
   }
   const missing = Array.from({ length: first.shard.count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new MergeError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => i + 1).join(', ')} of ${first.shard.count} missing`);
+  if (missing.length > 0) throw new MissingShards(missing, first);
   const units = partials.flatMap((p) => p.units);
   return {
     first,

@@ -108,15 +108,19 @@ describe('slurm files', () => {
     const r = spawnSync('bash', [join(jobs, 'claimsim-Base-line-submit.sh')], { encoding: 'utf8', env, cwd });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`array job: 1000 (shards 1-6 of 6)\nmerge job: 1001 (runs after every shard; writes .${out}/results.json)\n`);
+    expect(r.stdout).toBe(
+      `array job: 1000 (shards 1-6 of 6; logs ${jobs}/claimsim-Base-line-1000_TASK.out)\n` +
+        `merge job: 1001 (runs after every shard; writes .${out}/results.json; log ${jobs}/claimsim-Base-line-merge-1001.out)\n`,
+    );
     const calls = readFileSync(log, 'utf8').split(/^sbatch\n/m).filter(Boolean);
     expect(calls).toHaveLength(2);
     const args = (call: string) => call.trim().split('\n').map((l) => l.slice(1, -1));
     const arrayArgs = args(calls[0]!);
-    expect(arrayArgs.slice(0, 3)).toEqual(['--parsable', '--array=1-6', join(jobs, 'claimsim-Base-line.sbatch')]);
-    const taskArgs = arrayArgs.slice(3);
+    // Each job's log beside the job files, not in the folder it was submitted from.
+    expect(arrayArgs.slice(0, 4)).toEqual(['--parsable', '--array=1-6', `--output=${jobs}/claimsim-Base-line-%A_%a.out`, join(jobs, 'claimsim-Base-line.sbatch')]);
+    const taskArgs = arrayArgs.slice(4);
     expect(taskArgs).toEqual(['6', `.${out}`, spec.scenario, '--claims', '1234', '--replications', '37', '--seed', '98765', '--executor', 'compiled', '--set', 'policy.threshold=2500', '--set', 'world.note=a b']);
-    expect(args(calls[1]!)).toEqual(['--parsable', '--dependency=afterany:1000', join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`]);
+    expect(args(calls[1]!)).toEqual(['--parsable', '--dependency=afterany:1000', `--output=${jobs}/claimsim-Base-line-merge-%j.out`, join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`, join(jobs, 'claimsim-Base-line-submit.sh')]);
 
     // A task, as Slurm would start it: the script with the arguments sbatch was given.
     rmSync(log);
@@ -124,7 +128,7 @@ describe('slurm files', () => {
     expect(task.status).toBe(0);
     expect(args(readFileSync(log, 'utf8').replace(/^npx\n/, ''))).toEqual(['claimsim', 'run', spec.scenario, ...taskArgs.slice(3), '--shard', '3/6', '--out', `.${out}`]);
     rmSync(log);
-    const merge = spawnSync('bash', [join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`], { encoding: 'utf8', env });
+    const merge = spawnSync('bash', [join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`, join(jobs, 'claimsim-Base-line-submit.sh')], { encoding: 'utf8', env });
     expect(merge.status).toBe(0);
     expect(args(readFileSync(log, 'utf8').replace(/^npx\n/, ''))).toEqual(['claimsim', 'merge', `.${out}`]);
   });
@@ -138,12 +142,17 @@ describe('slurm files', () => {
     expect(task.status).toBe(3);
     const noTask = spawnSync('bash', [join(jobs, 'claimsim-Base-line.sbatch'), '6', 'o', 'x.yaml'], { encoding: 'utf8', env });
     expect(noTask.status).not.toBe(0);
+    // A merge that refuses (shards missing) fails the merge job, and says how to resubmit them on Slurm.
+    const submitPath = join(jobs, 'claimsim-Base-line-submit.sh');
+    const merge = spawnSync('bash', [join(jobs, 'claimsim-Base-line-merge.sbatch'), 'rel out', submitPath], { encoding: 'utf8', env });
+    expect(merge.status).toBe(3);
+    expect(merge.stderr).toBe(`on Slurm, rather than on this node: bash ${submitPath} SHARDS (the missing shards, comma-separated), which merges again\n`);
     rmSync(log);
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const r = spawnSync('bash', [join(jobs, 'claimsim-Base-line-submit.sh'), '2,4'], { encoding: 'utf8', env, cwd });
     expect(r.status).toBe(0);
     expect(readFileSync(log, 'utf8')).toContain('[--array=2,4]');
-    expect(r.stdout).toContain('(shards 2,4 of 6)');
+    expect(r.stdout).toContain('(shards 2,4 of 6; logs ');
   });
 });
 
