@@ -14,7 +14,7 @@ const NEEDS_BUILD = [
   'test/hostile/{bom,cli-args,corpus-files,corpus-generated,fuzz,readers,xss}.test.ts',
   'test/params/cli-validation.test.ts',
   'test/report/browser.test.ts',
-  'test/results/{merge-tamper,write}.test.ts',
+  'test/results/{merge-missing,merge-tamper,write}.test.ts',
 ];
 
 export default defineConfig({

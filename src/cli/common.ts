@@ -97,10 +97,3 @@ export function safeName(name: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   return cleaned || 'scenario';
 }
-
-
-
-/** A line of progress on stderr, only on a terminal and not in CI. */
-export function note(line: string): void {
-  if (process.stderr.isTTY && !process.env.CI) process.stderr.write(`${line}\n`);
-}

@@ -21,6 +21,12 @@ export function formatDuration(seconds: number): string {
   return `${s} s`;
 }
 
+/** Claims in one (replication, team) unit of `scenario`'s runs: what the bar's claims per second count. */
+export function claimsPerUnit(scenario: { readonly parameters: { readonly volume: { readonly claims: number }; readonly world: { readonly teams: number } } }): number {
+  return scenario.parameters.volume.claims / scenario.parameters.world.teams;
+}
+
+/** A bar over `total` units of `claimsPerUnit` claims each, or nothing where no one is watching. */
 export function progressReporter(label: string, claimsPerUnit: number): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY || process.env.CI) return undefined;
   const t0 = performance.now();

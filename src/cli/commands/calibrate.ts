@@ -15,8 +15,9 @@ import { loadScenario } from '../../params/load.js';
 import { calibrate } from '../../library/analyses.js';
 import { claimOutputs, writeFileAtomic, writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
-import { analysisInputs, note, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';
+import { analysisInputs, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
+import { claimsPerUnit, progressReporter } from '../progress.js';
 import { table } from './compare.js';
 
 interface CalibrateArgs extends CommonArgs {
@@ -59,8 +60,8 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const placement = overlayPlacementProblem(args.scenario, overlayFile, args.overlay === undefined ? 'the default overlay path (set by --out)' : '--overlay');
     if (placement) throw new UsageError(placement);
     claimOutputs(outDir);
-    const onEvaluation = (n: number, value: number) => note(`calibrate: evaluation ${n}, objective ${value.toExponential(3)}`);
-    const { results, overlay: overlayText } = await calibrate(base, targets, args.free, { ...options, overlayFile, onEvaluation, ...(maxEvaluations === undefined ? {} : { maxEvaluations }) });
+    const onUnitDone = progressReporter(`calibrate ${base.name}: team-replications, at most`, claimsPerUnit(base));
+    const { results, overlay: overlayText } = await calibrate(base, targets, args.free, { ...options, overlayFile, onUnitDone, ...(maxEvaluations === undefined ? {} : { maxEvaluations }) });
     const calibration = results.calibration;
     // The overlay goes with the other outputs when it sits among them; a failed calibration drops an earlier one there.
     const overlayAmongOutputs = resolve(dirname(overlayFile)) === resolve(outDir);

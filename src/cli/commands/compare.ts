@@ -7,8 +7,9 @@ import { compare } from '../../library/analyses.js';
 import { loadScenario } from '../../params/load.js';
 import { writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
-import { analysisInputs, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
+import { analysisInputs, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
+import { claimsPerUnit, progressReporter } from '../progress.js';
 import { formatValue, intervalText } from '../format.js';
 import { enoughForInterval, shownInterval } from '../../stats/interval.js';
 
@@ -29,7 +30,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     if (args.scenarios.length < 2) throw new UsageError(`compare needs a base scenario and at least one other (got only ${args.scenarios[0]})`);
     const { options, set } = analysisInputs(args);
     const [base, ...others] = args.scenarios.map((file) => loadScenario(file, { set }));
-    const results = await compare(base!, others, { ...options, onRunDone: (done, total) => note(`compare: ${done} of ${total} scenarios done`) });
+    const results = await compare(base!, others, { ...options, onUnitDone: progressReporter(`compare ${base!.name}: team-replications`, claimsPerUnit(base!)) });
     const outDir = args.out ?? join('reports', `compare-${safeName(results.scenarios[0]!.scenario.name)}`);
     const report = join(outDir, 'report.html');
     writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'comparisons.csv': comparisonsCsv(results), ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });

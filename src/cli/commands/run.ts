@@ -16,7 +16,7 @@ import { parseShard, runSizeProblem } from '../../sim/units.js';
 import { UsageError } from '../errors.js';
 import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, runDefinitionOf, safeName, wholeNumber, withRunDefinition, type CommonArgs } from '../common.js';
 import { printRun } from '../format.js';
-import { progressReporter } from '../progress.js';
+import { claimsPerUnit, progressReporter } from '../progress.js';
 
 /** The analyses' options (with run's own wording in --help), and run's own. */
 interface RunArgs extends CommonArgs {
@@ -59,7 +59,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const tooBig = runSizeProblem(most, params.world.teams);
     if (tooBig) throw new UsageError(`${flag}: ${tooBig}`);
     const outDir = args.out ?? join('reports', safeName(scenario.name));
-    const onUnitDone = progressReporter(`${scenario.name}: team-replications`, params.volume.claims / params.world.teams);
+    const onUnitDone = progressReporter(`${scenario.name}: team-replications`, claimsPerUnit(scenario));
     const run = { replications, seed, workers, executor, onUnitDone, command: ['claimsim', ...process.argv.slice(2)] };
 
     if (shard) {
