@@ -123,7 +123,7 @@ ${lines.join('\n')}
 tasks=\${1:-1-$SHARDS}
 here=$(cd "$(dirname "$0")" && pwd)
 run=(${runOptions})
-${spec.set.length === 0 ? '' : 'for s in "${SETS[@]}"; do run+=(--set "$s"); done\n'}mkdir -p "$OUT"
+${spec.set.length === 0 ? '' : `for s in "\${SETS[@]}"; do run+=(--set "$s"); done\n`}mkdir -p "$OUT"
 array=$(sbatch --parsable --array="$tasks" --output="$here/${base}-%A_%a.out" "$here/${task}" "$SHARDS" "$OUT" "\${run[@]}")
 array=\${array%%;*}
 merge=$(sbatch --parsable --dependency=afterany:"$array" --output="$here/${base}-merge-%j.out" "$here/${merge}" "$OUT" "$here/${submit}")

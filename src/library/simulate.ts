@@ -18,7 +18,7 @@ import { partialResult, type PartialResult } from '../results/partial.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../results/results.js';
 import { DEFAULT_EXECUTOR, type ExecutorKind } from '../sim/executor/index.js';
 import { defaultWorkers, onWorkers, simulateUnits, usingPools } from '../sim/pool.js';
-import { runScenario } from '../sim/run.js';
+import { runScenario, type RunOutput } from '../sim/run.js';
 import { planUnits, runSizeProblem, type ShardSpec } from '../sim/units.js';
 
 export interface SimulateOptions {
@@ -50,8 +50,8 @@ async function simulateOnPools(scenario: Scenario, options: SimulateOptions): Pr
   const t0 = performance.now();
   const { replications, seed, workers } = checked(scenario, options);
   const run = { seed, workers, executor: options.executor, onUnitDone: options.onUnitDone };
-  let output;
-  let precision;
+  let output: RunOutput;
+  let precision: RunResults['precision'];
   if (options.precision) {
     const { target, maxReplications, onBatch } = options.precision;
     const outcome = await runToPrecision(scenario.parameters, { ...run, target, initialReplications: replications, maxReplications, ...(onBatch ? { onBatch } : {}) });

@@ -114,7 +114,7 @@ export function buildScenario(path: string, files: ScenarioFiles, options: LoadO
   // Overlay and --set problems are collected, and the values they did not spoil are still checked,
   // so that every problem is reported at once.
   const changes = new Map<string, unknown>();
-  overlays.forEach((layer, i) => collectOverlay(layer, i + 1, knownAt[i + 1]!, meta, origins, changes, problems));
+  for (const [i, layer] of overlays.entries()) collectOverlay(layer, i + 1, knownAt[i + 1]!, meta, origins, changes, problems);
   const current = (leaf: string) => getIn(applyOverlay(rootValues, changes), leaf);
   const overrides = collectSets(options.set ?? [], overlays.length + 1, current, meta, origins, changes, problems);
   const values = applyOverlay(rootValues, changes);

@@ -43,7 +43,7 @@ export class IncidentTimes {
   next(): number | null {
     if (this.produced >= this.count) return null;
     const remaining = this.count - this.produced;
-    this.previous = 1 - (1 - this.previous) * Math.pow(this.uniform(), 1 / remaining);
+    this.previous = 1 - (1 - this.previous) * this.uniform() ** (1 / remaining);
     this.produced++;
     return this.dayAt(this.previous);
   }

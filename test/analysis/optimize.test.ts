@@ -14,7 +14,10 @@ describe('goldenSection', () => {
   it('stops at the first value at or below goodEnough', async () => {
     const seen: number[] = [];
     // Zero within 1 of 2. The first point is c = 5 - 0.618034 * 5 = 1.909830, already within.
-    const r = await goldenSection((x) => (seen.push(x), Math.max(0, Math.abs(x - 2) - 1)), 0, 5, 1e-9, 60, 0);
+    const r = await goldenSection((x) => {
+      seen.push(x);
+      return Math.max(0, Math.abs(x - 2) - 1);
+    }, 0, 5, 1e-9, 60, 0);
     expect(seen).toHaveLength(1);
     expect(r).toEqual({ x: seen[0], value: 0, evaluations: 1 });
     expect(seen[0]).toBeCloseTo(5 - ((Math.sqrt(5) - 1) / 2) * 5, 12);
@@ -32,7 +35,10 @@ describe('goldenSection', () => {
 describe('nelderMead', () => {
   it('stops at a start that is good enough', async () => {
     let calls = 0;
-    const r = await nelderMead(() => (calls++, 0), [0.5, 0.5], 1e-10, 400, 0);
+    const r = await nelderMead(() => {
+      calls++;
+      return 0;
+    }, [0.5, 0.5], 1e-10, 400, 0);
     expect(calls).toBe(1);
     expect(r).toEqual({ x: [0.5, 0.5], value: 0, evaluations: 1 });
   });
@@ -41,7 +47,10 @@ describe('nelderMead', () => {
     const points: number[][] = [];
     // Zero where x > 0.6; the start (0.5, 0.5) is not, the first vertex (0.25, 0.5) is not, the second (0.5, 0.25) is not;
     // the reflection of the worst through the centroid of the other two reaches x > 0.6.
-    const f = ([x]: number[]) => (points.push([x!]), Math.max(0, 0.6 - x!));
+    const f = ([x]: number[]) => {
+      points.push([x!]);
+      return Math.max(0, 0.6 - x!);
+    };
     const r = await nelderMead(f, [0.5, 0.5], 1e-12, 400, 0);
     expect(r.value).toBe(0);
     expect(r.x[0]!).toBeGreaterThan(0.6);
@@ -59,7 +68,15 @@ describe('nelderMead', () => {
 describe('nelderMead never exceeds its cap', () => {
   it.each([2, 3, 5, 8, 13])('maxEvaluations %i', async (cap) => {
     let calls = 0;
-    const r = await nelderMead(([x, y]) => (calls++, (x! - 0.3) ** 2 + (y! - 0.7) ** 2), [0.5, 0.5], 1e-15, cap);
+    const r = await nelderMead(
+      ([x, y]) => {
+        calls++;
+        return (x! - 0.3) ** 2 + (y! - 0.7) ** 2;
+      },
+      [0.5, 0.5],
+      1e-15,
+      cap,
+    );
     expect(calls).toBeLessThanOrEqual(cap);
     expect(r.evaluations).toBe(calls);
   });

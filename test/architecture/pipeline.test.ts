@@ -26,7 +26,9 @@ async function cruise(cwd: string): Promise<{ ok: boolean; output: string }> {
 }
 
 const copies: string[] = [];
-afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A copy of the sources with `planted` prepended to `file`. */
 function copyWith(file: string, planted: string): string {

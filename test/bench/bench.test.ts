@@ -16,7 +16,9 @@ const BENCH = join(ROOT, 'dist', 'bench', 'main.js');
 const NUMBER = String.raw`(\d[\d,]*(?:\.\d+)?)`;
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function bench(args: string[]) {
   // The bench's own temporary folder goes under this one (os.tmpdir() follows TMPDIR), so what it leaves is seen.

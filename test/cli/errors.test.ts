@@ -12,7 +12,10 @@ import { parseShard } from '../../src/sim/units.js';
 
 function exitAndText(error: unknown): { code: number; text: string } {
   const lines: string[] = [];
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
   try {
     return { code: reportFailure(error), text: lines.join('') };
   } finally {

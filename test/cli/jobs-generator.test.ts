@@ -46,7 +46,7 @@ function standIns(npxExit = 0): { bin: string; log: string } {
     writeFileSync(join(bin, name), `#!/bin/bash\n{ echo "${name}"; for a in "$@"; do printf '[%s]\\n' "$a"; done; } >> "${log}"\n${body}\n`);
     chmodSync(join(bin, name), 0o755);
   };
-  tool('sbatch', 'echo "$((999 + $(grep -c ^sbatch "' + log + '")));cluster"');
+  tool('sbatch', `echo "$((999 + $(grep -c ^sbatch "${log}")));cluster"`);
   tool('npx', `exit ${npxExit}`);
   return { bin, log };
 }

@@ -45,7 +45,7 @@ const out = (box: Sandbox) => ['--out', box.out];
 /** Every output `fit` can write, inside the sandbox's --out path. */
 const fitOut = (box: Sandbox) => ['--out', join(box.out, 'overlay.yaml'), '--report-dir', join(box.out, 'report')];
 
-export const ARG_CASES: readonly ArgCase[] = [
+const ARG_CASES: readonly ArgCase[] = [
   // Unknown flags.
   { name: 'run: an unknown flag', args: (b) => ['run', B, '--bogus-flag', '7', ...out(b)], stderr: /Unknown arguments?: bogus-flag/ },
 

@@ -13,7 +13,7 @@ interface CorpusCase {
   readonly stderr: RegExp;
 }
 
-export const CORPUS: readonly CorpusCase[] = [
+const CORPUS: readonly CorpusCase[] = [
   // Malformed YAML.
   { file: 'yaml-indent-misaligned.yaml', stderr: /yaml-indent-misaligned\.yaml:7: malformed YAML: All mapping items must start at the same column/ },
   { file: 'yaml-indent-dedented-child.yaml', stderr: /yaml-indent-dedented-child\.yaml:5: policy: is a group of parameters[^\n]*\n.*yaml-indent-dedented-child\.yaml:6: threshold: unknown parameter/ },

@@ -29,7 +29,7 @@ interface GeneratedCase {
   readonly forbid?: RegExp;
 }
 
-export const GENERATED: readonly GeneratedCase[] = [
+const GENERATED: readonly GeneratedCase[] = [
   {
     name: 'an extends chain of 20 files',
     make: () => {

@@ -172,7 +172,7 @@ describe('fuzzing loadScenario with mutated bundled scenarios', () => {
       outcomes.set(m.path, { kind: 'refused', problems: problems.map(formatProblem) });
     }
     // Nothing reached Object.prototype on the way.
-    for (const key of ['changedBy', 'polluted', 'value', 'source', 'x']) expect(Object.prototype.hasOwnProperty.call(Object.prototype, key), key).toBe(false);
+    for (const key of ['changedBy', 'polluted', 'value', 'source', 'x']) expect(Object.hasOwn(Object.prototype, key), key).toBe(false);
     expect(counts.loaded + counts.refused).toBe(mutants.length);
     expect(mutants.length).toBeGreaterThanOrEqual(300);
     // Both outcomes occur, and every kind of mutation was exercised.

@@ -23,7 +23,7 @@ import { BASELINE, CLI, removeTempDirs, requireBuiltCli, STACK_LINE, tempDir } f
 const LONG = `${'<img src=x onerror=alert(1)><svg onload=alert(1)></script><script>alert(1)</script>'.repeat(1200)}`;
 
 /** Payloads of at most 200 characters, so each can also be a scenario name. */
-export const SHORT_PAYLOADS: readonly string[] = [
+const SHORT_PAYLOADS: readonly string[] = [
   '<script>alert(1)</script>',
   '"><img src=x onerror=alert(1)>',
   '</script><script>alert(1)</script>',
@@ -45,7 +45,7 @@ export const SHORT_PAYLOADS: readonly string[] = [
   '" onmouseover="alert(1)" x="',
   '<img src="https://evil.example/pixel.gif">',
 ];
-export const PAYLOADS: readonly string[] = [...SHORT_PAYLOADS, LONG];
+const PAYLOADS: readonly string[] = [...SHORT_PAYLOADS, LONG];
 
 const dir = tempDir('claimsim-hostile-xss-');
 const SMALL_RUN = ['--claims', '300', '-r', '2', '--set', 'world.teams=1', '-w', '1'];
@@ -260,7 +260,7 @@ describe('XSS payloads in a scenario, its parameters, its file name and the comm
     const results = JSON.parse(readFileSync(join(compareOut, 'results.json'), 'utf8')) as Compare;
     const renamed = ['base \\" \u2029 quote', 'line\u2028separator', "back\\slash \\' quote"];
     const old = results.scenarios.slice(0, renamed.length).map((s) => s.scenario.name);
-    results.scenarios.forEach((s, i) => (s.scenario.name = renamed[i] ?? s.scenario.name));
+    for (const [i, s] of results.scenarios.entries()) s.scenario.name = renamed[i] ?? s.scenario.name;
     for (const d of results.differences) {
       d.base = renamed[0]!;
       const i = old.indexOf(d.scenario);

@@ -476,8 +476,8 @@ describe('bad --set overrides', () => {
   it('refuses __proto__ as an unknown parameter without touching Object.prototype', () => {
     try {
       const problems = load(BASELINE, ['__proto__.polluted=1']);
-      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'changedBy')).toBe(false);
-      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+      expect(Object.hasOwn(Object.prototype, 'changedBy')).toBe(false);
+      expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
       expectOne(problems, { file: '--set', field: '__proto__.polluted' }, /unknown parameter/);
       // And a later load is unaffected.
       expect(loadScenario(BASELINE).parameters.policy.threshold).toBe(1000);
@@ -506,7 +506,7 @@ describe('bad --set overrides', () => {
     writeFileSync(file, 'name: ctor\ndescription: d\nextends: baseline\nparameters:\n  constructor: 5\n');
     try {
       const problems = load(file);
-      expect(Object.prototype.hasOwnProperty.call(Object, 'changedBy')).toBe(false);
+      expect(Object.hasOwn(Object, 'changedBy')).toBe(false);
       expectOne(problems, { file, line: 5, field: 'constructor' }, /reserved name/);
     } finally {
       delete (Object as unknown as Record<string, unknown>).changedBy;

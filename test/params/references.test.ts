@@ -19,7 +19,6 @@ import { describe, expect, it } from 'vitest';
 import { problemsOf, tempDirs } from '../support/scenarioFiles.js';
 import { parseDocument } from 'yaml';
 import { BUNDLED_SCENARIOS_DIR, loadScenario } from '../../src/params/load.js';
-import type { Problem } from '../../src/params/problems.js';
 import { citedKeys, closestKey, editDistance, referencesSchema, sourceParts, unknownCitations, withoutCitations } from '../../src/params/references.js';
 import { scenarioRecord } from '../../src/results/results.js';
 

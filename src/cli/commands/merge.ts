@@ -1,5 +1,5 @@
 /** `claimsim merge DIR...`: combine the partial results of a sharded run into results.json. */
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { mergePartials, MissingShards, shardRunArguments, type Merged } from '../../results/partial.js';
@@ -105,7 +105,7 @@ function rerunAdvice(e: MissingShards, args: MergeArgs, unreadable: readonly str
 }
 
 function partialFiles(path: string): string[] {
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(path);
   } catch {

@@ -28,6 +28,7 @@ export class CompileError extends Error {
 
 /** The mutable registers of one step: ops read and replace the context, and ask the sink. */
 export interface Run {
+  // biome-ignore lint/suspicious/noExplicitAny: a machine's context, typed by its machine; the compiler only carries it
   context: any;
   event: EventObject;
   sink: ActionSink<unknown>;
@@ -36,6 +37,7 @@ export interface Run {
 }
 
 export type Op = (run: Run) => void;
+// biome-ignore lint/suspicious/noExplicitAny: a machine's context, typed by its machine; the compiler only carries it
 export type Guard = (context: any, event: EventObject) => boolean;
 
 export interface CompiledTransition {
@@ -61,6 +63,7 @@ export interface CompiledMachine {
   readonly initial: CompiledState;
   /** Root entry, root initial actions and the initial state's entry. */
   readonly initialOps: readonly Op[];
+  // biome-ignore lint/suspicious/noExplicitAny: a machine's context, typed by its machine; the compiler only carries it
   initialContext(input: unknown): any;
 }
 
@@ -337,9 +340,13 @@ class Compiler {
     const kinds: Queued[] = [];
     const values: unknown[] = [];
     const guards = new Map<unknown, Guard>();
-    const enqueue = ((action: unknown) => void (kinds.push(Queued.op), values.push(this.op(action, where)))) as unknown as Enqueue;
-    enqueue.assign = (assignment: Assignment) => void (kinds.push(Queued.assign), values.push(assignment));
-    enqueue.emit = (event: unknown) => void (kinds.push(Queued.emit), values.push(event));
+    const queue = (kind: Queued, value: unknown): void => {
+      kinds.push(kind);
+      values.push(value);
+    };
+    const enqueue = ((action: unknown) => queue(Queued.op, this.op(action, where))) as unknown as Enqueue;
+    enqueue.assign = (assignment: Assignment) => queue(Queued.assign, assignment);
+    enqueue.emit = (event: unknown) => queue(Queued.emit, event);
     for (const refused of ['cancel', 'raise', 'sendTo', 'sendParent', 'spawnChild', 'stopChild', 'log'] as const) {
       enqueue[refused] = () => this.refuse(where, `enqueue.${refused} inside enqueueActions`);
     }
@@ -384,6 +391,7 @@ class Compiler {
   }
 }
 
+// biome-ignore lint/suspicious/noConstEnum: tsc inlines these numbers into the step loop; nothing outside this file sees them
 const enum Queued {
   emit,
   assign,
@@ -393,7 +401,7 @@ const enum Queued {
 type GuardFn = (args: { context: unknown; event: EventObject }, params: unknown) => boolean;
 type Assignment = ((args: Run, params: unknown) => Record<string, unknown>) | Record<string, unknown>;
 type Collect = (args: Record<string, unknown>, params: unknown) => void;
-type Enqueue = ((action: unknown) => void) & Record<string, (...args: any[]) => void>;
+type Enqueue = ((action: unknown) => void) & Record<string, (...args: never[]) => void>;
 
 /** `assign` in both forms (a function of the context, or an object of values and functions), as XState merges it: a new context object. */
 function assignOp(assignment: Assignment, paramsOf: (run: Run) => unknown): Op {
