@@ -1,9 +1,9 @@
 /**
  * The report's first screen: what the results say, in plain words, and the
- * headline figures. Pure functions of the results; the numbers are formatted
- * the way the terminal prints them.
+ * headline figures. Pure functions of the results; the numbers are written
+ * as everywhere else (format/values.ts).
  */
-import { formatUsd, formatValue } from '../cli/format.js';
+import { formatUsd, formatValue } from '../format/values.js';
 import { wantedText } from '../analysis/targets.js';
 import { METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/analyses.js';

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runFile } from '../../src/analysis/runs.js';
 import { differencesAgainst } from '../../src/analysis/compare.js';
-import { formatUsd } from '../../src/cli/format.js';
+import { formatUsd } from '../../src/format/values.js';
 import { METRIC_NAMES } from '../../src/collect/metrics.js';
 import { headlineRows, summaryParagraphs } from '../../src/report/summary.js';
 import { buildCompareResults } from '../../src/results/analyses.js';

@@ -17,7 +17,7 @@ import { claimOutputs, writeFileAtomic, writeOutputs } from '../../results/write
 import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
-import { table } from './compare.js';
+import { textTable } from '../../format/textTable.js';
 
 interface CalibrateArgs extends CommonArgs {
   scenario: string;
@@ -79,8 +79,8 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     writeOutputs(outDir, { ...files, ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
     if (overlayText !== undefined && !overlayAmongOutputs) writeFileAtomic(overlayFile, overlayText);
 
-    process.stdout.write(`${table(['parameter', 'calibrated', 'searched over'], calibration.free.map((f) => [f.path, String(calibration.values[f.path]), `${f.low} .. ${f.high}`]))}\n\n`);
-    process.stdout.write(`${table(['target', 'wanted', 'simulated', 'miss', 'within tolerance'], calibration.achieved.map((a) => [a.metric, wantedText(a.wanted), String(Number(a.simulated.toPrecision(5))), missText(a), a.within ? 'yes' : 'NO']))}\n\n`);
+    process.stdout.write(`${textTable(['parameter', 'calibrated', 'searched over'], calibration.free.map((f) => [f.path, String(calibration.values[f.path]), `${f.low} .. ${f.high}`]))}\n\n`);
+    process.stdout.write(`${textTable(['target', 'wanted', 'simulated', 'miss', 'within tolerance'], calibration.achieved.map((a) => [a.metric, wantedText(a.wanted), String(Number(a.simulated.toPrecision(5))), missText(a), a.within ? 'yes' : 'NO']))}\n\n`);
     if (calibration.reached) {
       process.stdout.write(`Every target is within its tolerance after ${calibration.evaluations} evaluations.\noverlay: ${overlayFile}\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
       return;

@@ -9,7 +9,8 @@ import { writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
-import { formatValue, intervalText } from '../format.js';
+import { textTable } from '../../format/textTable.js';
+import { formatValue, intervalText } from '../../format/values.js';
 import { enoughForInterval, shownInterval } from '../../stats/interval.js';
 
 interface CompareArgs extends CommonArgs {
@@ -53,15 +54,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
           diff.varianceReduction === null ? '-' : `${diff.varianceReduction.toFixed(1)}x`,
         ];
       });
-      process.stdout.write(`${table(['metric', d.base, d.scenario, 'difference', '95% CI', 'outside noise', 'pairing gain'], rows)}\n`);
+      process.stdout.write(`${textTable(['metric', d.base, d.scenario, 'difference', '95% CI', 'outside noise', 'pairing gain'], rows)}\n`);
     }
     process.stdout.write(`\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };
-
-/** A plain text table, the first column left-aligned. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}

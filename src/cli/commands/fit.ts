@@ -19,7 +19,8 @@ import { writeFileAtomic, writeOutputs } from '../../results/write.js';
 import { ENGINE } from '../../version.js';
 import { safeName } from '../common.js';
 import { UsageError } from '../errors.js';
-import { formatUsd } from '../format.js';
+import { textTable } from '../../format/textTable.js';
+import { formatUsd } from '../../format/values.js';
 
 interface FitArgs {
   csv: string;
@@ -111,9 +112,6 @@ export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empiri
     f.ks.toFixed(4),
     f === comparison[comparison.chosen] ? '*' : '',
   ]);
-  const header = ['fit', 'parameters', 'lnL (USD)', 'AIC', 'KS D', 'chosen'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const chosen = comparison[comparison.chosen];
   const other = comparison[comparison.chosen === 'mixture' ? 'lognormal' : 'mixture'];
   const why = comparison.mixture.collapsed
@@ -125,9 +123,7 @@ export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empiri
   return [
     `${data.file}: ${data.values.length.toLocaleString('en-US')} amounts in column "${data.column}"${skipped}`,
     '',
-    line(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.map(line),
+    textTable(['fit', 'parameters', 'lnL (USD)', 'AIC', 'KS D', 'chosen'], rows, 2),
     '',
     `Chosen: ${chosen.kind === 'mixture' ? 'the two-component lognormal mixture' : 'the lognormal'} (${why}). lnL is of the amounts in USD; AIC = 2k - 2 lnL, k = 2 and 5.`,
     `Overlay: ${out} (extends ${base}; ${written})`,

@@ -8,7 +8,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { wantedText } from '../../analysis/targets.js';
 import type { CalibrationResults } from '../../results/analyses.js';
-import { chartTitle, formatParameter, formatShare, formatValue, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { formatParameter, formatShare, formatValue } from '../../format/values.js';
 import { metricDescription, metricLabel, metricUnit } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 

@@ -26,7 +26,7 @@ export { sweepCurves, sweepRows, type SweepRow } from './sweepCurves.js';
 export { tornado, tornadoBars, type TornadoBar } from './tornado.js';
 export { PAYERS, pathMoney, whoPays, type PathMoney, type Payer } from './whoPays.js';
 export { MUTED_INK, OKABE_ITO, PALETTE, REFERENCE_INK } from './palette.js';
-export { formatUsd, formatShare, formatValue, wrapText } from './format.js';
+export { wrapText } from './format.js';
 export type { ChartableResults, ChartEntry, RunLike } from './types.js';
 
 /** The title text of a spec (the finding), whichever form the title takes. */

@@ -6,7 +6,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityResults } from '../../results/analyses.js';
-import { axisFormat, chartTitle, formatChange, formatParameter, formatValue, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { axisFormat, chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { formatChange, formatParameter, formatValue } from '../../format/values.js';
 import { metricLabel, metricPhrase, metricUnit } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 

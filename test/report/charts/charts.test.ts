@@ -19,7 +19,7 @@ import { parseAxis, type Axis } from '../../../src/analysis/grid.js';
 import { runFile } from '../../../src/analysis/runs.js';
 import { sensitivityOf } from '../../../src/analysis/sensitivity.js';
 import { sweepScenario } from '../../../src/analysis/sweep.js';
-import { formatUsd } from '../../../src/cli/format.js';
+import { formatUsd } from '../../../src/format/values.js';
 import { CLAIM_OUTCOMES } from '../../../src/machines/claim.js';
 import { loadScenario } from '../../../src/params/load.js';
 import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults, type CompareResults, type SweepResults } from '../../../src/results/analyses.js';
