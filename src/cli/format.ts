@@ -2,30 +2,11 @@
  * What `run` and `merge` print: the headline table after a run, in the
  * formats of format/values.ts.
  */
-import type { MetricName } from '../collect/metrics.js';
+import { RUN_TABLE_METRICS } from '../collect/metrics.js';
 import { formatUsd, formatValue, intervalText } from '../format/values.js';
 import { textTable } from '../format/textTable.js';
 import type { RunResults } from '../results/results.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval } from '../stats/interval.js';
-
-const HEADLINE: readonly MetricName[] = [
-  'claims.filed',
-  'claims.underThresholdShare',
-  'claims.fraudulentShare',
-  'marketplace.concessionsPaid',
-  'marketplace.recovered',
-  'marketplace.reviewCost',
-  'marketplace.netCost',
-  'marketplace.fraudPaid',
-  'sellers.reimbursed',
-  'sellers.paidDirect',
-  'insurers.paid',
-  'insurers.lossRatio',
-  'customers.validPaidShare',
-  'customers.daysToPayment',
-  'customers.validDenied',
-  'claims.openAtHorizon',
-];
 
 /** What `run` and `merge` print: what ran, the headline table, the largest claim and where the results are. */
 export function printRun(results: RunResults, file: string): void {
@@ -59,7 +40,7 @@ export function printRun(results: RunResults, file: string): void {
  * zero is clipped there and says so; with too few replications it is not shown.
  */
 export function headlineTable(results: RunResults): string {
-  const rows = HEADLINE.map((name) => {
+  const rows = RUN_TABLE_METRICS.map((name) => {
     const s = results.summary[name];
     const unit = results.metrics[name].unit;
     const ci = intervalText(shownInterval(s, { nonNegative: true }), unit);

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { compareScenarios } from '../../analysis/compare.js';
-import { METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
+import { COMPARE_TABLE_METRICS, METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
 import { comparisonsCsv } from '../../export/analysisTables.js';
 import { buildCompareResults } from '../../results/analyses.js';
 import { writeOutputs } from '../../results/write.js';
@@ -17,7 +17,6 @@ interface CompareArgs extends CommonArgs {
   scenarios: string[];
 }
 
-const SHOWN: readonly MetricName[] = ['marketplace.netCost', 'marketplace.concessionsPaid', 'marketplace.recovered', 'marketplace.reviewCost', 'marketplace.fraudPaid', 'sellers.reimbursed', 'insurers.paid', 'customers.validPaidShare', 'customers.daysToPayment', 'customers.validDenied'];
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenarios..>',
@@ -40,7 +39,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       process.stdout.write(`\n${d.scenario} against ${d.base} (${results.replications} paired replications, seed ${results.seed}):\n`);
       const base = results.scenarios.find((s) => s.scenario.name === d.base)!;
       const other = results.scenarios.find((s) => s.scenario.name === d.scenario)!;
-      const rows = SHOWN.map((m) => {
+      const rows = COMPARE_TABLE_METRICS.map((m) => {
         const unit = (METRICS[m] as MetricDefinition).unit;
         const diff = d.metrics[m];
         return [
