@@ -8,13 +8,14 @@
  * The schemas check what the readers index (report/summary.ts, report/html.ts,
  * report/charts/, export/tables.ts, and mergePartials with assembleRun), not
  * every field the engine writes, and let unknown fields through, except in a
- * partial's aggregates, which mergeAggregates adds up key by key.
+ * partial's aggregates, which mergeAggregates adds up key by key (their strict
+ * schema is collect/aggregates.ts's, which also defines their type).
  *
  * Phase: summarise (on the way back in from a file).
  */
 import { NotARegularFile, readRegularFile } from '../io/readRegularFile.js';
 import { z } from 'zod';
-import { AMOUNT_BIN_COUNT, DAYS_BIN_COUNT, seriesLengths, type Aggregates, type ClaimExample, type PathMoney } from '../collect/aggregates.js';
+import { aggregatesSchema, AMOUNT_BIN_COUNT, DAYS_BIN_COUNT, MONTHLY_SERIES, seriesLengths, type Aggregates } from '../collect/aggregates.js';
 import { METRIC_NAMES } from '../collect/metrics.js';
 import { CLAIM_OUTCOMES } from '../machines/claim.js';
 import { citedKeys, referencesSchema } from '../params/references.js';
@@ -25,7 +26,7 @@ import { InputError } from '../inputError.js';
 import { parametersSchema } from '../params/schema.js';
 import { parametersHash, unitProblems as unitContentProblems } from './verify.js';
 import { ENGINE } from '../version.js';
-import { MONTHLY_SERIES, type RunResults } from './results.js';
+import type { RunResults } from './results.js';
 
 /** Any results.json the engine writes, told apart by `kind`. */
 export type SavedResults = RunResults | CompareResults | SweepResults | SensitivityResults | CalibrationResults;
@@ -232,51 +233,6 @@ export function readResultsFile(file: string): SavedResults {
 
 // ---- partial-I-of-N.json ----
 
-// mergeAggregates adds up every key it finds and builds its totals from the engine's own shape, so
-// aggregates are strict: an unknown key holding a list would have no place to be added into.
-const strictPathMoney = z.strictObject({ count: num, marketplaceUsd: num, sellerUsd: num, insurerUsd: num, recoveredUsd: num } satisfies Record<keyof PathMoney, z.ZodType>);
-/** Claim states are counted by name into a plain object, so no name may be one of Object.prototype's. */
-const stateName = text.refine((k) => !(k in Object.prototype), 'is not a claim state');
-const claimExample = z.looseObject({
-  replication: wholeNumber,
-  team: wholeNumber,
-  claim: wholeNumber,
-  seller: wholeNumber,
-  customer: wholeNumber,
-  claimedUsd: num,
-  fraud: text,
-  outcome: text,
-  paidBy: z.looseObject({ marketplaceUsd: num, sellerUsd: num, insurerUsd: num }),
-} satisfies Record<keyof ClaimExample, z.ZodType>);
-
-const aggregates = z.strictObject({
-  claims: z.strictObject({ incidents: num, filed: num, unfiledAtEnd: num, claimedUsd: num, underThreshold: num, fabricated: num, builtUp: num, open: num, paidByMarketplace: num } satisfies Record<keyof Aggregates['claims'], z.ZodType>),
-  outcomes: z.strictObject(each(CLAIM_OUTCOMES, strictPathMoney)),
-  openMoney: strictPathMoney,
-  openByState: z.record(stateName, num),
-  money: z.strictObject({
-    recoveryLagUsdDays: num,
-    paidByMarketplaceUsd: num,
-    paidBySellersUsd: num,
-    paidByInsurersUsd: num,
-    recoveredUsd: num,
-    recoveredWithheldUsd: num,
-    reviewCostUsd: num,
-    fraudPaidUsd: num,
-    fraudPaidByMarketplaceUsd: num,
-    fraudStoppedUsd: num,
-    invalidChargesToSellersUsd: num,
-    premiumsUsd: num,
-  } satisfies Record<keyof Aggregates['money'], z.ZodType>),
-  customers: z.strictObject({ validClosed: num, validPaid: num, validDenied: num, daysToPaymentSum: num, falselyFlagged: num } satisfies Record<keyof Aggregates['customers'], z.ZodType>),
-  sellers: z.strictObject({ count: num, insured: num, insuranceRequired: num, suspended: num } satisfies Record<keyof Aggregates['sellers'], z.ZodType>),
-  histograms: z.strictObject({ claimedUsd: numbers, daysToPayment: numbers, recoveryLagUsd: numbers } satisfies Record<keyof Aggregates['histograms'], z.ZodType>),
-  development: z.array(numbers),
-  daily: z.strictObject({ backlog: numbers }),
-  monthly: z.strictObject(each(MONTHLY_SERIES, numbers)),
-  largest: z.array(claimExample),
-} satisfies Record<keyof Aggregates, z.ZodType>);
-
 /** What merge recomputes of a unit (results/verify.ts); compared there, so only its layout is checked here. */
 const fingerprint = z.looseObject({ genuine: wholeNumber, fabricated: wholeNumber, firstClaims: z.array(z.looseObject({ claimedUsd: num, fraud: text })) });
 
@@ -295,7 +251,7 @@ const partial = z
     seed: wholeNumber,
     replications: atLeastOne,
     shard: z.looseObject({ index: wholeNumber, count: atLeastOne }),
-    units: z.array(z.looseObject({ replication: wholeNumber, team: wholeNumber, aggregates, fingerprint })),
+    units: z.array(z.looseObject({ replication: wholeNumber, team: wholeNumber, aggregates: aggregatesSchema, fingerprint })),
     wallSeconds: num,
   })
   .superRefine((p, ctx) => {
@@ -312,7 +268,7 @@ const partial = z
   .superRefine(citationsResolve, WELL_FORMED);
 
 /** Each list of `a` that is not as long as the run's horizon makes it, with what it should be. */
-function shapeMismatches(a: z.infer<typeof aggregates>, shape: ReturnType<typeof seriesLengths>): [(string | number)[], string][] {
+function shapeMismatches(a: Aggregates, shape: ReturnType<typeof seriesLengths>): [(string | number)[], string][] {
   const { months, days } = shape;
   const lists: [(string | number)[], readonly unknown[], number, string][] = [
     [['histograms', 'claimedUsd'], a.histograms.claimedUsd, AMOUNT_BIN_COUNT + 2, 'one per amount bin'],

@@ -6,7 +6,7 @@
  *
  * Phase: summarise.
  */
-import { amountBinLowerUsd, DAYS_PER_MONTH, type Aggregates, type ClaimExample } from '../collect/aggregates.js';
+import { amountBinLowerUsd, DAYS_PER_MONTH, MONTHLY_SERIES, type Aggregates, type ClaimExample, type MonthlySeries } from '../collect/aggregates.js';
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
 import type { ParamMeta } from '../params/meta.js';
@@ -96,8 +96,6 @@ export interface RunResults {
   readonly invocation: Invocation;
 }
 
-export const MONTHLY_SERIES = ['filed', 'concessionsUsd', 'recoveriesUsd', 'backlog'] as const;
-export type MonthlySeries = (typeof MONTHLY_SERIES)[number];
 export interface Band {
   readonly mean: number;
   readonly p5: number;
