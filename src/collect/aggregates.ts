@@ -41,7 +41,7 @@ export type MonthlySeries = (typeof MONTHLY_SERIES)[number];
  * into, and `emptyAggregates` must build a value of their type.
  */
 
-const pathMoneySchema = z.strictObject({ count: num, marketplaceUsd: num, sellerUsd: num, insurerUsd: num, recoveredUsd: num });
+export const pathMoneySchema = z.strictObject({ count: num, marketplaceUsd: num, sellerUsd: num, insurerUsd: num, recoveredUsd: num });
 /** Claims that ended on one path (or are still open), and who paid what on them. */
 export type PathMoney = z.infer<typeof pathMoneySchema>;
 
@@ -56,9 +56,8 @@ export const claimExampleSchema = z
     claimedUsd: num,
     fraud: z.string(),
     outcome: z.string(),
-    paidBy: z.object({ marketplaceUsd: num, sellerUsd: num, insurerUsd: num }).readonly(),
-  })
-  .readonly();
+    paidBy: z.object({ marketplaceUsd: num, sellerUsd: num, insurerUsd: num }),
+  });
 export type ClaimExample = z.infer<typeof claimExampleSchema>;
 
 /** How many of the largest claims a run keeps. */

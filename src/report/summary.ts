@@ -6,7 +6,7 @@
 import { formatUsd, formatValue } from '../format/values.js';
 import { wantedText } from '../analysis/targets.js';
 import { METRICS, REPORT_DIFFERENCE_COUNT, REPORT_HEADLINE_METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
-import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/analyses.js';
+import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/schema/analyses.js';
 import type { SavedResults } from '../results/read.js';
 import type { RunResults } from '../results/results.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';

@@ -16,7 +16,7 @@ import { sensitivityOf } from '../../src/analysis/sensitivity.js';
 import { sweepScenario } from '../../src/analysis/sweep.js';
 import { comparisonsCsv, sweepCsv } from '../../src/export/analysisTables.js';
 import { summaryCsv, replicationsCsv } from '../../src/export/tables.js';
-import { buildCompareResults, buildSweepResults } from '../../src/results/analyses.js';
+import { buildCompareResults, buildSweepResults } from '../../src/analysis/results.js';
 import { buildRunResults, scenarioRecord } from '../../src/results/results.js';
 import { summarise } from '../../src/stats/summary.js';
 import { baselineParams } from '../support/claims.js';

@@ -10,7 +10,7 @@ import { differencesAgainst } from '../../src/analysis/compare.js';
 import { formatUsd } from '../../src/format/values.js';
 import { METRIC_NAMES } from '../../src/collect/metrics.js';
 import { headlineRows, summaryParagraphs } from '../../src/report/summary.js';
-import { buildCompareResults } from '../../src/results/analyses.js';
+import { buildCompareResults } from '../../src/analysis/results.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../../src/results/results.js';
 import { summarise } from '../../src/stats/summary.js';
 

@@ -24,7 +24,7 @@ import { chartsFor } from '../../src/report/charts/index.js';
 import { buildReportHtml } from '../../src/report/html.js';
 import { specToSvg } from '../../src/report/render.js';
 import { headlineHeader, headlineRows, summaryParagraphs } from '../../src/report/summary.js';
-import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../src/results/analyses.js';
+import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../src/analysis/results.js';
 import { MergeError, mergePartials, partialFileName, partialResult, type PartialResult } from '../../src/results/partial.js';
 import { checkPartial, checkResults, jsonPath, ResultsFileError, type SavedResults } from '../../src/results/read.js';
 import { buildRunResults, scenarioRecord } from '../../src/results/results.js';

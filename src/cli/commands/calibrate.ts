@@ -12,7 +12,7 @@ import { acceptedRange, checkTolerance, DEFAULT_TARGET_TOLERANCE, parseTarget, t
 import { calibrationOverlayYaml, defaultOverlayPath, overlayPlacementProblem } from '../../analysis/calibrationOverlay.js';
 import { calibrationCsv } from '../../export/analysisTables.js';
 import { loadScenario } from '../../params/load.js';
-import { buildCalibrationResults } from '../../results/analyses.js';
+import { buildCalibrationResults } from '../../analysis/results.js';
 import { claimOutputs, writeFileAtomic, writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';

@@ -4,7 +4,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { compareScenarios } from '../../analysis/compare.js';
 import { COMPARE_TABLE_METRICS, METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
 import { comparisonsCsv } from '../../export/analysisTables.js';
-import { buildCompareResults } from '../../results/analyses.js';
+import { buildCompareResults } from '../../analysis/results.js';
 import { writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';

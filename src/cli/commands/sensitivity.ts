@@ -4,7 +4,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { DEFAULT_SENSITIVITY_METRIC, sensitivityOf } from '../../analysis/sensitivity.js';
 import { METRICS, type MetricDefinition } from '../../collect/metrics.js';
 import { sensitivityCsv } from '../../export/analysisTables.js';
-import { buildSensitivityResults } from '../../results/analyses.js';
+import { buildSensitivityResults } from '../../analysis/results.js';
 import { writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';

@@ -5,7 +5,7 @@ import { parseAxis, type Axis } from '../../analysis/grid.js';
 import { sweepScenario } from '../../analysis/sweep.js';
 import { METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
 import { sweepCsv } from '../../export/analysisTables.js';
-import { buildSweepResults } from '../../results/analyses.js';
+import { buildSweepResults } from '../../analysis/results.js';
 import { writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, withCommonOptions, type CommonArgs } from '../common.js';

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricName } from '../../collect/metrics.js';
-import type { SweepResults } from '../../results/analyses.js';
+import type { SweepResults } from '../../results/schema/analyses.js';
 import { axisFormat, chartTitle, HEIGHT, parameterAxisFormat, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
 import { formatParameter, formatValue } from '../../format/values.js';
 import { capitalise, metricDescription, metricLabel, metricPhrase, metricUnit } from './labels.js';

@@ -22,7 +22,8 @@ import { sweepScenario } from '../../../src/analysis/sweep.js';
 import { formatUsd } from '../../../src/format/values.js';
 import { CLAIM_OUTCOMES } from '../../../src/machines/claim.js';
 import { loadScenario } from '../../../src/params/load.js';
-import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults, type CompareResults, type SweepResults } from '../../../src/results/analyses.js';
+import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../../src/analysis/results.js';
+import type { CompareResults, SweepResults } from '../../../src/results/schema/analyses.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../../../src/results/results.js';
 import {
   chartsFor,

@@ -18,15 +18,8 @@ import { runLoaded, type ScenarioRun } from '../../../src/analysis/runs.js';
 import { sensitivityOf } from '../../../src/analysis/sensitivity.js';
 import { sweepScenario } from '../../../src/analysis/sweep.js';
 import { loadScenario } from '../../../src/params/load.js';
-import {
-  buildCalibrationResults,
-  buildCompareResults,
-  buildSensitivityResults,
-  buildSweepResults,
-  type CalibrationResults,
-  type SensitivityResults,
-  type SweepResults,
-} from '../../../src/results/analyses.js';
+import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../../src/analysis/results.js';
+import type { CalibrationResults, SensitivityResults, SweepResults } from '../../../src/results/schema/analyses.js';
 import { calibration, comparison, sweepCurves, tornado } from '../../../src/report/charts/index.js';
 
 /** Each breaks a string literal in a Vega expression if written there as it is (JSON.stringify does not escape U+2028/U+2029). */

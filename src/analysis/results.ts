@@ -1,63 +1,22 @@
 /**
- * The machine-readable results of the analyses (compare, sweep, sensitivity,
- * calibrate), built from their library outputs. Like a run's, only the
- * `invocation` block differs between two runs with the same inputs.
+ * The analyses' answers as the results they write (compare, sweep,
+ * sensitivity, calibrate). The persisted shapes are results/schema/analyses.ts's;
+ * what turns each answer into its record lives here, beside the analyses.
  */
-import type { Calibration } from '../analysis/calibrate.js';
-import type { Comparison } from '../analysis/compare.js';
-import type { Sensitivity } from '../analysis/sensitivity.js';
-import type { Sweep } from '../analysis/sweep.js';
-import type { ScenarioRun } from '../analysis/runs.js';
+import type { Calibration } from './calibrate.js';
+import type { Comparison } from './compare.js';
+import type { Sensitivity } from './sensitivity.js';
+import type { Sweep } from './sweep.js';
+import type { ScenarioRun } from './runs.js';
 import type { Scenario } from '../params/load.js';
-import type { ParamMeta } from '../params/meta.js';
-import type { Parameters } from '../params/schema.js';
 import { ENGINE } from '../version.js';
-import { buildRunResults, scenarioRecord, type Invocation, type RunResults, type ScenarioRecord } from './results.js';
+import { buildRunResults, scenarioRecord, type Invocation } from '../results/results.js';
+import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/schema/analyses.js';
 
 type InvocationInput = Omit<Invocation, 'claimsPerSecond'>;
 
-interface Common {
-  readonly engine: { readonly name: string; readonly version: string };
-  readonly seed: number;
-  readonly replications: number;
-  readonly invocation: Invocation;
-}
-
-/** An analysis of one base scenario: which, and its resolved parameters with their metadata. */
-interface OfScenario extends Common {
-  readonly scenario: ScenarioRecord;
-  readonly parameters: Parameters;
-  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
-}
-
-export interface CompareResults extends Common {
-  readonly kind: 'compare';
-  /** Each scenario's full run results (base first), without their own invocation block. */
-  readonly scenarios: readonly Omit<RunResults, 'invocation'>[];
-  readonly differences: readonly { readonly scenario: string; readonly base: string; readonly metrics: Comparison['differences'][number] }[];
-}
-
-export interface SweepResults extends OfScenario {
-  readonly kind: 'sweep';
-  readonly axes: Sweep['axes'];
-  readonly points: Sweep['points'];
-}
-
-export interface SensitivityResults extends OfScenario {
-  readonly kind: 'sensitivity';
-  readonly metric: string;
-  readonly baseMean: number;
-  readonly rows: Sensitivity['rows'];
-  readonly skipped: Sensitivity['skipped'];
-  readonly warnings: Sensitivity['warnings'];
-}
-
-export interface CalibrationResults extends OfScenario {
-  readonly kind: 'calibrate';
-  readonly calibration: Calibration;
-  /** The overlay scenario written with the calibrated values; null when a target was missed and none was written. */
-  readonly overlayFile: string | null;
-}
+/** The fields every analysis's results share. */
+type Common = Pick<CompareResults, 'engine' | 'seed' | 'replications' | 'invocation'>;
 
 function common(run: ScenarioRun, seed: number, invocation: InvocationInput, claims: number): Common {
   const n = run.output.replications.length;
