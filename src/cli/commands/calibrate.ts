@@ -13,7 +13,8 @@ import { calibrationOverlayYaml, defaultOverlayPath, overlayPlacementProblem } f
 import { calibrationCsv } from '../../export/analysisTables.js';
 import { loadScenario } from '../../params/load.js';
 import { buildCalibrationResults } from '../../analysis/results.js';
-import { claimOutputs, writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { writeFileAtomic } from '../../io/writeFiles.js';
+import { claimOutputs, writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
 import { analysisOptions, invocationOf, note, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';

@@ -15,7 +15,8 @@ import { readClaimAmounts, type ClaimAmounts } from '../../analysis/fit/readAmou
 import { findBase, loadScenario } from '../../params/load.js';
 import { ScenarioError } from '../../params/problems.js';
 import { toCsv } from '../../export/csv.js';
-import { writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { writeFileAtomic } from '../../io/writeFiles.js';
+import { writeOutputs } from '../../results/write.js';
 import { ENGINE } from '../../version.js';
 import { safeName } from '../common.js';
 import { UsageError } from '../errors.js';
