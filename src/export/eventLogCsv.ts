@@ -6,7 +6,7 @@
  */
 import { writeFileAtomic } from '../io/writeFiles.js';
 import { toCsv, type Cell } from './csv.js';
-import type { EventLog } from './eventLog.js';
+import type { EventLog } from '../collect/eventLog.js';
 
 export const EVENT_LOG_CSV_HEADER = [
   'eventId',

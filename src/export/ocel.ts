@@ -12,7 +12,7 @@
  * last event, if still open), its payable amount whenever screening changed it.
  */
 import { writeFileAtomic } from '../io/writeFiles.js';
-import { isoTime, type ClaimObject, type CustomerObject, type EventLog, type LogEvent, type SellerObject } from './eventLog.js';
+import { isoTime, type ClaimObject, type CustomerObject, type EventLog, type LogEvent, type SellerObject } from '../collect/eventLog.js';
 
 export type OcelAttributeType = 'string' | 'time' | 'integer' | 'float' | 'boolean';
 

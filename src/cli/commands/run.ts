@@ -12,7 +12,7 @@ import { claimOutputs, writeOutputs, writePartial } from '../../results/write.js
 import { runToPrecision } from '../../analysis/precision.js';
 import { RUN_TABLE_NAMES, runTables } from '../../export/tables.js';
 import { reportFileNames, reportFiles } from '../../report/write.js';
-import { buildEventLog } from '../../export/eventLog.js';
+import { buildEventLog } from '../../collect/eventLog.js';
 import { eventLogCsv } from '../../export/eventLogCsv.js';
 import { toOcel } from '../../export/ocel.js';
 import type { Parameters } from '../../params/schema.js';
