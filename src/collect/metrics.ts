@@ -93,7 +93,12 @@ export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
  * report's first table keep to money and the customer's side).
  */
 
-/** The table `run` and `merge` print. */
+/** What the guarantee costs the marketplace, net cost first. */
+const MARKETPLACE_MONEY: readonly MetricName[] = ['marketplace.netCost', 'marketplace.concessionsPaid', 'marketplace.recovered', 'marketplace.reviewCost', 'marketplace.fraudPaid'];
+/** How customers fare. */
+const CUSTOMER_SIDE: readonly MetricName[] = ['customers.validPaidShare', 'customers.daysToPayment', 'customers.validDenied'];
+
+/** The table `run` and `merge` print: counts first, then the money in the order it flows. */
 export const RUN_TABLE_METRICS: readonly MetricName[] = [
   'claims.filed',
   'claims.underThresholdShare',
@@ -107,41 +112,15 @@ export const RUN_TABLE_METRICS: readonly MetricName[] = [
   'sellers.paidDirect',
   'insurers.paid',
   'insurers.lossRatio',
-  'customers.validPaidShare',
-  'customers.daysToPayment',
-  'customers.validDenied',
+  ...CUSTOMER_SIDE,
   'claims.openAtHorizon',
 ];
 
 /** The table `compare` prints for each scenario against the base. */
-export const COMPARE_TABLE_METRICS: readonly MetricName[] = [
-  'marketplace.netCost',
-  'marketplace.concessionsPaid',
-  'marketplace.recovered',
-  'marketplace.reviewCost',
-  'marketplace.fraudPaid',
-  'sellers.reimbursed',
-  'insurers.paid',
-  'customers.validPaidShare',
-  'customers.daysToPayment',
-  'customers.validDenied',
-];
+export const COMPARE_TABLE_METRICS: readonly MetricName[] = [...MARKETPLACE_MONEY, 'sellers.reimbursed', 'insurers.paid', ...CUSTOMER_SIDE];
 
 /** The report's headline table of a run; a comparison's shows the differences of the first REPORT_DIFFERENCE_COUNT. */
-export const REPORT_HEADLINE_METRICS: readonly MetricName[] = [
-  'marketplace.netCost',
-  'marketplace.concessionsPaid',
-  'marketplace.recovered',
-  'marketplace.reviewCost',
-  'marketplace.fraudPaid',
-  'sellers.reimbursed',
-  'sellers.paidDirect',
-  'insurers.paid',
-  'customers.validPaidShare',
-  'customers.daysToPayment',
-  'customers.validDenied',
-  'claims.underThresholdShare',
-];
+export const REPORT_HEADLINE_METRICS: readonly MetricName[] = [...MARKETPLACE_MONEY, 'sellers.reimbursed', 'sellers.paidDirect', 'insurers.paid', ...CUSTOMER_SIDE, 'claims.underThresholdShare'];
 export const REPORT_DIFFERENCE_COUNT = 9;
 
 /** The headline cost metrics that `run --precision` brings to the requested precision. */
