@@ -7,7 +7,6 @@ import type { Calibration } from './calibrate.js';
 import type { Comparison } from './compare.js';
 import type { Sensitivity } from './sensitivity.js';
 import type { Sweep } from './sweep.js';
-import type { ScenarioRun } from './runs.js';
 import type { Scenario } from '../params/load.js';
 import { ENGINE } from '../version.js';
 import { buildRunResults, scenarioRecord, type Invocation } from '../results/results.js';
@@ -18,9 +17,13 @@ type InvocationInput = Omit<Invocation, 'claimsPerSecond'>;
 /** The fields every analysis's results share. */
 type Common = Pick<CompareResults, 'engine' | 'seed' | 'replications' | 'invocation'>;
 
-function common(run: ScenarioRun, seed: number, invocation: InvocationInput, claims: number): Common {
-  const n = run.output.replications.length;
-  return { engine: ENGINE, seed, replications: n, invocation: { ...invocation, claimsPerSecond: claims / Math.max(invocation.wallSeconds, 1e-9) } };
+function common(replications: number, seed: number, invocation: InvocationInput, claims: number): Common {
+  return { engine: ENGINE, seed, replications, invocation: { ...invocation, claimsPerSecond: claims / Math.max(invocation.wallSeconds, 1e-9) } };
+}
+
+/** Which base scenario an analysis ran, with its resolved parameters and their metadata. */
+function described(scenario: Scenario): Pick<SweepResults, 'scenario' | 'parameters' | 'parameterMeta'> {
+  return { scenario: scenarioRecord(scenario), parameters: scenario.parameters, parameterMeta: scenario.meta };
 }
 
 export function buildCompareResults(c: Comparison, seed: number, invocation: InvocationInput): CompareResults {
@@ -31,7 +34,7 @@ export function buildCompareResults(c: Comparison, seed: number, invocation: Inv
   });
   return {
     kind: 'compare',
-    ...common(c.runs[0]!, seed, invocation, claims),
+    ...common(c.runs[0]!.output.replications.length, seed, invocation, claims),
     scenarios,
     differences: c.differences.map((metrics, i) => ({ scenario: c.runs[i + 1]!.scenario.name, base: c.runs[0]!.scenario.name, metrics })),
   };
@@ -41,10 +44,8 @@ export function buildSweepResults(s: Sweep, seed: number, invocation: Invocation
   const claims = s.first.scenario.parameters.volume.claims * s.first.output.replications.length * s.points.length;
   return {
     kind: 'sweep',
-    ...common(s.first, seed, invocation, claims),
-    scenario: scenarioRecord(s.first.scenario),
-    parameters: s.first.scenario.parameters,
-    parameterMeta: s.first.scenario.meta,
+    ...common(s.first.output.replications.length, seed, invocation, claims),
+    ...described(s.first.scenario),
     axes: s.axes,
     points: s.points,
   };
@@ -54,10 +55,8 @@ export function buildSensitivityResults(s: Sensitivity, seed: number, invocation
   const claims = s.base.scenario.parameters.volume.claims * s.base.output.replications.length * (1 + 2 * s.rows.length);
   return {
     kind: 'sensitivity',
-    ...common(s.base, seed, invocation, claims),
-    scenario: scenarioRecord(s.base.scenario),
-    parameters: s.base.scenario.parameters,
-    parameterMeta: s.base.scenario.meta,
+    ...common(s.base.output.replications.length, seed, invocation, claims),
+    ...described(s.base.scenario),
     metric: s.metric,
     baseMean: s.baseMean,
     rows: s.rows,
@@ -70,13 +69,8 @@ export function buildCalibrationResults(scenario: Scenario, replications: number
   const claims = scenario.parameters.volume.claims * replications * c.evaluations;
   return {
     kind: 'calibrate',
-    engine: ENGINE,
-    seed,
-    replications,
-    invocation: { ...invocation, claimsPerSecond: claims / Math.max(invocation.wallSeconds, 1e-9) },
-    scenario: scenarioRecord(scenario),
-    parameters: scenario.parameters,
-    parameterMeta: scenario.meta,
+    ...common(replications, seed, invocation, claims),
+    ...described(scenario),
     calibration: c,
     overlayFile,
   };
