@@ -50,8 +50,8 @@ export const compareResultsSchema = z
   }, WELL_FORMED);
 export type CompareResults = z.infer<typeof compareResultsSchema>;
 
-export const sweepAxisSchema = z.object({ path: parameterPath, values: numbers });
-export const sweepPointSchema = z.object({ values: z.record(parameterPath, num), summary: metricSummaries });
+const sweepAxisSchema = z.object({ path: parameterPath, values: numbers });
+const sweepPointSchema = z.object({ values: z.record(parameterPath, num), summary: metricSummaries });
 
 export const sweepResultsSchema = z
   .object({
@@ -103,7 +103,7 @@ export type SensitivityResults = z.infer<typeof sensitivityResultsSchema>;
 /** A calibration target: a value with an absolute tolerance, or an interval. */
 const wanted = z.union([z.object({ value: num, tolerance: num }), z.object({ low: num, high: num })], { error: 'must be { value, tolerance } or { low, high }, with numbers' });
 
-export const calibrationSchema = z
+const calibrationSchema = z
   .object({
     targets: list(z.object({ metric: metricName, wanted })),
     free: list(z.object({ path: parameterPath, low: num, high: num })),
@@ -120,7 +120,6 @@ export const calibrationSchema = z
       if (c.values[f.path] === undefined) ctx.addIssue({ code: 'custom', path: ['values'], message: `has no calibrated value for the free parameter "${f.path}"` });
     }
   }, WELL_FORMED);
-export type CalibrationRecord = z.infer<typeof calibrationSchema>;
 
 export const calibrationResultsSchema = z
   .object({

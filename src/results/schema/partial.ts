@@ -12,7 +12,7 @@ import { atLeastOne, citationsResolve, engineSchema, list, num, partOf, scenario
 import { runParameterMetaSchema } from './run.js';
 
 /** What merge recomputes of a unit (results/verify.ts); compared there, so only its layout is checked here. */
-export const unitFingerprintSchema = z.object({
+const unitFingerprintSchema = z.object({
   genuine: wholeNumber,
   fabricated: wholeNumber,
   /** Claimed amount (USD) and fraud kind of the first genuine claims, in order. */
@@ -21,7 +21,7 @@ export const unitFingerprintSchema = z.object({
 export type UnitFingerprint = z.infer<typeof unitFingerprintSchema>;
 
 /** A unit's aggregates with the fingerprint `merge` recomputes to tell that they are this unit's. */
-export const partialUnitSchema = z.object({ replication: wholeNumber, team: wholeNumber, aggregates: aggregatesSchema, fingerprint: unitFingerprintSchema });
+const partialUnitSchema = z.object({ replication: wholeNumber, team: wholeNumber, aggregates: aggregatesSchema, fingerprint: unitFingerprintSchema });
 export type PartialUnit = z.infer<typeof partialUnitSchema>;
 
 export const partialSchema = z

@@ -10,6 +10,8 @@
 import { z } from 'zod';
 import { METRIC_NAMES } from '../../collect/metrics.js';
 import { citedKeys, referencesSchema } from '../../params/references.js';
+import type { PairedDifference } from '../../stats/paired.js';
+import type { Summary } from '../../stats/summary.js';
 
 export const num = z.number();
 export const text = z.string();
@@ -90,8 +92,9 @@ export const parameterMetaSchema = z.record(
   z.object({ unit: text, description: text, tag: text, source: text, range: z.tuple([num, num]).optional(), changedBy: text.optional() }),
 );
 
-export const summarySchema = z.object({ mean: num, ciLow: num.nullable(), ciHigh: num.nullable(), p5: num, p50: num, p95: num, p99: num, n: num, es95: num.optional() });
-export const pairedDifferenceSchema = z.object({ mean: num, ciLow: num.nullable(), ciHigh: num.nullable(), significant: z.boolean(), varianceReduction: num.nullable(), n: num });
+// The statistics' own types are stats/'s; `satisfies` keeps these schemas from drifting from them.
+export const summarySchema = z.object({ mean: num, ciLow: num.nullable(), ciHigh: num.nullable(), p5: num, p50: num, p95: num, p99: num, n: num, es95: num.optional() }) satisfies z.ZodType<Summary>;
+export const pairedDifferenceSchema = z.object({ mean: num, ciLow: num.nullable(), ciHigh: num.nullable(), significant: z.boolean(), varianceReduction: num.nullable(), n: num }) satisfies z.ZodType<PairedDifference>;
 /** Every metric's summary across replications. */
 export const metricSummaries = z.object(each(METRIC_NAMES, summarySchema));
 

@@ -32,7 +32,7 @@ export const bandSchema = z.object({ mean: num, p5: num, p50: num, p95: num });
 export type Band = z.infer<typeof bandSchema>;
 
 /** The resolved parameters: the report reads the threshold and the filing period; the rest is shown by path. */
-export const runParametersSchema = partOf<Parameters>(z.object({ policy: z.object({ threshold: num }), horizon: z.object({ filingDays: num }) }));
+const runParametersSchema = partOf<Parameters>(z.object({ policy: z.object({ threshold: num }), horizon: z.object({ filingDays: num }) }));
 export const runParameterMetaSchema = partOf<Readonly<Record<string, ParamMeta>>>(parameterMetaSchema);
 
 /** A run's fields but its invocation: a comparison holds one per scenario. */
