@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { wantedText } from '../../analysis/targets.js';
 import type { CalibrationResults } from '../../results/schema/analyses.js';
-import { chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import { formatParameter, formatShare, formatValue } from '../../format/values.js';
 import { metricDescription, metricLabel, metricUnit } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';

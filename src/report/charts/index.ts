@@ -27,7 +27,7 @@ export { sweepCurves, sweepRows, type SweepRow } from './sweepCurves.js';
 export { tornado, tornadoBars, type TornadoBar } from './tornado.js';
 export { BEARERS, pathBurdens, whoPays, type PathBurden, type Bearer } from './whoPays.js';
 export { MUTED_INK, OKABE_ITO, PALETTE, REFERENCE_INK } from './palette.js';
-export { wrapText } from './format.js';
+export { wrapText } from './spec.js';
 export type { ChartEntry, RunLike } from './types.js';
 
 /** The title text of a spec (the finding), whichever form the title takes. */

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricName } from '../../collect/metrics.js';
 import type { SweepResults } from '../../results/schema/analyses.js';
-import { axisFormat, chartTitle, HEIGHT, parameterAxisFormat, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { axisFormat, chartTitle, HEIGHT, parameterAxisFormat, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import { formatParameter, formatValue } from '../../format/values.js';
 import { capitalise, metricDescription, metricLabel, metricPhrase, metricUnit } from './labels.js';
 import { OKABE_ITO, PALETTE } from './palette.js';

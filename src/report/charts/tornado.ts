@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityResults } from '../../results/schema/analyses.js';
-import { axisFormat, chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { axisFormat, chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import { formatChange, formatParameter, formatValue } from '../../format/values.js';
 import { metricLabel, metricPhrase, metricUnit } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';

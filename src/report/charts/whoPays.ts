@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../../machines/claim.js';
-import { chartTitle, LEGEND_LABEL_LIMIT, periodPhrase, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { chartTitle, LEGEND_LABEL_LIMIT, periodPhrase, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import { formatShare, formatUsd } from '../../format/values.js';
 import { OUTCOME_LABELS } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
