@@ -60,7 +60,7 @@ export { summarise, confidenceHalfWidth, type Summary } from './stats/summary.js
 export { pairedDifference, type PairedDifference } from './stats/paired.js';
 export { expectedShortfall } from './stats/expectedShortfall.js';
 export { runTables } from './export/tables.js';
-export { buildEventLog, type EventLog } from './export/eventLog.js';
+export { buildEventLog, type EventLog } from './sim/eventLog.js';
 export { toOcel } from './export/ocel.js';
 
 // The engine underneath

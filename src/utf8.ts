@@ -1,7 +1,17 @@
 /**
- * Text files read from users (scenarios, claims CSVs) must be UTF-8; this
- * finds where they are not, so a refusal can name the line.
+ * Text files read from users (scenarios, claims CSVs) must be UTF-8: decoded
+ * strictly, so a binary file never reaches a parser, and where they are not,
+ * the line is found so a refusal can name it.
  */
+
+/** The text of `bytes`, or the 1-based line of the first sequence that is not UTF-8 (undefined if it cannot be placed). */
+export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { readonly invalidLine: number | undefined } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { invalidLine: firstInvalidUtf8Line(bytes) };
+  }
+}
 
 /** 1-based line of the first byte sequence that is not UTF-8, or `undefined` if the bytes are all UTF-8. */
 export function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {

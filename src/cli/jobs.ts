@@ -4,7 +4,7 @@
  * both), or a Kubernetes Indexed Job (with a merge Job to apply after it).
  * Pure functions from a checked spec to file text; `claimsim jobs` writes them.
  */
-import { writeNewFiles, type NewFile } from '../results/write.js';
+import { writeNewFiles, type NewFile } from '../io/writeFiles.js';
 
 export const SCHEDULERS = ['slurm', 'kubernetes'] as const;
 export type Scheduler = (typeof SCHEDULERS)[number];

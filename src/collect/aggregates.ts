@@ -4,6 +4,7 @@
  * same shape; `mergeAggregates` adds them in a fixed order so that results do
  * not depend on how the work was split.
  */
+import { z } from 'zod';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
 
 /** Claim amounts are binned by log10 in tenths of a decade, from $1 to $10^7. */
@@ -20,89 +21,111 @@ export function seriesLengths(horizon: { readonly filingDays: number; readonly r
   return { months: Math.ceil(end / DAYS_PER_MONTH), days: Math.floor(end) + 1 };
 }
 
-export interface PathMoney {
-  count: number;
-  marketplaceUsd: number;
-  sellerUsd: number;
-  insurerUsd: number;
-  recoveredUsd: number;
+const num = z.number();
+const numbers = z.array(num);
+
+/** One schema per key, typed by the keys: every claim outcome, every monthly series. */
+function each<K extends string, T extends z.ZodType>(keys: readonly K[], value: T): Record<K, T> {
+  return Object.fromEntries(keys.map((k) => [k, value])) as Record<K, T>;
 }
 
+/** The series a team's aggregates keep per month. */
+export const MONTHLY_SERIES = ['filed', 'concessionsUsd', 'recoveriesUsd', 'backlog'] as const;
+export type MonthlySeries = (typeof MONTHLY_SERIES)[number];
+
+/*
+ * The schemas below are the one description of the aggregates: their types
+ * are inferred from them, and results/read.ts checks a partial's aggregates
+ * against them before `mergeAggregates` adds them up key by key. They are
+ * strict, since an unknown key holding a list would have no place to be added
+ * into, and `emptyAggregates` must build a value of their type.
+ */
+
+export const pathMoneySchema = z.strictObject({ count: num, marketplaceUsd: num, sellerUsd: num, insurerUsd: num, recoveredUsd: num });
+/** Claims that ended on one path (or are still open), and who paid what on them. */
+export type PathMoney = z.infer<typeof pathMoneySchema>;
+
 /** A notable claim, kept by identity so reports can name its parties (see `sim/names.ts`). */
-export interface ClaimExample {
-  readonly replication: number;
-  readonly team: number;
-  readonly claim: number;
-  readonly seller: number;
-  readonly customer: number;
-  readonly claimedUsd: number;
-  readonly fraud: string;
-  readonly outcome: string;
-  readonly paidBy: { readonly marketplaceUsd: number; readonly sellerUsd: number; readonly insurerUsd: number };
-}
+export const claimExampleSchema = z
+  .object({
+    replication: z.number().int().min(0),
+    team: z.number().int().min(0),
+    claim: z.number().int().min(0),
+    seller: z.number().int().min(0),
+    customer: z.number().int().min(0),
+    claimedUsd: num,
+    fraud: z.string(),
+    outcome: z.string(),
+    paidBy: z.object({ marketplaceUsd: num, sellerUsd: num, insurerUsd: num }),
+  });
+export type ClaimExample = z.infer<typeof claimExampleSchema>;
 
 /** How many of the largest claims a run keeps. */
 export const LARGEST_KEPT = 5;
 
-export interface Aggregates {
-  claims: {
+/** Claim states are counted by name into a plain object, so no name may be one of Object.prototype's. */
+const stateName = z.string().refine((k) => !(k in Object.prototype), 'is not a claim state');
+
+export const aggregatesSchema = z.strictObject({
+  claims: z.strictObject({
     /** Incidents that lead to a claim (the scenario's volume for the team). */
-    incidents: number;
-    filed: number;
+    incidents: num,
+    filed: num,
     /** Incidents whose claim would be filed after the run ended. */
-    unfiledAtEnd: number;
+    unfiledAtEnd: num,
     /** Sum of the amounts claimed by every filed claim. */
-    claimedUsd: number;
-    underThreshold: number;
-    fabricated: number;
-    builtUp: number;
+    claimedUsd: num,
+    underThreshold: num,
+    fabricated: num,
+    builtUp: num,
     /** Claims still open when the run ends. */
-    open: number;
+    open: num,
     /** Claims the marketplace paid (as a concession or by stepping in), closed or still open. */
-    paidByMarketplace: number;
-  };
-  outcomes: Record<ClaimOutcome, PathMoney>;
+    paidByMarketplace: num,
+  }),
+  outcomes: z.strictObject(each(CLAIM_OUTCOMES, pathMoneySchema)),
   /** Money on claims still open when the run ends. */
-  openMoney: PathMoney;
-  openByState: Record<string, number>;
-  money: {
+  openMoney: pathMoneySchema,
+  openByState: z.record(stateName, num),
+  money: z.strictObject({
     /** Sum over recovered dollars of the days since the marketplace paid them (for the mean lag). */
-    recoveryLagUsdDays: number;
-    paidByMarketplaceUsd: number;
-    paidBySellersUsd: number;
-    paidByInsurersUsd: number;
-    recoveredUsd: number;
-    recoveredWithheldUsd: number;
-    reviewCostUsd: number;
-    fraudPaidUsd: number;
-    fraudPaidByMarketplaceUsd: number;
+    recoveryLagUsdDays: num,
+    paidByMarketplaceUsd: num,
+    paidBySellersUsd: num,
+    paidByInsurersUsd: num,
+    recoveredUsd: num,
+    recoveredWithheldUsd: num,
+    reviewCostUsd: num,
+    fraudPaidUsd: num,
+    fraudPaidByMarketplaceUsd: num,
     /** What screening kept from being paid: the amounts of flagged fabricated claims and the inflation trimmed from built-up ones. */
-    fraudStoppedUsd: number;
-    invalidChargesToSellersUsd: number;
-    premiumsUsd: number;
-  };
-  customers: {
-    validClosed: number;
-    validPaid: number;
-    validDenied: number;
-    daysToPaymentSum: number;
+    fraudStoppedUsd: num,
+    invalidChargesToSellersUsd: num,
+    premiumsUsd: num,
+  }),
+  customers: z.strictObject({
+    validClosed: num,
+    validPaid: num,
+    validDenied: num,
+    daysToPaymentSum: num,
     /** Genuine claims that screening wrongly flagged as fraud. */
-    falselyFlagged: number;
-  };
-  sellers: { count: number; insured: number; insuranceRequired: number; suspended: number };
+    falselyFlagged: num,
+  }),
+  sellers: z.strictObject({ count: num, insured: num, insuranceRequired: num, suspended: num }),
   /** Days to payment of valid claims, and days from the marketplace's payment to a recovery (weighted by dollars). */
-  histograms: { claimedUsd: number[]; daysToPayment: number[]; recoveryLagUsd: number[] };
+  histograms: z.strictObject({ claimedUsd: numbers, daysToPayment: numbers, recoveryLagUsd: numbers }),
   /**
    * The payment development triangle: marketplace payments in dollars by month of filing (rows)
    * and months from the filing month to the payment month (columns).
    */
-  development: number[][];
+  development: z.array(numbers),
   /** Claims waiting for the desk or for review after each day's intake, by day; summed over teams it is the marketplace's queue. */
-  daily: { backlog: number[] };
-  monthly: { filed: number[]; concessionsUsd: number[]; recoveriesUsd: number[]; backlog: number[] };
+  daily: z.strictObject({ backlog: numbers }),
+  monthly: z.strictObject(each(MONTHLY_SERIES, numbers)),
   /** The largest claims, largest first (at most LARGEST_KEPT). */
-  largest: ClaimExample[];
-}
+  largest: z.array(claimExampleSchema),
+});
+export type Aggregates = z.infer<typeof aggregatesSchema>;
 
 const emptyPath = (): PathMoney => ({ count: 0, marketplaceUsd: 0, sellerUsd: 0, insurerUsd: 0, recoveredUsd: 0 });
 

@@ -87,6 +87,42 @@ export const METRICS = {
 export type MetricName = keyof typeof METRICS;
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 
+/*
+ * The headline metrics, each list named for where it is shown; they differ on
+ * purpose (the terminal after a run has room for counts, a comparison and the
+ * report's first table keep to money and the customer's side).
+ */
+
+/** What the guarantee costs the marketplace, net cost first. */
+const MARKETPLACE_MONEY: readonly MetricName[] = ['marketplace.netCost', 'marketplace.concessionsPaid', 'marketplace.recovered', 'marketplace.reviewCost', 'marketplace.fraudPaid'];
+/** How customers fare. */
+const CUSTOMER_SIDE: readonly MetricName[] = ['customers.validPaidShare', 'customers.daysToPayment', 'customers.validDenied'];
+
+/** The table `run` and `merge` print: counts first, then the money in the order it flows. */
+export const RUN_TABLE_METRICS: readonly MetricName[] = [
+  'claims.filed',
+  'claims.underThresholdShare',
+  'claims.fraudulentShare',
+  'marketplace.concessionsPaid',
+  'marketplace.recovered',
+  'marketplace.reviewCost',
+  'marketplace.netCost',
+  'marketplace.fraudPaid',
+  'sellers.reimbursed',
+  'sellers.paidDirect',
+  'insurers.paid',
+  'insurers.lossRatio',
+  ...CUSTOMER_SIDE,
+  'claims.openAtHorizon',
+];
+
+/** The table `compare` prints for each scenario against the base. */
+export const COMPARE_TABLE_METRICS: readonly MetricName[] = [...MARKETPLACE_MONEY, 'sellers.reimbursed', 'insurers.paid', ...CUSTOMER_SIDE];
+
+/** The report's headline table of a run; a comparison's shows the differences of the first REPORT_DIFFERENCE_COUNT. */
+export const REPORT_HEADLINE_METRICS: readonly MetricName[] = [...MARKETPLACE_MONEY, 'sellers.reimbursed', 'sellers.paidDirect', 'insurers.paid', ...CUSTOMER_SIDE, 'claims.underThresholdShare'];
+export const REPORT_DIFFERENCE_COUNT = 9;
+
 /** The headline cost metrics that `run --precision` brings to the requested precision. */
 export const HEADLINE_COSTS: readonly MetricName[] = ['marketplace.concessionsPaid', 'marketplace.reviewCost', 'marketplace.netCost'];
 

@@ -1,5 +1,5 @@
 /** CSV tables of the analyses: comparisons, sweeps, sensitivity and calibration. */
-import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/analyses.js';
+import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/schema/analyses.js';
 import { acceptedRange, wantedText } from '../analysis/targets.js';
 import { toCsv } from './csv.js';
 

@@ -4,9 +4,9 @@
  * and recoveries of one step are summed, their payers or kinds joined by `+`
  * (the claim machine makes at most one of each per step).
  */
-import { writeFileAtomic } from '../results/write.js';
+import { writeFileAtomic } from '../io/writeFiles.js';
 import { toCsv, type Cell } from './csv.js';
-import type { EventLog } from './eventLog.js';
+import type { EventLog } from '../sim/eventLog.js';
 
 export const EVENT_LOG_CSV_HEADER = [
   'eventId',

@@ -11,8 +11,8 @@
  * a claim's at filing, a claim's status and money when it closed (or at its
  * last event, if still open), its payable amount whenever screening changed it.
  */
-import { writeFileAtomic } from '../results/write.js';
-import { isoTime, type ClaimObject, type CustomerObject, type EventLog, type LogEvent, type SellerObject } from './eventLog.js';
+import { writeFileAtomic } from '../io/writeFiles.js';
+import { isoTime, type ClaimObject, type CustomerObject, type EventLog, type LogEvent, type SellerObject } from '../sim/eventLog.js';
 
 export type OcelAttributeType = 'string' | 'time' | 'integer' | 'float' | 'boolean';
 

@@ -5,7 +5,7 @@
  * the results, so a table and results.json always agree.
  */
 import type { RunResults } from '../results/results.js';
-import { MONTHLY_SERIES } from '../results/results.js';
+import { MONTHLY_SERIES } from '../collect/aggregates.js';
 import { toCsv } from './csv.js';
 
 export function summaryCsv(r: RunResults): string {

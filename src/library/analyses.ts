@@ -16,7 +16,8 @@ import { sweepScenario } from '../analysis/sweep.js';
 import type { Target } from '../analysis/targets.js';
 import { InputError } from '../inputError.js';
 import type { Scenario } from '../params/scenario.js';
-import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults, type CalibrationResults, type CompareResults, type SensitivityResults, type SweepResults } from '../results/analyses.js';
+import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../analysis/results.js';
+import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/schema/analyses.js';
 import type { ExecutorKind } from '../sim/executor/index.js';
 import { defaultWorkers, usingPools } from '../sim/pool.js';
 

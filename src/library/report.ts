@@ -7,14 +7,14 @@
  */
 import { chartsFor } from '../report/charts/index.js';
 import { buildReportHtml } from '../report/html.js';
-import type { AnyResults } from '../report/summary.js';
+import type { SavedResults } from '../results/read.js';
 
 /** The charts of `results`' report, each a Vega-Lite spec with its id and title. */
-export function charts(results: AnyResults) {
+export function charts(results: SavedResults) {
   return chartsFor(results);
 }
 
 /** The report of `results`: the HTML `claimsim report` writes. */
-export async function renderReport(results: AnyResults): Promise<string> {
+export async function renderReport(results: SavedResults): Promise<string> {
   return buildReportHtml(results, chartsFor(results));
 }

@@ -7,7 +7,7 @@
  * Phase: simulate → collect → summarise, then export and report.
  */
 import { runToPrecision } from '../analysis/precision.js';
-import { buildEventLog } from '../export/eventLog.js';
+import { buildEventLog } from '../sim/eventLog.js';
 import { eventLogCsv } from '../export/eventLogCsv.js';
 import { toOcel } from '../export/ocel.js';
 import { runTables } from '../export/tables.js';

@@ -5,7 +5,7 @@
  * from `load.ts` (the disk) or from memory.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
-import { firstInvalidUtf8Line } from '../utf8.js';
+import { decodeUtf8 } from '../utf8.js';
 import type { Problem } from './problems.js';
 
 /** Each alias may be expanded at most this often, which bounds "billion laughs" documents. */
@@ -28,12 +28,9 @@ export interface SourceFile {
 export type ReadResult = { ok: true; file: SourceFile } | { ok: false; problems: Problem[] };
 
 export function parseSource(path: string, bytes: Uint8Array): ReadResult {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, problems: [{ file: path, line: firstInvalidUtf8Line(bytes), message: 'is not valid UTF-8 text' }] };
-  }
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) return { ok: false, problems: [{ file: path, line: decoded.invalidLine, message: 'is not valid UTF-8 text' }] };
+  const text = decoded.text;
   if (text.trim() === '') return { ok: false, problems: [{ file: path, message: 'is empty' }] };
   const lines = new LineCounter();
   // Keys are checked for repeats below: the yaml library's own check compares each key with every earlier one,

@@ -26,7 +26,8 @@ export function lognormal(u: number, median: number, sigma: number): number {
   return median * Math.exp(sigma * standardNormal(u));
 }
 
-export interface LognormalComponent {
+/** A mixture component as scenarios write it: by its median in dollars (the fits' log-space form is analysis/fit's LogSpaceLognormalComponent). */
+export interface MedianLognormalComponent {
   readonly weight: number;
   readonly medianUsd: number;
   readonly sigma: number;
@@ -36,7 +37,7 @@ export interface LognormalComponent {
  * A draw from a mixture of lognormals: `uPick` chooses the component by its
  * weight, `uValue` the value within it; the result is capped at `cap`.
  */
-export function lognormalMixture(uPick: number, uValue: number, components: readonly LognormalComponent[], cap: number): number {
+export function lognormalMixture(uPick: number, uValue: number, components: readonly MedianLognormalComponent[], cap: number): number {
   let chosen = components[components.length - 1]!;
   let cumulative = 0;
   for (const c of components) {
@@ -88,6 +89,6 @@ export function empiricalQuantile(u: number, sorted: readonly number[]): number 
  * distribution (common random numbers) when the distribution changes.
  * @example lognormalMixtureOrEmpirical(0.9, 0.5, [{ weight: 1, medianUsd: 200, sigma: 1 }], [10, 20, 40, 80], 25) // 25: the empirical 30, capped
  */
-export function lognormalMixtureOrEmpirical(uPick: number, uValue: number, mixture: readonly LognormalComponent[], empirical: readonly number[], cap: number): number {
+export function lognormalMixtureOrEmpirical(uPick: number, uValue: number, mixture: readonly MedianLognormalComponent[], empirical: readonly number[], cap: number): number {
   return empirical.length > 0 ? Math.min(cap, empiricalQuantile(uValue, empirical)) : lognormalMixture(uPick, uValue, mixture, cap);
 }

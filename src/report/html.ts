@@ -19,7 +19,8 @@ import { ENGINE } from '../version.js';
 import { escapeHtml, jsonForScript, replaceControls, scriptText } from './escape.js';
 import { specToSvg } from './render.js';
 import { sourceCellHtml, sourcesIndex, sourcesSectionHtml, type SourceEntry, type SourcesIndex } from './sources.js';
-import { headlineHeader, headlineRows, summaryParagraphs, type AnyResults } from './summary.js';
+import type { SavedResults } from '../results/read.js';
+import { headlineHeader, headlineRows, summaryParagraphs } from './summary.js';
 
 export interface ReportChart {
   readonly id: string;
@@ -65,7 +66,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .88rem; }
 footer code { white-space: pre-wrap; word-break: break-all; }
 `;
 
-export async function buildReportHtml(results: AnyResults, charts: readonly ReportChart[]): Promise<string> {
+export async function buildReportHtml(results: SavedResults, charts: readonly ReportChart[]): Promise<string> {
   const title = reportTitle(results);
   const figures = await Promise.all(
     charts.map(async (c) => {
@@ -133,7 +134,7 @@ for (const el of document.querySelectorAll('.vega')) {
 `;
 }
 
-function reportTitle(r: AnyResults): string {
+function reportTitle(r: SavedResults): string {
   switch (r.kind) {
     case 'run':
       return `claimsim: ${r.scenario.name}`;
@@ -148,7 +149,7 @@ function reportTitle(r: AnyResults): string {
   }
 }
 
-function subtitle(r: AnyResults): string {
+function subtitle(r: SavedResults): string {
   const description = r.kind === 'compare' ? r.scenarios[0]!.scenario.description : r.scenario.description;
   return `${description}. Seed ${r.seed}, ${r.replications} replication${r.replications === 1 ? '' : 's'}; generated ${r.invocation.startedAt.slice(0, 10)}.`;
 }
@@ -163,7 +164,7 @@ function parameterTable(parameters: unknown, meta: Readonly<Record<string, Param
   return `<table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Tag</th><th>Source</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-function parameterSections(r: AnyResults): string {
+function parameterSections(r: SavedResults): string {
   const note = '<p>Tag S: stated by a source. Tag E: an estimate, varied over its range by sensitivity runs. A <code>[key]</code> in a source cites an entry of the Sources list below.</p>';
   const sources = reportSources(r);
   if (r.kind === 'compare') {
@@ -175,12 +176,12 @@ function parameterSections(r: AnyResults): string {
 }
 
 /** The references of the report's scenarios (each of a comparison's, in order), for the parameter tables and the Sources list. */
-function reportSources(r: AnyResults): SourcesIndex {
+function reportSources(r: SavedResults): SourcesIndex {
   const scenarios = r.kind === 'compare' ? r.scenarios.map((s) => ({ record: s.scenario, meta: s.parameterMeta })) : [{ record: r.scenario, meta: r.parameterMeta }];
   return sourcesIndex(scenarios.map((s) => ({ name: s.record.name, references: s.record.references, meta: s.meta })));
 }
 
-function reproduce(r: AnyResults): string {
+function reproduce(r: SavedResults): string {
   const scenarios = r.kind === 'compare' ? r.scenarios.map((s) => s.scenario) : [r.scenario];
   const items = [
     ['claimsim version', `${r.engine.name} ${r.engine.version}`],

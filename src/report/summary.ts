@@ -1,18 +1,17 @@
 /**
  * The report's first screen: what the results say, in plain words, and the
- * headline figures. Pure functions of the results; the numbers are formatted
- * the way the terminal prints them.
+ * headline figures. Pure functions of the results; the numbers are written
+ * as everywhere else (format/values.ts).
  */
-import { formatUsd, formatValue } from '../cli/format.js';
+import { formatUsd, formatValue } from '../format/values.js';
 import { wantedText } from '../analysis/targets.js';
-import { METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
-import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/analyses.js';
+import { METRICS, REPORT_DIFFERENCE_COUNT, REPORT_HEADLINE_METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
+import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/schema/analyses.js';
+import type { SavedResults } from '../results/read.js';
 import type { RunResults } from '../results/results.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
 import type { PairedDifference } from '../stats/paired.js';
 import type { Summary } from '../stats/summary.js';
-
-export type AnyResults = RunResults | CompareResults | SweepResults | SensitivityResults | CalibrationResults;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const unitOf = (m: string) => (METRICS[m as MetricName] as MetricDefinition | undefined)?.unit ?? '';
@@ -35,7 +34,7 @@ const tooFew = (n: number): string[] =>
       ];
 
 /** Paragraphs of plain text (escaped by the page). */
-export function summaryParagraphs(r: AnyResults): string[] {
+export function summaryParagraphs(r: SavedResults): string[] {
   switch (r.kind) {
     case 'run':
       return runSummary(r);
@@ -141,31 +140,17 @@ function calibrationSummary(r: CalibrationResults): string[] {
 }
 
 /** The headline table: rows of [label, value, interval or detail]. */
-export function headlineRows(r: AnyResults): string[][] {
+export function headlineRows(r: SavedResults): string[][] {
   const row = (s: Summary, m: MetricName): string[] => {
     const unit = unitOf(m);
     return [(METRICS[m] as MetricDefinition).description, formatValue(s.mean, unit), intervalCell(s, unit, true), formatValue(s.p95, unit)];
   };
-  const HEADLINE: MetricName[] = [
-    'marketplace.netCost',
-    'marketplace.concessionsPaid',
-    'marketplace.recovered',
-    'marketplace.reviewCost',
-    'marketplace.fraudPaid',
-    'sellers.reimbursed',
-    'sellers.paidDirect',
-    'insurers.paid',
-    'customers.validPaidShare',
-    'customers.daysToPayment',
-    'customers.validDenied',
-    'claims.underThresholdShare',
-  ];
   switch (r.kind) {
     case 'run':
-      return HEADLINE.map((m) => row(r.summary[m], m));
+      return REPORT_HEADLINE_METRICS.map((m) => row(r.summary[m], m));
     case 'compare':
       return r.differences.flatMap((d) =>
-        HEADLINE.slice(0, 9).map((m) => {
+        REPORT_HEADLINE_METRICS.slice(0, REPORT_DIFFERENCE_COUNT).map((m) => {
           const diff = d.metrics[m];
           const unit = unitOf(m);
           const verdict = !enoughForInterval(diff.n) ? 'too few replications' : diff.significant ? 'outside the noise' : 'within the noise';
@@ -189,7 +174,7 @@ export function headlineRows(r: AnyResults): string[][] {
   }
 }
 
-export function headlineHeader(r: AnyResults): string[] {
+export function headlineHeader(r: SavedResults): string[] {
   switch (r.kind) {
     case 'run':
       return ['Figure', 'Mean', '95% interval of the mean', 'P95 across replications'];

@@ -3,11 +3,11 @@
  * chart as its own SVG or PNG file for slides, rendered from the same specs.
  */
 import { join } from 'node:path';
+import type { SavedResults } from '../results/read.js';
 import { writeOutputs } from '../results/write.js';
 import { chartsFor } from './charts/index.js';
 import { buildReportHtml } from './html.js';
 import { specToSvg, svgToPng } from './render.js';
-import type { AnyResults } from './summary.js';
 
 export type ChartFormat = 'svg' | 'png';
 
@@ -17,7 +17,7 @@ export function reportFileNames(options: { charts?: ChartFormat } = {}): string[
 }
 
 /** The report's files (report.html, and charts/ID.svg|png with `charts`), to be written with the other outputs at once. */
-export async function reportFiles(results: AnyResults, options: { charts?: ChartFormat } = {}): Promise<Record<string, string | Buffer>> {
+export async function reportFiles(results: SavedResults, options: { charts?: ChartFormat } = {}): Promise<Record<string, string | Buffer>> {
   const charts = chartsFor(results);
   const files: Record<string, string | Buffer> = { 'report.html': await buildReportHtml(results, charts) };
   if (options.charts) {
@@ -35,7 +35,7 @@ export async function reportFiles(results: AnyResults, options: { charts?: Chart
  * that keeps that output's other files; anywhere else the output is the report
  * with the results it was built from, so one output never mixes two runs.
  */
-export async function writeReport(dir: string, results: AnyResults, options: { charts?: ChartFormat; besideResults: boolean }): Promise<string> {
+export async function writeReport(dir: string, results: SavedResults, options: { charts?: ChartFormat; besideResults: boolean }): Promise<string> {
   const files = await reportFiles(results, options);
   if (options.besideResults) writeOutputs(dir, files, { carry: true });
   else writeOutputs(dir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...files });

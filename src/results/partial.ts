@@ -12,26 +12,10 @@ import { assembleRun, type RunOutput } from '../sim/run.js';
 import type { ShardSpec } from '../sim/units.js';
 import { InputError } from '../inputError.js';
 import { ENGINE } from '../version.js';
-import type { ScenarioRecord } from './results.js';
-import { unitFingerprint, type UnitFingerprint } from './verify.js';
+import type { PartialResult } from './schema/partial.js';
+import { unitFingerprint } from './verify.js';
 
-/** A unit's aggregates with the fingerprint `merge` recomputes to tell that they are this unit's. */
-export interface PartialUnit extends UnitResult {
-  readonly fingerprint: UnitFingerprint;
-}
-
-export interface PartialResult {
-  readonly kind: 'partial';
-  readonly engine: { readonly name: string; readonly version: string };
-  readonly scenario: ScenarioRecord;
-  readonly parameters: Parameters;
-  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
-  readonly seed: number;
-  readonly replications: number;
-  readonly shard: ShardSpec;
-  readonly units: readonly PartialUnit[];
-  readonly wallSeconds: number;
-}
+export type { PartialResult, PartialUnit } from './schema/partial.js';
 
 /** File name of shard `index` (0-based) of `count`, sortable and unambiguous. */
 export function partialFileName(shard: ShardSpec): string {

@@ -1,12 +1,10 @@
 /**
- * The machine-readable result of a run: everything needed to read, chart and
- * reproduce it. Only `timing` differs between two runs with the same inputs;
- * everything else is a pure function of the scenario, the seed and the
- * replication count.
+ * A run's results built from its replications (the shape, RunResults, is
+ * results/schema/run.ts's).
  *
  * Phase: summarise.
  */
-import { amountBinLowerUsd, DAYS_PER_MONTH, type Aggregates, type ClaimExample } from '../collect/aggregates.js';
+import { amountBinLowerUsd, DAYS_PER_MONTH, MONTHLY_SERIES, type Aggregates, type ClaimExample, type MonthlySeries } from '../collect/aggregates.js';
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
 import type { ParamMeta } from '../params/meta.js';
@@ -17,92 +15,15 @@ import type { RunOutput } from '../sim/run.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
 import { ENGINE } from '../version.js';
+import type { Band, RunResults } from './schema/run.js';
+import type { Invocation, ScenarioRecord } from './schema/parts.js';
 import { parametersHash } from './verify.js';
 
-/** What a result records of its scenario (paths relative to the working directory). */
-export interface ScenarioRecord {
-  readonly name: string;
-  readonly description: string;
-  readonly chain: readonly string[];
-  readonly hash: string;
-  /**
-   * SHA-256 of the canonical JSON of the resolved parameters (see
-   * results/verify.ts), which `merge` recomputes from the parameters a partial
-   * carries. Absent only in results written before it existed.
-   */
-  readonly parametersHash?: string;
-  readonly overrides: Readonly<Record<string, unknown>>;
-  /**
-   * The references of the scenario's `extends` chain, which its parameters'
-   * sources cite as `[key]`. Always written; absent only in results written
-   * before references existed.
-   */
-  readonly references?: Readonly<Record<string, Reference>>;
-}
+export type { Band, RunResults } from './schema/run.js';
+export type { Invocation, ScenarioRecord } from './schema/parts.js';
 
-export function scenarioRecord(scenario: Scenario): ScenarioRecord {
+export function scenarioRecord(scenario: Scenario): ScenarioRecord & { readonly parametersHash: string } {
   return { name: scenario.name, description: scenario.description, chain: scenario.chain.map(displayPath), hash: scenario.hash, parametersHash: parametersHash(scenario.parameters), overrides: scenario.overrides, references: scenario.references };
-}
-
-/** How a result was produced; the only part that differs between runs with the same inputs. */
-export interface Invocation {
-  readonly command: readonly string[];
-  readonly startedAt: string;
-  readonly wallSeconds: number;
-  readonly claimsPerSecond: number;
-  readonly workers: number;
-  /** For a merged result: how many shards it was merged from. */
-  readonly shards?: number;
-}
-
-export interface RunResults {
-  readonly kind: 'run';
-  readonly engine: { readonly name: string; readonly version: string };
-  readonly scenario: ScenarioRecord;
-  readonly seed: number;
-  readonly replications: number;
-  readonly claimsPerReplication: number;
-  readonly parameters: Parameters;
-  readonly parameterMeta: Readonly<Record<string, ParamMeta>>;
-  readonly metrics: Readonly<Record<MetricName, { unit: string; description: string }>>;
-  readonly summary: Readonly<Record<MetricName, Summary>>;
-  readonly perReplication: Readonly<Record<MetricName, readonly number[]>>;
-  /** Mean per replication of each claim path: how many claims ended there and who paid. */
-  readonly outcomes: Readonly<Record<ClaimOutcome, { count: number; marketplaceUsd: number; sellerUsd: number; insurerUsd: number; recoveredUsd: number }>>;
-  readonly openAtHorizonByState: Readonly<Record<string, number>>;
-  readonly distributions: {
-    readonly claimedUsd: { readonly binLowerUsd: readonly number[]; readonly counts: readonly number[] };
-    readonly daysToPayment: { readonly day: readonly number[]; readonly counts: readonly number[] };
-    /** Dollars recovered by days since the marketplace paid them. */
-    readonly recoveryLag: { readonly day: readonly number[]; readonly usd: readonly number[] };
-  };
-  /** Each monthly series across replications: mean and 5th, 50th and 95th percentiles per month. */
-  readonly monthlyBands: Readonly<Record<MonthlySeries, readonly Band[]>>;
-  /** Marketplace payments (mean per replication) by month filed (rows) and months from filing to payment (columns). */
-  readonly development: readonly (readonly number[])[];
-  /** For `run --precision`: the target, whether it was reached, and each headline metric's relative half-width. */
-  readonly precision?: { readonly target: number; readonly reached: boolean; readonly maxReplications: number; readonly achieved: Readonly<Record<string, number>> };
-  /** Per month of the run: mean over replications, and each replication's series. */
-  readonly monthly: {
-    readonly monthStartDay: readonly number[];
-    readonly filed: readonly (readonly number[])[];
-    readonly concessionsUsd: readonly (readonly number[])[];
-    readonly recoveriesUsd: readonly (readonly number[])[];
-    readonly backlog: readonly (readonly number[])[];
-  };
-  /** The largest claims of the run, with their parties named (names are seeded, not real). */
-  readonly largestClaims: readonly (ClaimExample & { customerName: string; sellerName: string; product: string })[];
-  /** Command line and timing of this particular run; excluded when comparing results. */
-  readonly invocation: Invocation;
-}
-
-export const MONTHLY_SERIES = ['filed', 'concessionsUsd', 'recoveriesUsd', 'backlog'] as const;
-export type MonthlySeries = (typeof MONTHLY_SERIES)[number];
-export interface Band {
-  readonly mean: number;
-  readonly p5: number;
-  readonly p50: number;
-  readonly p95: number;
 }
 
 export interface ResultsContext {

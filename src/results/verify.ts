@@ -20,6 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Aggregates } from '../collect/aggregates.js';
+import type { UnitFingerprint } from './schema/partial.js';
 import { CLAIM_OUTCOMES, createClaimMachine } from '../machines/claim.js';
 import type { Parameters } from '../params/schema.js';
 import { claimAmountFacts, claimCounts, claimStream, type WorkUnit } from '../sim/population.js';
@@ -45,13 +46,6 @@ export function parametersHash(params: unknown): string {
 export const FINGERPRINT_CLAIMS = 3;
 
 /** What a unit's year must be, from (seed, replication, team) and the parameters alone. */
-export interface UnitFingerprint {
-  readonly genuine: number;
-  readonly fabricated: number;
-  /** Claimed amount (USD) and fraud kind of the first genuine claims, in order. */
-  readonly firstClaims: readonly { readonly claimedUsd: number; readonly fraud: string }[];
-}
-
 export function unitFingerprint(params: Parameters, unit: WorkUnit): UnitFingerprint {
   const counts = claimCounts(params, unit);
   const firstClaims = Array.from({ length: Math.min(FINGERPRINT_CLAIMS, counts.genuine) }, (_, i) => {

@@ -24,120 +24,16 @@
  * Every run folder holds manifest.json: the run id, the command, and the
  * SHA-256 of each file, so a reader can check that the files it opened belong
  * to one output (results.json and the CSVs keep their formats unchanged).
+ *
+ * The lock is results/outputLock.ts's; writing single files, and the errors a
+ * write reports, are io/writeFiles.ts's.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
-import { hostname } from 'node:os';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../inputError.js';
-
-/** A write that failed for a reason the user can act on (no space, no permission, not a directory). */
-export class OutputError extends Error {
-  override name = 'OutputError';
-}
-
-/** An output folder claimsim will not write: another writer holds it, or a name it would write is the user's. */
-export class OutputRefused extends InputError {
-  override name = 'OutputRefused';
-}
-
-const REASONS: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is exceeded',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOTDIR: 'a part of the path is a file, not a directory',
-  EEXIST: 'a part of the path is a file, not a directory',
-  EISDIR: 'the path is a directory',
-  ENAMETOOLONG: 'the path is too long',
-};
-
-function reasonOf(e: unknown): string | undefined {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code && REASONS[code] ? `${REASONS[code]} (${code})` : undefined;
-}
-
-export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
-  } catch (e) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // the temporary file never existed, or cannot be reached: the cause below says why
-    }
-    const reason = reasonOf(e);
-    if (reason) throw new OutputError(`cannot write ${path}: ${reason}; nothing was written`);
-    throw e;
-  }
-}
-
-/** A file for `writeNewFiles`: its name in the folder, its text, and whether it is a script to run. */
-export interface NewFile {
-  readonly name: string;
-  readonly text: string;
-  readonly executable: boolean;
-}
-
-/**
- * Writes `files` into `dir`, each whole or not at all, and never over an
- * existing file: every name is checked first (OutputRefused naming it, then
- * `advice`), and each file is linked into place from a temporary file, which
- * fails rather than replace a file that appeared meanwhile; on any failure the
- * files already written are removed. For small files a user runs or edits
- * (job scripts), not for outputs, which go through `writeOutputs`.
- */
-export function writeNewFiles(dir: string, files: readonly NewFile[], advice: string): string[] {
-  for (const f of files) {
-    if (exists(join(dir, f.name))) throw new OutputRefused(`${join(dir, f.name)} already exists; ${advice}`);
-  }
-  const written: string[] = [];
-  try {
-    mkdirSync(dir, { recursive: true });
-    for (const f of files) {
-      const path = join(dir, f.name);
-      const temporary = join(dir, `.${f.name}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-      try {
-        writeFileSync(temporary, f.text, { flag: 'wx', mode: f.executable ? 0o755 : 0o644 });
-        linkSync(temporary, path);
-        written.push(path);
-      } finally {
-        rmSync(temporary, { force: true });
-      }
-    }
-  } catch (e) {
-    for (const path of written) rmSync(path, { force: true });
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputRefused(`a file appeared in ${dir} while writing; nothing was written`);
-    const reason = reasonOf(e);
-    if (reason) throw new OutputError(`cannot write in ${dir}: ${reason}; nothing was written`);
-    throw e;
-  }
-  return written;
-}
+import { exists, OutputError, OutputRefused, reasonOf } from '../io/writeFiles.js';
+import { busy, processGone, sleepSync, tryLock, unlock } from './outputLock.js';
 
 const CLAIMSIM_DIR = '.claimsim';
 const MARKER = 'MARKER';
@@ -165,11 +61,6 @@ interface Claim {
 
 const claims = new Map<string, Claim>();
 let exitHookInstalled = false;
-
-/** A short sleep that blocks (used while waiting for a lock held for milliseconds, and by the test hook). */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -240,109 +131,6 @@ function ownFolder(shown: string, real: string): { own: string; created: boolean
     throw new OutputRefused(`${join(shown, CLAIMSIM_DIR)} exists and is not claimsim's (it has no ${MARKER} file): claimsim keeps its runs there and will not touch it; move it away or choose another --out`);
   }
   return { own, created: false };
-}
-
-interface LockHolder {
-  pid: number;
-  startedAt: string;
-  hostname: string;
-  /** The process's start time in the kernel's clock ticks (Linux), so that a pid used again by another process is not taken for the writer. */
-  token?: string | null;
-  command?: string;
-}
-
-/** When process `pid` started (field 22 of /proc/PID/stat), or null where that cannot be read. */
-function processToken(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function readHolder(file: string): LockHolder | null {
-  try {
-    const holder = JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
-    return typeof holder.pid === 'number' ? holder : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether the lock's process is gone: same host and no such process, or a lock that never got its content. */
-function isStale(file: string, holder: LockHolder | null): boolean {
-  if (holder === null) {
-    // Created but never written (killed in between): stale once it is a few seconds old.
-    try {
-      return Date.now() - lstatSync(file).mtimeMs > 5000;
-    } catch {
-      return false;
-    }
-  }
-  if (holder.hostname !== hostname()) return false;
-  if (processGone(holder.pid)) return true;
-  // The pid is in use: by the writer, or (pids wrap around) by another process since.
-  const token = processToken(holder.pid);
-  return typeof holder.token === 'string' && token !== null && token !== holder.token;
-}
-
-/** Takes the lock DIR/.claimsim/lock, or returns its live holder. A stale lock is taken over. */
-function tryLock(own: string): LockHolder | null {
-  const file = join(own, 'lock');
-  for (let attempt = 0; attempt < 10; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(file, 'wx');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = readHolder(file);
-      if (!isStale(file, holder)) {
-        if (holder) return holder;
-        sleepSync(100);
-        continue;
-      }
-      // Move the stale lock aside, then check that what was moved is the lock judged stale
-      // (another process may have taken it over in between); if not, put it back.
-      const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
-      try {
-        renameSync(file, aside);
-      } catch {
-        continue;
-      }
-      const moved = readHolder(aside);
-      if (JSON.stringify(moved) !== JSON.stringify(holder)) {
-        try {
-          linkSync(aside, file);
-        } catch {
-          // someone holds a newer lock already: theirs stands
-        }
-      }
-      rmSync(aside, { force: true });
-      continue;
-    }
-    try {
-      const holder: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), hostname: hostname(), token: processToken(process.pid), command: ['claimsim', ...process.argv.slice(2)].join(' ').slice(0, 200) };
-      writeSync(fd, JSON.stringify(holder));
-    } finally {
-      closeSync(fd);
-    }
-    return null;
-  }
-  return readHolder(file) ?? { pid: 0, startedAt: '?', hostname: '?' };
-}
-
-function unlock(own: string): void {
-  const file = join(own, 'lock');
-  const holder = readHolder(file);
-  if (holder && holder.pid === process.pid && holder.hostname === hostname()) rmSync(file, { force: true });
-}
-
-function busy(shown: string, holder: LockHolder): OutputRefused {
-  return new OutputRefused(
-    `${shown} is being written by another claimsim run (process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}${holder.command ? `: ${holder.command}` : ''}); ` +
-      `wait for it to finish or choose another --out. If that process is gone, remove ${join(shown, CLAIMSIM_DIR, 'lock')}.`,
-  );
 }
 
 /** Releases every lasting claim; removes what a claim created when it committed nothing. */
@@ -430,7 +218,7 @@ export function claimOutputs(dir: string, names: readonly string[] = []): void {
   if (holder) {
     release(claim);
     claims.delete(resolve(dir));
-    throw busy(dir, holder);
+    throw busy(dir, join(dir, CLAIMSIM_DIR), holder);
   }
   claim.locked = true;
   const found = conflicts(claim.real, names, toCurrent);
@@ -446,15 +234,6 @@ export function claimOutputs(dir: string, names: readonly string[] = []): void {
 function isOwnLink(link: string, target: string): boolean {
   try {
     return lstatSync(link).isSymbolicLink() && readlinkSync(link) === target;
-  } catch {
-    return false;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
   } catch {
     return false;
   }
@@ -524,7 +303,7 @@ export function writeOutputs(dir: string, files: Readonly<Record<string, string 
   const lasting = claim.locked;
   if (!lasting) {
     const holder = tryLock(join(claim.real, CLAIMSIM_DIR));
-    if (holder) throw busy(dir, holder);
+    if (holder) throw busy(dir, join(dir, CLAIMSIM_DIR), holder);
     claim.locked = true;
     removeLeftovers(join(claim.real, CLAIMSIM_DIR), null);
   }
@@ -649,15 +428,6 @@ function removeLeftovers(own: string, committed: string | null): void {
   }
 }
 
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
 /**
  * Writes one shard partial as DIR/partial-I-of-N.json: the file itself lives
  * in DIR/.claimsim/partials/ (replaced by rename), the stable name is a symlink.
@@ -673,7 +443,7 @@ export function writePartial(dir: string, name: string, data: string): string {
     for (;;) {
       const holder = tryLock(own);
       if (!holder) break;
-      if (Date.now() > deadline) throw busy(dir, holder);
+      if (Date.now() > deadline) throw busy(dir, join(dir, CLAIMSIM_DIR), holder);
       sleepSync(50);
     }
     claim.locked = true;

@@ -15,7 +15,7 @@ import { runToPrecision } from '../../src/analysis/precision.js';
 import { metricValues } from '../../src/analysis/runs.js';
 import { comparisonsCsv, sweepCsv } from '../../src/export/analysisTables.js';
 import { summaryCsv, replicationsCsv } from '../../src/export/tables.js';
-import { buildCompareResults, buildSweepResults } from '../../src/results/analyses.js';
+import { buildCompareResults, buildSweepResults } from '../../src/analysis/results.js';
 import { buildRunResults, scenarioRecord } from '../../src/results/results.js';
 import { summarise } from '../../src/stats/summary.js';
 import { baselineParams } from '../support/claims.js';

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatUsd, headlineTable } from '../../src/cli/format.js';
+import { formatUsd } from '../../src/format/values.js';
+import { headlineTable } from '../../src/cli/format.js';
 import type { RunResults } from '../../src/results/results.js';
 import { summarise } from '../../src/stats/summary.js';
 

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildEventLog } from '../../src/export/eventLog.js';
+import { buildEventLog } from '../../src/sim/eventLog.js';
 import { EVENT_LOG_CSV_HEADER, writeEventLogCsv } from '../../src/export/eventLogCsv.js';
 import { toOcel, writeOcelJson, type OcelLog } from '../../src/export/ocel.js';
 import { loadScenario } from '../../src/params/load.js';

@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { differencesAgainst } from '../../src/analysis/compare.js';
-import { formatUsd } from '../../src/cli/format.js';
+import { formatUsd } from '../../src/format/values.js';
 import { METRIC_NAMES } from '../../src/collect/metrics.js';
 import { headlineRows, summaryParagraphs } from '../../src/report/summary.js';
-import { buildCompareResults } from '../../src/results/analyses.js';
+import { buildCompareResults } from '../../src/analysis/results.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../../src/results/results.js';
 import { summarise } from '../../src/stats/summary.js';
 import { runFile } from '../support/analysisFiles.js';

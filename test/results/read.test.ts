@@ -20,7 +20,7 @@ import { chartsFor } from '../../src/report/charts/index.js';
 import { buildReportHtml } from '../../src/report/html.js';
 import { specToSvg } from '../../src/report/render.js';
 import { headlineHeader, headlineRows, summaryParagraphs } from '../../src/report/summary.js';
-import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../src/results/analyses.js';
+import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../src/analysis/results.js';
 import { MergeError, mergePartials, partialFileName, partialResult, type PartialResult } from '../../src/results/partial.js';
 import { checkPartial, checkResults, jsonPath, ResultsFileError, type SavedResults } from '../../src/results/read.js';
 import { buildRunResults, scenarioRecord } from '../../src/results/results.js';
@@ -121,6 +121,9 @@ describe('broken results are refused naming the file and the path', () => {
     ['run with a fractional replication count', 'run', (r) => (r.replications = 2.5), /^results\.json: replications: expected a whole number \(got 2\.5\)$/],
     ['run with a range that is not a pair', 'run', (r) => (r.parameterMeta['fraud.share'].range = 'wide'), /^results\.json: parameterMeta\."fraud\.share"\.range: expected an array \(got a string\)$/],
     ['run with a numeric start time', 'run', (r) => (r.invocation.startedAt = 20250101), /^results\.json: invocation\.startedAt: expected a string \(got 20250101\)$/],
+    // Every field of a persisted shape is its schema's, so fields no reader indexes are checked too.
+    ['run without its largest claims', 'run', (r) => delete r.largestClaims, /^results\.json: largestClaims: missing \(expected an array\)$/],
+    ['run with claims per second as text', 'run', (r) => (r.invocation.claimsPerSecond = 'fast'), /^results\.json: invocation\.claimsPerSecond: expected a number \(got a string\)$/],
     ['compare with no scenarios', 'compare', (r) => (r.scenarios = []), /^results\.json: scenarios: must not be empty$/],
     ['compare whose difference names no scenario', 'compare', (r) => (r.differences[0].base = 'elsewhere'), /^results\.json: differences\[0\]\.base: names no scenario in "scenarios"$/],
     ['compare with a verdict that is not true or false', 'compare', (r) => (r.differences[0].metrics['marketplace.netCost'].significant = 'yes'), /^results\.json: differences\[0\]\.metrics\."marketplace\.netCost"\.significant: expected true or false \(got a string\)$/],
@@ -132,6 +135,7 @@ describe('broken results are refused naming the file and the path', () => {
     ['sensitivity with a row without its swing', 'sensitivity', (r) => delete r.rows[0].swing, /^results\.json: rows\[0\]\.swing: missing \(expected an object\)$/],
     ['sensitivity with a base mean as text', 'sensitivity', (r) => (r.baseMean = '12.5'), /^results\.json: baseMean: expected a number \(got a string\)$/],
     ['sensitivity with skipped null', 'sensitivity', (r) => (r.skipped = null), /^results\.json: skipped: expected an array \(got null\)$/],
+    ['calibrate with an evaluation of the search lost to null', 'calibrate', (r) => (r.calibration.trace[0] = null), /^results\.json: calibration\.trace\[0\]: expected an object \(got null\)$/],
     ['calibrate with a simulated value lost to null', 'calibrate', (r) => (r.calibration.achieved[0].simulated = null), /^results\.json: calibration\.achieved\[0\]\.simulated: expected a number \(got null\)$/],
     // Metric names and parameter paths become chart field titles, which Vega-Lite writes into expressions.
     ['sweep with a parameter path no scenario has', 'sweep', (r) => (r.axes[0].path = 'policy.thr\u2028eshold'), /^results\.json: axes\[0\]\.path: must be a parameter path such as policy\.threshold$/],

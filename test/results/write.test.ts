@@ -28,7 +28,8 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { writeFileAtomic, writeOutputs, writePartial } = await import('../../src/results/write.js');
+const { writeFileAtomic } = await import('../../src/io/writeFiles.js');
+const { writeOutputs, writePartial } = await import('../../src/results/write.js');
 
 const root = mkdtempSync(join(tmpdir(), 'claimsim-write-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
  * metric's lower bound never below zero (raised to zero and marked).
  */
 import { describe, expect, it } from 'vitest';
-import { intervalText } from '../../src/cli/format.js';
+import { intervalText } from '../../src/format/values.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval, TOO_FEW_FOR_INTERVAL } from '../../src/stats/interval.js';
 
 describe('shownInterval', () => {

@@ -11,13 +11,13 @@ import { fitLognormal } from './fitLognormal.js';
 import { fitLognormalMixture, type MixtureFitOptions } from './fitLognormalMixture.js';
 import { kolmogorovSmirnov } from './kolmogorovSmirnov.js';
 import { logLikelihood } from './logLikelihood.js';
-import { lognormalMixtureCdf, type LogNormalComponent } from './lognormalMixtureDensity.js';
+import { lognormalMixtureCdf, type LogSpaceLognormalComponent } from './lognormalMixtureDensity.js';
 
 export type FitKind = 'lognormal' | 'mixture';
 
 export interface FitReport {
   readonly kind: FitKind;
-  readonly components: readonly LogNormalComponent[];
+  readonly components: readonly LogSpaceLognormalComponent[];
   /** Free parameters: 2 for a lognormal, 5 for a two-component mixture. */
   readonly k: number;
   /** ln L of the amounts in dollar space (density per dollar). */
@@ -40,7 +40,7 @@ export interface FitComparison {
 
 export function compareFits(values: readonly number[], options: MixtureFitOptions = {}): FitComparison {
   const sorted = [...values].sort((a, b) => a - b);
-  const report = (kind: FitKind, components: readonly LogNormalComponent[], k: number, em: { iterations: number; converged: boolean; collapsed: boolean }): FitReport => {
+  const report = (kind: FitKind, components: readonly LogSpaceLognormalComponent[], k: number, em: { iterations: number; converged: boolean; collapsed: boolean }): FitReport => {
     const lnL = logLikelihood(sorted, components);
     return {
       kind,

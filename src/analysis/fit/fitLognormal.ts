@@ -5,12 +5,12 @@
  * Standard errors for n amounts: se(mu) = sigma/√n, se(sigma) ≈ sigma/√(2n).
  */
 import { FitInputError } from './errors.js';
-import type { LogNormalComponent } from './lognormalMixtureDensity.js';
+import type { LogSpaceLognormalComponent } from './lognormalMixtureDensity.js';
 
 /**
  * @example fitLognormal([1, Math.E ** 2]) // { weight: 1, mu: 1, sigma: 1 }: logs 0 and 2
  */
-export function fitLognormal(values: readonly number[]): LogNormalComponent {
+export function fitLognormal(values: readonly number[]): LogSpaceLognormalComponent {
   const n = values.length;
   if (n < 2) throw new FitInputError(`a lognormal fit needs at least 2 amounts, got ${n}`);
   let sum = 0;

@@ -15,7 +15,7 @@
  * marked `collapsed` (the caller should not prefer it).
  */
 import { FitInputError } from './errors.js';
-import { normalLogDensity, type LogNormalComponent } from './lognormalMixtureDensity.js';
+import { normalLogDensity, type LogSpaceLognormalComponent } from './lognormalMixtureDensity.js';
 
 export interface MixtureFitOptions {
   /** Stop when the log-likelihood rises by less than this per amount. Default 1e-8. */
@@ -30,7 +30,7 @@ export interface MixtureFitOptions {
 
 export interface MixtureFit {
   /** The two components, lower median first. */
-  readonly components: readonly [LogNormalComponent, LogNormalComponent];
+  readonly components: readonly [LogSpaceLognormalComponent, LogSpaceLognormalComponent];
   readonly iterations: number;
   readonly converged: boolean;
   /** A component shrank below `minComponentSize` amounts; the fit is degenerate. */
@@ -78,11 +78,11 @@ export function fitLognormalMixture(values: readonly number[], options: MixtureF
       break;
     }
   }
-  const [a, b] = components.map((c) => ({ ...c, mu: c.mu + all.mean })) as [LogNormalComponent, LogNormalComponent];
+  const [a, b] = components.map((c) => ({ ...c, mu: c.mu + all.mean })) as [LogSpaceLognormalComponent, LogSpaceLognormalComponent];
   return { components: a.mu <= b.mu ? [a, b] : [b, a], iterations, converged, collapsed };
 }
 
-type Pair = [LogNormalComponent, LogNormalComponent];
+type Pair = [LogSpaceLognormalComponent, LogSpaceLognormalComponent];
 
 /** What an E-step leaves for the M-step: the log-likelihood and responsibility-weighted sums per component. */
 interface Pass {
@@ -128,7 +128,7 @@ function expectation(logs: Float64Array, [a, b]: Pair): Pass {
 
 /** M-step: weighted means and sds; `null` if a component has fewer than `minSize` expected amounts. */
 function maximisation(pass: Pass, n: number, floor: number, minSize: number): Pair | null {
-  const component = ([size, sum, squares]: readonly [number, number, number]): LogNormalComponent => {
+  const component = ([size, sum, squares]: readonly [number, number, number]): LogSpaceLognormalComponent => {
     const mu = sum / size;
     return { weight: size / n, mu, sigma: Math.max(floor, Math.sqrt(Math.max(0, squares / size - mu * mu))) };
   };

@@ -4,12 +4,12 @@
  * model's log-likelihood would be larger by the same Σ ln x_i, so AIC
  * differences are the same in either space; dollars are used throughout.)
  */
-import { lognormalMixtureLogDensity, type LogNormalComponent } from './lognormalMixtureDensity.js';
+import { lognormalMixtureLogDensity, type LogSpaceLognormalComponent } from './lognormalMixtureDensity.js';
 
 /**
  * @example logLikelihood([1, 1], [{ weight: 1, mu: 0, sigma: 1 }]) // -1.837877: twice ln φ(0)
  */
-export function logLikelihood(values: readonly number[], components: readonly LogNormalComponent[]): number {
+export function logLikelihood(values: readonly number[], components: readonly LogSpaceLognormalComponent[]): number {
   let sum = 0;
   for (const x of values) sum += lognormalMixtureLogDensity(x, components);
   return sum;

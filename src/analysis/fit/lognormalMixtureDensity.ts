@@ -6,7 +6,8 @@
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 
-export interface LogNormalComponent {
+/** A component by the mean of its log amount; scenarios write it by its median instead (random/distributions.ts's MedianLognormalComponent). */
+export interface LogSpaceLognormalComponent {
   readonly weight: number;
   /** Mean of the log amount; the component's median is exp(mu). */
   readonly mu: number;
@@ -20,7 +21,7 @@ const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
  * P(X <= x) for the mixture: Σ w Φ((ln x - mu) / sigma).
  * @example lognormalMixtureCdf(100, [{ weight: 1, mu: Math.log(100), sigma: 2 }]) // 0.5: half of any lognormal lies below its median
  */
-export function lognormalMixtureCdf(x: number, components: readonly LogNormalComponent[]): number {
+export function lognormalMixtureCdf(x: number, components: readonly LogSpaceLognormalComponent[]): number {
   if (x <= 0) return 0;
   const y = Math.log(x);
   let p = 0;
@@ -33,7 +34,7 @@ export function lognormalMixtureCdf(x: number, components: readonly LogNormalCom
  * summed stably (log-sum-exp).
  * @example lognormalMixtureLogDensity(1, [{ weight: 1, mu: 0, sigma: 1 }]) // -0.9189385: ln φ(0) = -ln √(2π), and ln x = 0
  */
-export function lognormalMixtureLogDensity(x: number, components: readonly LogNormalComponent[]): number {
+export function lognormalMixtureLogDensity(x: number, components: readonly LogSpaceLognormalComponent[]): number {
   const y = Math.log(x);
   return logSumExp(components.map((c) => Math.log(c.weight) + normalLogDensity(y, c.mu, c.sigma))) - y;
 }

@@ -8,10 +8,10 @@
  */
 import { Document, isMap, isSeq, visit } from 'yaml';
 import { withoutCitations } from '../../params/references.js';
-import type { LognormalComponent } from '../../random/distributions.js';
+import type { MedianLognormalComponent } from '../../random/distributions.js';
 import type { FitComparison, FitReport } from './compareFits.js';
 import type { EmpiricalAmounts } from './empiricalAmounts.js';
-import type { LogNormalComponent } from './lognormalMixtureDensity.js';
+import type { LogSpaceLognormalComponent } from './lognormalMixtureDensity.js';
 import type { ClaimAmounts } from './readAmounts.js';
 
 export interface OverlayInput {
@@ -28,7 +28,7 @@ export interface OverlayInput {
 export interface Overlay {
   /** The parameter the overlay sets. */
   readonly parameter: 'claimAmount.mixture' | 'claimAmount.empirical';
-  readonly value: readonly LognormalComponent[] | readonly number[];
+  readonly value: readonly MedianLognormalComponent[] | readonly number[];
   /** The scenario file's text (YAML). */
   readonly text: string;
 }
@@ -38,7 +38,7 @@ export interface Overlay {
  * significant digits, weights to 6 decimals with the last making the sum 1.
  * @example scenarioMixture([{ weight: 1, mu: Math.log(200), sigma: 1 }]) // [{ weight: 1, medianUsd: 200, sigma: 1 }]
  */
-export function scenarioMixture(components: readonly LogNormalComponent[]): LognormalComponent[] {
+export function scenarioMixture(components: readonly LogSpaceLognormalComponent[]): MedianLognormalComponent[] {
   const weights = components.map((c) => round(c.weight, 6));
   weights[weights.length - 1] = round(1 - weights.slice(0, -1).reduce((a, b) => a + b, 0), 6);
   return components.map((c, i) => ({ weight: weights[i]!, medianUsd: significant(Math.exp(c.mu), 6), sigma: significant(c.sigma, 6) }));

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { NotARegularFile, readRegularFile } from '../../io/readRegularFile.js';
 import { CsvError, parse } from 'csv-parse/sync';
 import { FitInputError } from './errors.js';
-import { firstInvalidUtf8Line } from '../../utf8.js';
+import { decodeUtf8 } from '../../utf8.js';
 
 /** The fewest usable amounts a fit accepts. */
 export const MIN_AMOUNTS = 10;
@@ -57,15 +57,13 @@ export function readClaimAmounts(file: string, options: ReadOptions = {}): Claim
     if (e instanceof NotARegularFile) throw new FitInputError(`${file}: ${e.reason}`);
     throw e;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Decoded loosely, a binary file would reach the CSV parser and its bytes the error message.
-    const line = firstInvalidUtf8Line(bytes);
+  // Decoded loosely, a binary file would reach the CSV parser and its bytes the error message.
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) {
+    const line = decoded.invalidLine;
     throw new FitInputError(`${file}${line ? `:${line}` : ''}: is not UTF-8 text (export the claims as a UTF-8 CSV file)`);
   }
-  return { ...parseClaimAmounts(text, file, options), sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { ...parseClaimAmounts(decoded.text, file, options), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** The amounts in CSV `text`; `file` names it in messages. */

@@ -13,12 +13,13 @@ import { defaultOverlayPath, overlayPlacementProblem } from '../../analysis/cali
 import { calibrationCsv } from '../../export/analysisTables.js';
 import { loadScenario } from '../../params/load.js';
 import { calibrate } from '../../library/analyses.js';
-import { claimOutputs, writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { writeFileAtomic } from '../../io/writeFiles.js';
+import { claimOutputs, writeOutputs } from '../../results/write.js';
 import { reportFiles } from '../../report/write.js';
 import { analysisInputs, safeName, wholeNumber, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { claimsPerUnit, progressReporter } from '../progress.js';
-import { table } from './compare.js';
+import { textTable } from '../../format/textTable.js';
 
 interface CalibrateArgs extends CommonArgs {
   scenario: string;
@@ -72,8 +73,8 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     writeOutputs(outDir, { ...files, ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
     if (overlayText !== undefined && !overlayAmongOutputs) writeFileAtomic(overlayFile, overlayText);
 
-    process.stdout.write(`${table(['parameter', 'calibrated', 'searched over'], calibration.free.map((f) => [f.path, String(calibration.values[f.path]), `${f.low} .. ${f.high}`]))}\n\n`);
-    process.stdout.write(`${table(['target', 'wanted', 'simulated', 'miss', 'within tolerance'], calibration.achieved.map((a) => [a.metric, wantedText(a.wanted), String(Number(a.simulated.toPrecision(5))), missText(a), a.within ? 'yes' : 'NO']))}\n\n`);
+    process.stdout.write(`${textTable(['parameter', 'calibrated', 'searched over'], calibration.free.map((f) => [f.path, String(calibration.values[f.path]), `${f.low} .. ${f.high}`]))}\n\n`);
+    process.stdout.write(`${textTable(['target', 'wanted', 'simulated', 'miss', 'within tolerance'], calibration.achieved.map((a) => [a.metric, wantedText(a.wanted), String(Number(a.simulated.toPrecision(5))), missText(a), a.within ? 'yes' : 'NO']))}\n\n`);
     if (calibration.reached) {
       process.stdout.write(`Every target is within its tolerance after ${calibration.evaluations} evaluations.\noverlay: ${overlayFile}\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
       return;

@@ -1,7 +1,7 @@
 /** `claimsim compare BASE OTHER...`: paired differences on common random numbers. */
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
+import { COMPARE_TABLE_METRICS, METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
 import { comparisonsCsv } from '../../export/analysisTables.js';
 import { compare } from '../../library/analyses.js';
 import { loadScenario } from '../../params/load.js';
@@ -10,14 +10,14 @@ import { reportFiles } from '../../report/write.js';
 import { analysisInputs, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { claimsPerUnit, progressReporter } from '../progress.js';
-import { formatValue, intervalText } from '../format.js';
+import { textTable } from '../../format/textTable.js';
+import { formatValue, intervalText } from '../../format/values.js';
 import { enoughForInterval, shownInterval } from '../../stats/interval.js';
 
 interface CompareArgs extends CommonArgs {
   scenarios: string[];
 }
 
-const SHOWN: readonly MetricName[] = ['marketplace.netCost', 'marketplace.concessionsPaid', 'marketplace.recovered', 'marketplace.reviewCost', 'marketplace.fraudPaid', 'sellers.reimbursed', 'insurers.paid', 'customers.validPaidShare', 'customers.daysToPayment', 'customers.validDenied'];
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenarios..>',
@@ -38,7 +38,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       process.stdout.write(`\n${d.scenario} against ${d.base} (${results.replications} paired replications, seed ${results.seed}):\n`);
       const base = results.scenarios.find((s) => s.scenario.name === d.base)!;
       const other = results.scenarios.find((s) => s.scenario.name === d.scenario)!;
-      const rows = SHOWN.map((m) => {
+      const rows = COMPARE_TABLE_METRICS.map((m) => {
         const unit = (METRICS[m] as MetricDefinition).unit;
         const diff = d.metrics[m];
         return [
@@ -52,15 +52,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
           diff.varianceReduction === null ? '-' : `${diff.varianceReduction.toFixed(1)}x`,
         ];
       });
-      process.stdout.write(`${table(['metric', d.base, d.scenario, 'difference', '95% CI', 'outside noise', 'pairing gain'], rows)}\n`);
+      process.stdout.write(`${textTable(['metric', d.base, d.scenario, 'difference', '95% CI', 'outside noise', 'pairing gain'], rows)}\n`);
     }
     process.stdout.write(`\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };
-
-/** A plain text table, the first column left-aligned. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}

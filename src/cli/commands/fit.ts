@@ -12,10 +12,12 @@ import { FitInputError } from '../../analysis/fit/errors.js';
 import { readClaimAmounts, type ClaimAmounts } from '../../analysis/fit/readAmounts.js';
 import { fit, type FitResults } from '../../library/fit.js';
 import { findBase } from '../../params/load.js';
-import { writeFileAtomic, writeOutputs } from '../../results/write.js';
+import { writeFileAtomic } from '../../io/writeFiles.js';
+import { writeOutputs } from '../../results/write.js';
 import { safeName } from '../common.js';
 import { UsageError } from '../errors.js';
-import { formatUsd } from '../format.js';
+import { textTable } from '../../format/textTable.js';
+import { formatUsd } from '../../format/values.js';
 
 interface FitArgs {
   csv: string;
@@ -83,9 +85,6 @@ export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empiri
     f.ks.toFixed(4),
     f === comparison[comparison.chosen] ? '*' : '',
   ]);
-  const header = ['fit', 'parameters', 'lnL (USD)', 'AIC', 'KS D', 'chosen'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const chosen = comparison[comparison.chosen];
   const other = comparison[comparison.chosen === 'mixture' ? 'lognormal' : 'mixture'];
   const why = comparison.mixture.collapsed
@@ -97,9 +96,7 @@ export function fitSummary(data: ClaimAmounts, comparison: FitComparison, empiri
   return [
     `${data.file}: ${data.values.length.toLocaleString('en-US')} amounts in column "${data.column}"${skipped}`,
     '',
-    line(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.map(line),
+    textTable(['fit', 'parameters', 'lnL (USD)', 'AIC', 'KS D', 'chosen'], rows, 2),
     '',
     `Chosen: ${chosen.kind === 'mixture' ? 'the two-component lognormal mixture' : 'the lognormal'} (${why}). lnL is of the amounts in USD; AIC = 2k - 2 lnL, k = 2 and 5.`,
     `Overlay: ${out} (extends ${base}; ${written})`,

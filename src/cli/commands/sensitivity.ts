@@ -11,9 +11,9 @@ import { reportFiles } from '../../report/write.js';
 import { analysisInputs, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { claimsPerUnit, progressReporter } from '../progress.js';
-import { formatValue } from '../format.js';
+import { formatValue } from '../../format/values.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL } from '../../stats/interval.js';
-import { table } from './compare.js';
+import { textTable } from '../../format/textTable.js';
 
 interface SensitivityArgs extends CommonArgs {
   scenario: string;
@@ -48,7 +48,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       enoughForInterval(r.swing.n) ? (r.swing.significant ? 'yes' : 'no') : 'n/a',
     ]);
     process.stdout.write(`${results.scenario.name}: ${args.metric} is ${formatValue(results.baseMean, unit)} at the base; ${results.rows.length} parameters, ${results.replications} replications each\n\n`);
-    process.stdout.write(`${table(['parameter', 'low .. high', 'at low', 'at high', 'swing', 'outside noise'], rows)}\n`);
+    process.stdout.write(`${textTable(['parameter', 'low .. high', 'at low', 'at high', 'swing', 'outside noise'], rows)}\n`);
     if (!enoughForInterval(results.replications)) process.stdout.write(`outside noise: n/a with fewer than ${MIN_REPLICATIONS_FOR_INTERVAL} replications (use -r ${MIN_REPLICATIONS_FOR_INTERVAL} or more)\n`);
     for (const w of results.warnings) process.stdout.write(`warning: ${w.path}: ${w.reason}\n`);
     for (const s of results.skipped) process.stdout.write(`skipped ${s.path}: ${s.reason}\n`);

@@ -11,9 +11,9 @@ import { reportFiles } from '../../report/write.js';
 import { analysisInputs, safeName, withCommonOptions, type CommonArgs } from '../common.js';
 import { UsageError } from '../errors.js';
 import { claimsPerUnit, progressReporter } from '../progress.js';
-import { formatValue, intervalText } from '../format.js';
+import { formatValue, intervalText } from '../../format/values.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval } from '../../stats/interval.js';
-import { table } from './compare.js';
+import { textTable } from '../../format/textTable.js';
 
 interface SweepArgs extends CommonArgs {
   scenario: string;
@@ -53,6 +53,6 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     ]);
     process.stdout.write(`${results.scenario.name}: ${results.points.length} points, ${results.replications} replications each, seed ${results.seed}\n`);
     process.stdout.write(enoughForInterval(results.replications) ? 'Each cell: mean (95% interval of the mean).\n\n' : `Each cell: mean. No intervals: ${results.replications} replications are fewer than the ${MIN_REPLICATIONS_FOR_INTERVAL} an interval needs to mean anything (use -r ${MIN_REPLICATIONS_FOR_INTERVAL} or more).\n\n`);
-    process.stdout.write(`${table([...axes.map((a) => a.path), ...metrics], rows)}\n\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
+    process.stdout.write(`${textTable([...axes.map((a) => a.path), ...metrics], rows)}\n\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };

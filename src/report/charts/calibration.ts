@@ -7,8 +7,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { wantedText } from '../../analysis/targets.js';
-import type { CalibrationResults } from '../../results/analyses.js';
-import { chartTitle, formatParameter, formatShare, formatValue, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import type { CalibrationResults } from '../../results/schema/analyses.js';
+import { chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { formatParameter, formatShare, formatValue } from '../../format/values.js';
 import { metricDescription, metricLabel, metricUnit } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 

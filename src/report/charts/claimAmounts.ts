@@ -4,7 +4,8 @@
  * it (fraudsters learning the limit) show as a step at the line.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTitle, formatShare, formatUsd, HEIGHT, LEGEND_LABEL_LIMIT, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { chartTitle, HEIGHT, LEGEND_LABEL_LIMIT, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { formatShare, formatUsd } from '../../format/values.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 import type { RunLike } from './types.js';
 

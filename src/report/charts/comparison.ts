@@ -12,8 +12,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricName } from '../../collect/metrics.js';
-import type { CompareResults } from '../../results/analyses.js';
-import { axisFormat, chartTitle, formatChange, formatValue, periodPhrase, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import type { CompareResults } from '../../results/schema/analyses.js';
+import { axisFormat, chartTitle, periodPhrase, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { formatChange, formatValue } from '../../format/values.js';
 import { metricDescription, metricLabel, metricPhrase, metricUnit } from './labels.js';
 import { PALETTE, REFERENCE_INK } from './palette.js';
 

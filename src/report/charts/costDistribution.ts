@@ -4,7 +4,8 @@
  * finance question it answers: what does a year cost, and how bad is a bad year?
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTitle, formatUsd, HEIGHT, periodPhrase, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { chartTitle, HEIGHT, periodPhrase, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { formatUsd } from '../../format/values.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 import type { RunLike } from './types.js';
 

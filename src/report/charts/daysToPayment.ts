@@ -4,7 +4,7 @@
  * days of filing, with the median marked.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTitle, HEIGHT, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { chartTitle, HEIGHT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 import type { RunLike } from './types.js';
 

@@ -13,7 +13,8 @@ import { daysToPayment } from './daysToPayment.js';
 import { monthlyCashFlow } from './monthlyCashFlow.js';
 import { sweepCurves } from './sweepCurves.js';
 import { tornado } from './tornado.js';
-import type { ChartableResults, ChartEntry } from './types.js';
+import type { SavedResults } from '../../results/read.js';
+import type { ChartEntry } from './types.js';
 import { whoPays } from './whoPays.js';
 
 export { calibration, calibrationRows, type CalibrationRow } from './calibration.js';
@@ -24,10 +25,10 @@ export { dayOfShare, daysToPayment, paymentEcdf, type EcdfPoint } from './daysTo
 export { monthlyCashFlow, monthPoints, type MonthPoint } from './monthlyCashFlow.js';
 export { sweepCurves, sweepRows, type SweepRow } from './sweepCurves.js';
 export { tornado, tornadoBars, type TornadoBar } from './tornado.js';
-export { PAYERS, pathMoney, whoPays, type PathMoney, type Payer } from './whoPays.js';
+export { BEARERS, pathBurdens, whoPays, type PathBurden, type Bearer } from './whoPays.js';
 export { MUTED_INK, OKABE_ITO, PALETTE, REFERENCE_INK } from './palette.js';
-export { formatUsd, formatShare, formatValue, wrapText } from './format.js';
-export type { ChartableResults, ChartEntry, RunLike } from './types.js';
+export { wrapText } from './spec.js';
+export type { ChartEntry, RunLike } from './types.js';
 
 /** The title text of a spec (the finding), whichever form the title takes. */
 export function titleOf(spec: TopLevelSpec): string {
@@ -48,7 +49,7 @@ const entry = (id: string, spec: TopLevelSpec): ChartEntry => ({ id, title: titl
  * its net cost and valid-paid-share curves; a sensitivity run its tornado; a
  * calibration its targets against what it achieved.
  */
-export function chartsFor(results: ChartableResults): ChartEntry[] {
+export function chartsFor(results: SavedResults): ChartEntry[] {
   switch (results.kind) {
     case 'run':
       return [

@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { DAYS_PER_MONTH } from '../../collect/aggregates.js';
 import type { Band } from '../../results/results.js';
-import { chartTitle, formatShare, formatUsd, HEIGHT, LEGEND_LABEL_LIMIT, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { chartTitle, HEIGHT, LEGEND_LABEL_LIMIT, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { formatShare, formatUsd } from '../../format/values.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 import type { RunLike } from './types.js';
 

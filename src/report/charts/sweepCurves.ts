@@ -5,8 +5,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricName } from '../../collect/metrics.js';
-import type { SweepResults } from '../../results/analyses.js';
-import { axisFormat, chartTitle, formatParameter, formatValue, HEIGHT, parameterAxisFormat, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import type { SweepResults } from '../../results/schema/analyses.js';
+import { axisFormat, chartTitle, HEIGHT, parameterAxisFormat, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { formatParameter, formatValue } from '../../format/values.js';
 import { capitalise, metricDescription, metricLabel, metricPhrase, metricUnit } from './labels.js';
 import { OKABE_ITO, PALETTE } from './palette.js';
 

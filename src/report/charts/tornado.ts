@@ -5,8 +5,9 @@
  * another to its value at the high end, with the base at zero.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { SensitivityResults } from '../../results/analyses.js';
-import { axisFormat, chartTitle, formatChange, formatParameter, formatValue, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import type { SensitivityResults } from '../../results/schema/analyses.js';
+import { axisFormat, chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { formatChange, formatParameter, formatValue } from '../../format/values.js';
 import { metricLabel, metricPhrase, metricUnit } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 

@@ -1,13 +1,9 @@
 /** Shapes the chart builders share. */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../../results/analyses.js';
 import type { RunResults } from '../../results/results.js';
 
 /** A run's results, on their own or as one scenario of a comparison (which drops the invocation). */
 export type RunLike = Omit<RunResults, 'invocation'>;
-
-/** Any results.json the charts know how to draw, told apart by `kind`. */
-export type ChartableResults = RunResults | CompareResults | SweepResults | SensitivityResults | CalibrationResults;
 
 /** One chart of a report: a stable id (for anchors and file names), its finding in words, and the spec. */
 export interface ChartEntry {

@@ -6,28 +6,36 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../../machines/claim.js';
-import { chartTitle, formatShare, formatUsd, LEGEND_LABEL_LIMIT, periodPhrase, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './format.js';
+import { chartTitle, LEGEND_LABEL_LIMIT, periodPhrase, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { formatShare, formatUsd } from '../../format/values.js';
 import { OUTCOME_LABELS } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
 import type { RunLike } from './types.js';
 
-export const PAYERS = ['Marketplace, net of recoveries', 'Recovered from sellers', 'Sellers directly', 'Insurers'] as const;
-export type Payer = (typeof PAYERS)[number];
-const PAYER_COLOURS: readonly string[] = [OKABE_ITO.vermillion, OKABE_ITO.orange, OKABE_ITO.skyBlue, OKABE_ITO.bluishGreen];
+/**
+ * Who ends up bearing what customers were paid on a path: the marketplace's
+ * payments split into what it kept paying and what sellers reimbursed, beside
+ * what sellers and insurers paid directly (domain/types.ts's `Payer` is who
+ * hands the money to the customer, before any recovery).
+ */
+export const BEARERS = ['Marketplace, net of recoveries', 'Recovered from sellers', 'Sellers directly', 'Insurers'] as const;
+export type Bearer = (typeof BEARERS)[number];
+const BEARER_COLOURS: readonly string[] = [OKABE_ITO.vermillion, OKABE_ITO.orange, OKABE_ITO.skyBlue, OKABE_ITO.bluishGreen];
 
-export interface PathMoney {
+/** What a claim path cost and who bore it (collect/aggregates.ts's `PathMoney` is the raw sums it is read from). */
+export interface PathBurden {
   readonly outcome: ClaimOutcome;
   readonly path: string;
   /** Mean claims per replication that ended on this path. */
   readonly claims: number;
   /** Paid to customers on this path by anyone, mean per replication. */
   readonly totalUsd: number;
-  /** By payer, in the order of PAYERS. */
-  readonly byPayer: readonly number[];
+  /** By who bears it, in the order of BEARERS. */
+  readonly byBearer: readonly number[];
 }
 
 /** Claim paths that moved money, largest first, with what each payer bore (mean per replication). */
-export function pathMoney(run: RunLike): PathMoney[] {
+export function pathBurdens(run: RunLike): PathBurden[] {
   return CLAIM_OUTCOMES.map((outcome) => {
     const o = run.outcomes[outcome];
     return {
@@ -35,7 +43,7 @@ export function pathMoney(run: RunLike): PathMoney[] {
       path: OUTCOME_LABELS[outcome],
       claims: o.count,
       totalUsd: o.marketplaceUsd + o.sellerUsd + o.insurerUsd,
-      byPayer: [o.marketplaceUsd - o.recoveredUsd, o.recoveredUsd, o.sellerUsd, o.insurerUsd],
+      byBearer: [o.marketplaceUsd - o.recoveredUsd, o.recoveredUsd, o.sellerUsd, o.insurerUsd],
     };
   })
     .filter((p) => p.totalUsd > 0)
@@ -43,11 +51,11 @@ export function pathMoney(run: RunLike): PathMoney[] {
 }
 
 export function whoPays(run: RunLike): TopLevelSpec {
-  const paths = pathMoney(run);
+  const paths = pathBurdens(run);
   const segments = paths.flatMap((p) =>
-    PAYERS.map((payer, i) => ({ path: p.path, payer, payerOrder: i, usd: p.byPayer[i]!, claims: p.claims })).filter((s) => Math.abs(s.usd) > 1e-6),
+    BEARERS.map((payer, i) => ({ path: p.path, payer, payerOrder: i, usd: p.byBearer[i]!, claims: p.claims })).filter((s) => Math.abs(s.usd) > 1e-6),
   );
-  const [marketplace, recovered, direct, insurers] = PAYERS.map((_, i) => paths.reduce((sum, p) => sum + p.byPayer[i]!, 0)) as [number, number, number, number];
+  const [marketplace, recovered, direct, insurers] = BEARERS.map((_, i) => paths.reduce((sum, p) => sum + p.byBearer[i]!, 0)) as [number, number, number, number];
   const paid = marketplace + recovered + direct + insurers;
   const period = periodPhrase(run.parameters.horizon.filingDays);
   const title =
@@ -72,7 +80,7 @@ export function whoPays(run: RunLike): TopLevelSpec {
         encoding: {
           y,
           x: { field: 'usd', type: 'quantitative', stack: 'zero', title: 'Paid to customers, mean per replication (USD)', scale: { domain: [0, largest * 1.2] }, axis: { format: USD_FORMAT } },
-          color: { field: 'payer', type: 'nominal', scale: { domain: [...PAYERS], range: [...PAYER_COLOURS] }, legend: { title: 'Who pays', orient: 'bottom', columns: 2, labelLimit: LEGEND_LABEL_LIMIT } },
+          color: { field: 'payer', type: 'nominal', scale: { domain: [...BEARERS], range: [...BEARER_COLOURS] }, legend: { title: 'Who pays', orient: 'bottom', columns: 2, labelLimit: LEGEND_LABEL_LIMIT } },
           order: { field: 'payerOrder', type: 'quantitative' },
           tooltip: [
             { field: 'path', type: 'nominal', title: 'Claim path' },

@@ -15,7 +15,7 @@ import { empiricalAmounts } from '../../../src/analysis/fit/empiricalAmounts.js'
 import { fitOverlay, scenarioMixture } from '../../../src/analysis/fit/overlayFile.js';
 import { parseClaimAmounts, type ClaimAmounts } from '../../../src/analysis/fit/readAmounts.js';
 import { loadScenario } from '../../../src/params/load.js';
-import { writeFileAtomic } from '../../../src/results/write.js';
+import { writeFileAtomic } from '../../../src/io/writeFiles.js';
 import { runScenario } from '../../../src/sim/run.js';
 import { onWorkers } from '../../../src/sim/pool.js';
 

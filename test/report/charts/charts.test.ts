@@ -15,10 +15,12 @@ import { renderWith, sceneRoot } from './renderView.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { differencesAgainst } from '../../../src/analysis/compare.js';
 import { parseAxis, type Axis } from '../../../src/analysis/grid.js';
-import { formatUsd } from '../../../src/cli/format.js';
+import { formatUsd } from '../../../src/format/values.js';
+import type { SavedResults } from '../../../src/results/read.js';
 import { CLAIM_OUTCOMES } from '../../../src/machines/claim.js';
 import { loadScenario } from '../../../src/params/load.js';
-import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults, type CompareResults, type SweepResults } from '../../../src/results/analyses.js';
+import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../../src/analysis/results.js';
+import type { CompareResults, SweepResults } from '../../../src/results/schema/analyses.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../../../src/results/results.js';
 import {
   chartsFor,
@@ -34,7 +36,6 @@ import {
   titleOf,
   whoPays,
   wrapText,
-  type ChartableResults,
 } from '../../../src/report/charts/index.js';
 import { OUTCOME_LABELS } from '../../../src/report/charts/labels.js';
 import { calibrateFile, runFile, sensitivityOfFile, sweepFile } from '../../support/analysisFiles.js';
@@ -65,7 +66,7 @@ const EXPECTED = {
 } as const;
 type Case = keyof typeof EXPECTED;
 
-const results = {} as Record<Case, ChartableResults>;
+const results = {} as Record<Case, SavedResults>;
 let run: RunResults;
 let compared: CompareResults;
 let swept: SweepResults;
@@ -257,7 +258,7 @@ describe('titles state numbers from the data', () => {
   });
 
   it('sensitivity and calibration name the parameter that matters', () => {
-    const s = results.sensitivity as Extract<ChartableResults, { kind: 'sensitivity' }>;
+    const s = results.sensitivity as Extract<SavedResults, { kind: 'sensitivity' }>;
     expect(chartsFor(s)[0]!.title.startsWith(`${s.rows[0]!.path} moves`)).toBe(true);
     expect(chartsFor(results.calibrate)[0]!.title).toContain('fraud.share = ');
   });
@@ -321,12 +322,12 @@ describe('data in the specs matches the results', () => {
   });
 
   it('tornado and calibration: bars measured from the base, misses as computed', () => {
-    const s = results.sensitivity as Extract<ChartableResults, { kind: 'sensitivity' }>;
+    const s = results.sensitivity as Extract<SavedResults, { kind: 'sensitivity' }>;
     const bars = dataWith(chartsFor(s)[0]!.spec, 'change', 'end');
     expect(bars.length).toBe(2 * s.rows.length);
     expect(bars[0]!.change).toBeCloseTo(s.rows[0]!.atLow - s.baseMean, 6);
     expect(bars[1]!.change).toBeCloseTo(s.rows[0]!.atHigh - s.baseMean, 6);
-    const c = results.calibrate as Extract<ChartableResults, { kind: 'calibrate' }>;
+    const c = results.calibrate as Extract<SavedResults, { kind: 'calibrate' }>;
     const rows = dataWith(chartsFor(c)[0]!.spec, 'miss', 'wanted');
     expect(rows.map((r) => r.miss)).toEqual(c.calibration.achieved.map((a) => a.miss));
   });
@@ -334,7 +335,7 @@ describe('data in the specs matches the results', () => {
 
 describe('edge cases', () => {
   it('a sensitivity run whose parameters were all skipped still gives a valid chart that says so', async () => {
-    const s = results.sensitivity as Extract<ChartableResults, { kind: 'sensitivity' }>;
+    const s = results.sensitivity as Extract<SavedResults, { kind: 'sensitivity' }>;
     const empty = { ...s, rows: [], skipped: [{ path: 'fraud.share', reason: 'refused' }] };
     const [c] = chartsFor(empty);
     expect(c!.title).toMatch(/^No parameter could be varied/);

@@ -15,15 +15,8 @@ import { differencesAgainst } from '../../../src/analysis/compare.js';
 import { parseAxis } from '../../../src/analysis/grid.js';
 import { runLoaded, type ScenarioRun } from '../../../src/analysis/runs.js';
 import { loadScenario } from '../../../src/params/load.js';
-import {
-  buildCalibrationResults,
-  buildCompareResults,
-  buildSensitivityResults,
-  buildSweepResults,
-  type CalibrationResults,
-  type SensitivityResults,
-  type SweepResults,
-} from '../../../src/results/analyses.js';
+import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../../src/analysis/results.js';
+import type { CalibrationResults, SensitivityResults, SweepResults } from '../../../src/results/schema/analyses.js';
 import { calibration, comparison, sweepCurves, tornado } from '../../../src/report/charts/index.js';
 import { calibrateFile, sensitivityOfFile, sweepFile } from '../../support/analysisFiles.js';
 

@@ -1,10 +1,9 @@
 /**
- * Numbers in chart titles and labels, written the way the terminal and the
- * report summary write them ($2.46M, 92.6%), and the d3-format strings the
- * axes use for the same units. Shared by every chart builder.
+ * What every chart builder shares: the schema, the plot size, the title
+ * block, and the d3-format strings the axes use for the units that
+ * format/values.ts writes in titles and labels ($2.46M, 92.6%).
  */
 import { MUTED_INK } from './palette.js';
-import { formatUsd } from '../../cli/format.js';
 
 /** The Vega-Lite schema the specs are written against (matches the installed vega-lite 6). */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -15,46 +14,6 @@ export const HEIGHT = 260;
 
 /** d3-format for money on axes: $1.2M, $850k, -$52.8k. */
 export const USD_FORMAT = '$,.3~s';
-
-/** Money as the CLI prints it ($2.46M, $864.3k, -$1,500): one formatter for the terminal and the charts. */
-export { formatUsd };
-
-/**
- * A share as a percentage.
- * @example formatShare(0.6234) // "62.3%"
- * @example formatShare(0.00004, 2) // "0.00%"
- */
-export function formatShare(share: number, digits = 1): string {
-  return `${(share * 100).toFixed(digits)}%`;
-}
-
-/**
- * A metric value in its unit (units of `collect/metrics.ts`).
- * @example formatValue(0.926, 'share') // "92.6%"
- * @example formatValue(5.04, 'days') // "5.0 days"
- */
-export function formatValue(value: number, unit: string): string {
-  if (!Number.isFinite(value)) return '-';
-  switch (unit) {
-    case 'USD':
-      return formatUsd(value);
-    case 'share':
-      return formatShare(value);
-    case 'days':
-      return `${value.toFixed(1)} days`;
-    case 'ratio':
-      return value.toFixed(2);
-    default:
-      return Math.round(value).toLocaleString('en-US');
-  }
-}
-
-/** A signed change in a metric's unit: "+$90.1k", "-1.2%" (percentage points for shares). */
-export function formatChange(value: number, unit: string): string {
-  const sign = value > 0 ? '+' : value < 0 ? '-' : '';
-  const body = unit === 'share' ? `${Math.abs(value * 100).toFixed(1)} pts` : formatValue(Math.abs(value), unit);
-  return `${sign}${body}`;
-}
 
 /** d3-format string for an axis showing a metric in `unit`. */
 export function axisFormat(unit: string): string {
@@ -69,16 +28,6 @@ export function axisFormat(unit: string): string {
     default:
       return ',.4~r';
   }
-}
-
-/**
- * A scenario parameter's value as written in a scenario file, money with a dollar sign.
- * @example formatParameter(2500, 'USD') // "$2,500"
- * @example formatParameter(0.1494369255, 'share of filed claims') // "0.1494"
- */
-export function formatParameter(value: number, unit: string | undefined): string {
-  const text = Number.isInteger(value) ? value.toLocaleString('en-US') : Number(value.toPrecision(4)).toLocaleString('en-US', { maximumSignificantDigits: 4 });
-  return unit === 'USD' ? `$${text}` : text;
 }
 
 /** d3-format for a parameter axis. */

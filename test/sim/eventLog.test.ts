@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Aggregates } from '../../src/collect/aggregates.js';
-import { activityName, buildEventLog, FILING_ACTIVITY, isoTime, type EventLog, type LogEvent } from '../../src/export/eventLog.js';
+import { activityName, buildEventLog, FILING_ACTIVITY, isoTime, type EventLog, type LogEvent } from '../../src/sim/eventLog.js';
 import { CLAIM_OUTCOMES } from '../../src/machines/claim.js';
 import type { ClaimFacts } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/params/load.js';
