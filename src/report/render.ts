@@ -3,7 +3,6 @@
  * shows even with scripts off, and `--charts svg|png` can write files for
  * slides. Vega-Lite compiles the spec to Vega; Vega renders headless.
  */
-import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
@@ -17,7 +16,12 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** A PNG of an SVG at `scale` times its size (2 for crisp slides). */
-export function svgToPng(svg: string, scale = 2): Buffer {
+/**
+ * A PNG of an SVG at `scale` times its size (2 for crisp slides). The
+ * rasteriser is a native module, loaded only when a PNG is asked for: a
+ * report without `--charts png` never needs it.
+ */
+export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
   return new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: true } }).render().asPng();
 }

@@ -23,7 +23,7 @@ export async function reportFiles(results: SavedResults, options: { charts?: Cha
   if (options.charts) {
     for (const chart of charts) {
       const svg = await specToSvg(chart.spec);
-      files[join('charts', `${chart.id}.${options.charts}`)] = options.charts === 'svg' ? svg : svgToPng(svg);
+      files[join('charts', `${chart.id}.${options.charts}`)] = options.charts === 'svg' ? svg : await svgToPng(svg);
     }
   }
   return files;
