@@ -16,5 +16,5 @@ export function csvField(value: Cell): string {
  * @example toCsv(['metric', 'mean'], [['a,b', 1.5]]) // 'metric,mean\r\n"a,b",1.5\r\n'
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -224,5 +224,5 @@ export function toOcel(log: EventLog): OcelLog {
 
 /** Writes `toOcel(log)` to `file` as JSON, atomically. */
 export function writeOcelJson(log: EventLog, file: string): void {
-  writeFileAtomic(file, JSON.stringify(toOcel(log), null, 2) + '\n');
+  writeFileAtomic(file, `${JSON.stringify(toOcel(log), null, 2)}\n`);
 }

@@ -5,8 +5,6 @@
  * reassembles them into the same output as an unsharded run.
  */
 import { parse as parseYaml } from 'yaml';
-import type { ParamMeta } from '../params/meta.js';
-import type { Parameters } from '../params/schema.js';
 import type { UnitResult } from '../sim/pool.js';
 import { assembleRun, type RunOutput } from '../sim/run.js';
 import type { ShardSpec } from '../sim/units.js';

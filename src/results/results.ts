@@ -4,11 +4,10 @@
  *
  * Phase: summarise.
  */
-import { amountBinLowerUsd, DAYS_PER_MONTH, MONTHLY_SERIES, type Aggregates, type ClaimExample, type MonthlySeries } from '../collect/aggregates.js';
+import { amountBinLowerUsd, DAYS_PER_MONTH, MONTHLY_SERIES, type Aggregates, type MonthlySeries } from '../collect/aggregates.js';
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
 import type { ParamMeta } from '../params/meta.js';
-import type { Reference } from '../params/references.js';
 import type { Parameters } from '../params/schema.js';
 import type { Scenario } from '../params/load.js';
 import type { RunOutput } from '../sim/run.js';

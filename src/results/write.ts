@@ -29,7 +29,7 @@
  * write reports, are io/writeFiles.ts's.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, type Stats, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../inputError.js';
 import { exists, OutputError, OutputRefused, reasonOf } from '../io/writeFiles.js';
@@ -105,7 +105,7 @@ function realFolder(dir: string): { real: string; created: boolean } {
 /** DIR/.claimsim, created and marked if missing; refused if it exists and is not claimsim's. */
 function ownFolder(shown: string, real: string): { own: string; created: boolean } {
   const own = join(real, CLAIMSIM_DIR);
-  let stat;
+  let stat: Stats;
   try {
     stat = lstatSync(own);
   } catch {

@@ -1,7 +1,7 @@
 /** `claimsim compare BASE OTHER...`: paired differences on common random numbers. */
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { COMPARE_TABLE_METRICS, METRICS, type MetricDefinition, type MetricName } from '../../collect/metrics.js';
+import { COMPARE_TABLE_METRICS, METRICS, type MetricDefinition } from '../../collect/metrics.js';
 import { comparisonsCsv } from '../../export/analysisTables.js';
 import { compare } from '../../library/analyses.js';
 import { loadScenario } from '../../params/load.js';

@@ -35,6 +35,7 @@ const HOSTILE: readonly string[] = [
   'nul\u0000here',
   '"+datum.x+"',
   "'+datum.x+'",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a payload that must stay text, not a template
   '${x}',
 ];
 
