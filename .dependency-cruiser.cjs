@@ -27,7 +27,9 @@ const pathOf = (names) => `^src/(${names.map((n) => n.replace('.', '\\.')).join(
 
 const layering = PHASES.slice(0, -1).map((phase, i) => ({
   name: `pipeline-${phase[0]}`,
-  comment: `${phase.join(', ')} may not import a later phase (${PHASES.slice(i + 1).flat().join(', ')})`,
+  comment: `${phase.join(', ')} may not import a later phase (${PHASES.slice(i + 1)
+    .flat()
+    .join(', ')})`,
   severity: 'error',
   from: { path: pathOf(phase) },
   to: { path: pathOf(PHASES.slice(i + 1).flat()) },

@@ -65,7 +65,8 @@ export interface Calibration {
 export function freeParameter(path: string, meta: ParamMeta | undefined, value: unknown): FreeParameter {
   if (!meta) throw new CalibrationInputError(`--free: unknown parameter "${path}"`);
   if (typeof value !== 'number') throw new CalibrationInputError(`--free: "${path}" is not a number and cannot be calibrated`);
-  if (isWholeNumberParameter(path)) throw new CalibrationInputError(`--free: "${path}" takes whole numbers, which calibrate's continuous search cannot set; sweep it instead (claimsim sweep --param ${path}=A,B,C)`);
+  if (isWholeNumberParameter(path))
+    throw new CalibrationInputError(`--free: "${path}" takes whole numbers, which calibrate's continuous search cannot set; sweep it instead (claimsim sweep --param ${path}=A,B,C)`);
   if (meta.range) return { path, low: meta.range[0], high: meta.range[1] };
   const probability = /probability|share/.test(meta.unit);
   return { path, low: value * 0.5, high: probability ? Math.min(1, value * 1.5) : value * 1.5 };

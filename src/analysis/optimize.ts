@@ -14,7 +14,14 @@ type Objective<X> = (x: X) => number | Promise<number>;
  * @example await goldenSection((x) => (x - 2) ** 2, 0, 5, 1e-6) // x = 2 within 1e-6
  * @example await goldenSection((x) => Math.max(0, Math.abs(x - 2) - 1), 0, 5, 1e-6, 60, 0) // stops at the first x within 1 of 2
  */
-export async function goldenSection(f: Objective<number>, lo: number, hi: number, tolerance: number, maxEvaluations = 60, goodEnough = -Infinity): Promise<{ x: number; value: number; evaluations: number }> {
+export async function goldenSection(
+  f: Objective<number>,
+  lo: number,
+  hi: number,
+  tolerance: number,
+  maxEvaluations = 60,
+  goodEnough = -Infinity,
+): Promise<{ x: number; value: number; evaluations: number }> {
   const invPhi = (Math.sqrt(5) - 1) / 2;
   let a = lo;
   let b = hi;
@@ -50,7 +57,13 @@ export async function goldenSection(f: Objective<number>, lo: number, hi: number
  * (never more), or as soon as a value is at or below `goodEnough`.
  * @example await nelderMead(([x, y]) => (x - 0.3) ** 2 + (y - 0.7) ** 2, [0.5, 0.5], 1e-10, 400) // x about [0.3, 0.7]
  */
-export async function nelderMead(f: Objective<number[]>, start: readonly number[], tolerance: number, maxEvaluations: number, goodEnough = -Infinity): Promise<{ x: number[]; value: number; evaluations: number }> {
+export async function nelderMead(
+  f: Objective<number[]>,
+  start: readonly number[],
+  tolerance: number,
+  maxEvaluations: number,
+  goodEnough = -Infinity,
+): Promise<{ x: number[]; value: number; evaluations: number }> {
   const clamp = (x: readonly number[]) => x.map((v) => Math.min(1, Math.max(0, v)));
   const n = start.length;
   let evaluations = 0;

@@ -233,7 +233,9 @@ function medianRun(rs: readonly EngineRun[]): { seconds: number; claimsPerSecond
 }
 
 async function main(): Promise<void> {
-  say(`claimsim benchmark${quick ? ' (--quick: small sizes, a smoke test)' : ''}: Node ${process.version}, ${report.platform}, ${report.cpus} CPUs (${report.cpuModel}), ${workers} workers (os.availableParallelism()), ${runs} run${runs === 1 ? '' : 's'} per figure`);
+  say(
+    `claimsim benchmark${quick ? ' (--quick: small sizes, a smoke test)' : ''}: Node ${process.version}, ${report.platform}, ${report.cpus} CPUs (${report.cpuModel}), ${workers} workers (os.availableParallelism()), ${runs} run${runs === 1 ? '' : 's'} per figure`,
+  );
   say(`load average at start: ${loadText(report.loadAverageStart as number[])}`);
   if (envExecutor !== undefined) say(`CLAIMSIM_EXECUTOR=${envExecutor}: the runs that name no executor (all but the executors' pairs) use it`);
 
@@ -244,7 +246,9 @@ async function main(): Promise<void> {
     const xstate = await engine(sizes.pair, 1, 'xstate');
     const compiled = await engine(sizes.pair, 1, 'compiled');
     pairs.push({ xstate, compiled });
-    say(`  run ${i + 1}: xstate ${fmt(xstate.seconds, 2)} s, ${fmt(xstate.claimsPerSecond)} claims/s; compiled ${fmt(compiled.seconds, 2)} s, ${fmt(compiled.claimsPerSecond)} claims/s; ratio ${fmt(compiled.claimsPerSecond / xstate.claimsPerSecond, 2)}x`);
+    say(
+      `  run ${i + 1}: xstate ${fmt(xstate.seconds, 2)} s, ${fmt(xstate.claimsPerSecond)} claims/s; compiled ${fmt(compiled.seconds, 2)} s, ${fmt(compiled.claimsPerSecond)} claims/s; ratio ${fmt(compiled.claimsPerSecond / xstate.claimsPerSecond, 2)}x`,
+    );
   }
   const xs = medianRun(pairs.map((p) => p.xstate));
   const cs = medianRun(pairs.map((p) => p.compiled));
@@ -275,10 +279,14 @@ async function main(): Promise<void> {
     const e = await engine(n, workers);
     whole.push({ wallSeconds: w.wallSeconds, peakRssMb: w.peakRssMb });
     engineRuns.push(e);
-    say(`  run ${i + 1}: claimsim run ${fmt(w.wallSeconds, 2)} s wall, peak RSS ${fmt(w.peakRssMb)} MB; engine ${fmt(e.seconds, 2)} s, ${fmt(e.claimsPerSecond)} claims/s, peak RSS ${fmt(e.peakRssMb)} MB`);
+    say(
+      `  run ${i + 1}: claimsim run ${fmt(w.wallSeconds, 2)} s wall, peak RSS ${fmt(w.peakRssMb)} MB; engine ${fmt(e.seconds, 2)} s, ${fmt(e.claimsPerSecond)} claims/s, peak RSS ${fmt(e.peakRssMb)} MB`,
+    );
   }
   const wallMedian = median(whole.map((w) => w.wallSeconds));
-  say(`baseline, whole process (claimsim run): ${fmt(wallMedian, 2)} s wall from spawn to exit, ${fmt(n / wallMedian)} claims/s, peak RSS ${fmt(median(whole.map((w) => w.peakRssMb)))} MB (median of ${runs})`);
+  say(
+    `baseline, whole process (claimsim run): ${fmt(wallMedian, 2)} s wall from spawn to exit, ${fmt(n / wallMedian)} claims/s, peak RSS ${fmt(median(whole.map((w) => w.peakRssMb)))} MB (median of ${runs})`,
+  );
   const es = medianRun(engineRuns);
   say(`baseline, engine in process: ${fmt(es.seconds, 2)} s, ${fmt(es.claimsPerSecond)} claims/s, peak RSS ${fmt(es.peakRssMb)} MB (median of ${runs})`);
   report.baseline = {
@@ -307,7 +315,9 @@ async function main(): Promise<void> {
     const shape = /(\d+) parameters, (\d+) replications each/.exec(s.stdout);
     const parameters = shape ? Number(shape[1]) : undefined;
     const replications = shape ? Number(shape[2]) : undefined;
-    say(`sensitivity${quick ? ` (${sizes.sensitivityArgs.join(' ')})` : ' (defaults)'}, whole process (claimsim sensitivity): ${fmt(s.wallSeconds, 1)} s wall from spawn to exit, peak RSS ${fmt(s.peakRssMb)} MB${shape ? ` (${parameters} parameters, ${replications} replications each)` : ''} (one run)`);
+    say(
+      `sensitivity${quick ? ` (${sizes.sensitivityArgs.join(' ')})` : ' (defaults)'}, whole process (claimsim sensitivity): ${fmt(s.wallSeconds, 1)} s wall from spawn to exit, peak RSS ${fmt(s.peakRssMb)} MB${shape ? ` (${parameters} parameters, ${replications} replications each)` : ''} (one run)`,
+    );
     report.sensitivity = { args: sizes.sensitivityArgs, wallSeconds: s.wallSeconds, peakRssMb: s.peakRssMb, parameters, replications };
   }
 

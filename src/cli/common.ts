@@ -25,7 +25,7 @@ export interface CommonArgs {
 export const EXECUTOR_OPTION = {
   choices: EXECUTORS,
   default: environmentExecutor(),
-  describe: 'How the XState machines are stepped: compiled into transition tables, or by XState\'s own interpreter (same results, slower)',
+  describe: "How the XState machines are stepped: compiled into transition tables, or by XState's own interpreter (same results, slower)",
 } as const;
 
 export function withCommonOptions<T>(yargs: Argv<T>, defaults: { replications: number }): Argv<T & CommonArgs> {

@@ -45,7 +45,10 @@ function fileName(name: string): string {
 
 /** A Kubernetes object name (DNS-1123 label), short enough for "-merge" and the pods' suffixes. */
 export function kubernetesName(name: string): string {
-  const cleaned = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `claimsim-${cleaned || 'scenario'}`.slice(0, 46).replace(/-+$/, '');
 }
 
@@ -102,13 +105,7 @@ exit "$status"
     `SHARDS=${spec.shards}`,
     `OUT=${q(spec.out)}`,
   ];
-  const runOptions = [
-    '"$SCENARIO"',
-    ...(spec.claims === undefined ? [] : ['--claims "$CLAIMS"']),
-    '--replications "$REPLICATIONS"',
-    '--seed "$SEED"',
-    '--executor "$EXECUTOR"',
-  ].join(' ');
+  const runOptions = ['"$SCENARIO"', ...(spec.claims === undefined ? [] : ['--claims "$CLAIMS"']), '--replications "$REPLICATIONS"', '--seed "$SEED"', '--executor "$EXECUTOR"'].join(' ');
   const submitText = `#!/bin/bash
 # Submits a sharded claimsim run to Slurm as an array, one shard per task, then
 # its merge, which waits for every task to leave the queue (afterany) and names

@@ -46,18 +46,17 @@ export const pathMoneySchema = z.strictObject({ count: num, marketplaceUsd: num,
 export type PathMoney = z.infer<typeof pathMoneySchema>;
 
 /** A notable claim, kept by identity so reports can name its parties (see `sim/names.ts`). */
-export const claimExampleSchema = z
-  .object({
-    replication: z.number().int().min(0),
-    team: z.number().int().min(0),
-    claim: z.number().int().min(0),
-    seller: z.number().int().min(0),
-    customer: z.number().int().min(0),
-    claimedUsd: num,
-    fraud: z.string(),
-    outcome: z.string(),
-    paidBy: z.object({ marketplaceUsd: num, sellerUsd: num, insurerUsd: num }),
-  });
+export const claimExampleSchema = z.object({
+  replication: z.number().int().min(0),
+  team: z.number().int().min(0),
+  claim: z.number().int().min(0),
+  seller: z.number().int().min(0),
+  customer: z.number().int().min(0),
+  claimedUsd: num,
+  fraud: z.string(),
+  outcome: z.string(),
+  paidBy: z.object({ marketplaceUsd: num, sellerUsd: num, insurerUsd: num }),
+});
 export type ClaimExample = z.infer<typeof claimExampleSchema>;
 
 /** How many of the largest claims a run keeps. */

@@ -23,7 +23,11 @@ export const METRICS = {
   'claims.filed': { unit: 'claims', description: 'Claims filed', value: (a) => a.claims.filed },
   'claims.claimedTotal': { unit: 'USD', description: 'Sum of all amounts claimed', value: (a) => a.claims.claimedUsd },
   'claims.underThresholdShare': { unit: 'share', description: 'Share of filed claims under the threshold', value: (a) => ratio(a.claims.underThreshold, a.claims.filed) },
-  'claims.fraudulentShare': { unit: 'share', description: 'Share of filed claims that were fabricated (they come on top of the genuine ones)', value: (a) => ratio(a.claims.fabricated, a.claims.filed) },
+  'claims.fraudulentShare': {
+    unit: 'share',
+    description: 'Share of filed claims that were fabricated (they come on top of the genuine ones)',
+    value: (a) => ratio(a.claims.fabricated, a.claims.filed),
+  },
   'claims.builtUpShare': { unit: 'share', description: 'Share of filed claims that were genuine but inflated (build-up)', value: (a) => ratio(a.claims.builtUp, a.claims.filed) },
   'claims.openAtHorizon': { unit: 'claims', description: 'Claims still open when the run ended', value: (a) => a.claims.open },
   'claims.unfiledAtHorizon': { unit: 'claims', description: 'Incidents whose claims would be filed only after the run ended', value: (a) => a.claims.unfiledAtEnd },
@@ -37,7 +41,11 @@ export const METRICS = {
     description: 'Of the claims the marketplace paid, the share whose reimbursement it waived for an insured, policy-abiding seller',
     value: (a) => ratio(a.outcomes.waived.count, a.claims.paidByMarketplace),
   },
-  'marketplace.recoveryLagDays': { unit: 'days', description: 'Mean days from the marketplace paying a dollar to recovering it (dollar-weighted)', value: (a) => ratio(a.money.recoveryLagUsdDays, a.money.recoveredUsd) },
+  'marketplace.recoveryLagDays': {
+    unit: 'days',
+    description: 'Mean days from the marketplace paying a dollar to recovering it (dollar-weighted)',
+    value: (a) => ratio(a.money.recoveryLagUsdDays, a.money.recoveredUsd),
+  },
   'marketplace.recoveredByWithholding': { unit: 'USD', description: 'Part of the recoveries withheld from sellers\u2019 payouts', value: (a) => a.money.recoveredWithheldUsd },
   'marketplace.reviewCost': { unit: 'USD', cost: true, description: 'Cost of third-party fraud screening', value: (a) => a.money.reviewCostUsd },
   'marketplace.netCost': {
@@ -62,7 +70,11 @@ export const METRICS = {
   'insurers.premiums': { unit: 'USD', description: 'Premiums earned by insurers over the filing year', value: (a) => a.money.premiumsUsd },
   'insurers.lossRatio': { unit: 'ratio', description: 'Insurer claims paid per dollar of premium', value: (a) => ratio(a.money.paidByInsurersUsd, a.money.premiumsUsd) },
   'customers.paidTotal': { unit: 'USD', description: 'Paid to customers by anyone', value: paidTotal },
-  'customers.validPaidShare': { unit: 'share', description: 'Share of closed valid claims (not fabricated, filed in time) that were paid', value: (a) => ratio(a.customers.validPaid, a.customers.validClosed) },
+  'customers.validPaidShare': {
+    unit: 'share',
+    description: 'Share of closed valid claims (not fabricated, filed in time) that were paid',
+    value: (a) => ratio(a.customers.validPaid, a.customers.validClosed),
+  },
   'customers.daysToPayment': { unit: 'days', description: 'Mean days from filing to payment, valid paid claims', value: (a) => ratio(a.customers.daysToPaymentSum, a.customers.validPaid) },
   'customers.validDenied': { unit: 'claims', description: 'Valid claims closed with nothing paid', value: (a) => a.customers.validDenied },
   'fraud.paidOut': { unit: 'USD', description: 'Fraud and build-up paid out by anyone', value: (a) => a.money.fraudPaidUsd },

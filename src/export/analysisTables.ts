@@ -24,7 +24,21 @@ export function sweepCsv(r: SweepResults): string {
 export function sensitivityCsv(r: SensitivityResults): string {
   return toCsv(
     ['rank', 'parameter', 'unit', 'base', 'low', 'high', 'metric', 'atLow', 'atHigh', 'swing', 'swingCiLow', 'swingCiHigh', 'description'],
-    r.rows.map((row, i) => [i + 1, row.path, row.unit, typeof row.base === 'number' ? row.base : JSON.stringify(row.base), row.low, row.high, r.metric, row.atLow, row.atHigh, row.swing.mean, row.swing.ciLow, row.swing.ciHigh, row.description]),
+    r.rows.map((row, i) => [
+      i + 1,
+      row.path,
+      row.unit,
+      typeof row.base === 'number' ? row.base : JSON.stringify(row.base),
+      row.low,
+      row.high,
+      r.metric,
+      row.atLow,
+      row.atHigh,
+      row.swing.mean,
+      row.swing.ciLow,
+      row.swing.ciHigh,
+      row.description,
+    ]),
   );
 }
 

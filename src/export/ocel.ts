@@ -199,9 +199,7 @@ function customerObject(c: CustomerObject, epoch: string): OcelObject {
 }
 
 export function toOcel(log: EventLog): OcelLog {
-  const events = log.events.map(
-    (e): OcelEvent => ({ id: e.id, type: e.activity, time: e.time, attributes: eventAttributes(e), relationships: e.relationships }),
-  );
+  const events = log.events.map((e): OcelEvent => ({ id: e.id, type: e.activity, time: e.time, attributes: eventAttributes(e), relationships: e.relationships }));
   // Event types in order of first appearance, each declaring the attributes its events carry.
   const used = new Map<string, Set<string>>();
   for (const e of events) {
@@ -213,11 +211,7 @@ export function toOcel(log: EventLog): OcelLog {
   return {
     objectTypes: OBJECT_TYPES,
     eventTypes,
-    objects: [
-      ...log.claims.map((c) => claimObject(c, log.epoch)),
-      ...log.sellers.map((s) => sellerObject(s, log.epoch)),
-      ...log.customers.map((c) => customerObject(c, log.epoch)),
-    ],
+    objects: [...log.claims.map((c) => claimObject(c, log.epoch)), ...log.sellers.map((s) => sellerObject(s, log.epoch)), ...log.customers.map((c) => customerObject(c, log.epoch))],
     events,
   };
 }

@@ -48,7 +48,10 @@ export async function compare(base: Scenario, others: readonly Scenario[], optio
   const { run, invocation } = prepare('compare', options);
   const total = others.length + 1;
   let done = 0;
-  const units = countedOver([base, ...others].reduce((sum, s) => sum + unitsOf(s, run), 0), options.onUnitDone);
+  const units = countedOver(
+    [base, ...others].reduce((sum, s) => sum + unitsOf(s, run), 0),
+    options.onUnitDone,
+  );
   const comparison = await usingPools(() => compareScenarios([base, ...others], { ...run, onUnitDone: units.onUnitDone, onScenarioDone: () => options.onRunDone?.(++done, total) }));
   units.finish();
   return buildCompareResults(comparison, run.seed, invocation());
@@ -89,7 +92,12 @@ export interface CalibrateOptions extends AnalyseOptions {
  * over their declared ranges; with the overlay scenario that sets them, when
  * every target is met.
  */
-export async function calibrate(scenario: Scenario, targets: readonly Target[], free: readonly string[], options: CalibrateOptions = {}): Promise<{ results: CalibrationResults; overlay: string | undefined }> {
+export async function calibrate(
+  scenario: Scenario,
+  targets: readonly Target[],
+  free: readonly string[],
+  options: CalibrateOptions = {},
+): Promise<{ results: CalibrationResults; overlay: string | undefined }> {
   const { run, invocation, started } = prepare('calibrate', options);
   const maxEvaluations = options.maxEvaluations ?? defaultMaxEvaluations(free.length);
   const onEvaluation = (n: number, objective: number) => {
@@ -99,7 +107,9 @@ export async function calibrate(scenario: Scenario, targets: readonly Target[], 
   const units = countedOver(maxEvaluations * unitsOf(scenario, run), options.onUnitDone);
   const calibration = await usingPools(() => searchCalibration(scenario, targets, free, { ...run, maxEvaluations, onEvaluation, onUnitDone: units.onUnitDone }));
   units.finish();
-  const overlay = calibration.reached ? calibrationOverlayYaml(calibration, { name: scenario.name, file: scenario.file }, { date: started.toISOString().slice(0, 10), seed: run.seed, replications: run.replications }) : undefined;
+  const overlay = calibration.reached
+    ? calibrationOverlayYaml(calibration, { name: scenario.name, file: scenario.file }, { date: started.toISOString().slice(0, 10), seed: run.seed, replications: run.replications })
+    : undefined;
   const results = buildCalibrationResults(scenario, run.replications, calibration, overlay === undefined ? null : (options.overlayFile ?? null), run.seed, invocation());
   return { results, overlay };
 }

@@ -107,12 +107,14 @@ export function createClaimMachine(params: Parameters) {
       requestProof: emit(({ context }) => toSeller(context.facts, { type: 'proof.requested', claim: context.facts })),
       demandReimbursement: emit(({ context }) => toSeller(context.facts, { type: 'reimbursement.demanded', claim: context.facts, amountUsd: context.advancedUsd })),
       withholdPayouts: emit(({ context }) => toSeller(context.facts, { type: 'payouts.withholdingRequested', claim: context.facts, amountUsd: context.advancedUsd })),
-      tenderToInsurer: emit(({ context }): Effect => ({
-        type: 'send',
-        to: { kind: 'insurer', id: context.insurance!.insurer },
-        afterDays: 0,
-        event: { type: 'claim.tendered', claim: context.facts, amountUsd: context.payableUsd - context.paidUsd },
-      })),
+      tenderToInsurer: emit(
+        ({ context }): Effect => ({
+          type: 'send',
+          to: { kind: 'insurer', id: context.insurance!.insurer },
+          afterDays: 0,
+          event: { type: 'claim.tendered', claim: context.facts, amountUsd: context.payableUsd - context.paidUsd },
+        }),
+      ),
       noteAcceptance: assign(({ event }) => (event.type === 'seller.accepted' ? { insurance: event.insurance, answeredAfterDays: event.answeredAfterDays } : {})),
       noteDispute: assign(({ event }) => (event.type === 'seller.rejected' ? { disputed: true, answeredAfterDays: event.answeredAfterDays } : {})),
       noteSilence: assign({ answeredAfterDays: () => policy.responseWindowDays }),
@@ -128,12 +130,14 @@ export function createClaimMachine(params: Parameters) {
         const amountUsd = event.type === 'seller.reimbursed' ? Math.min(event.amountUsd, context.advancedUsd) : 0;
         return { type: 'ledger.recovered', claim: context.facts, how: isFullyReimbursed(amountUsd, context.advancedUsd) ? 'paid' : 'partial', amountUsd };
       }),
-      recordWithheld: emit(({ context, event }): Effect => ({
-        type: 'ledger.recovered',
-        claim: context.facts,
-        how: 'withheld',
-        amountUsd: event.type === 'seller.payoutsWithheld' ? Math.min(event.amountUsd, context.advancedUsd) : 0,
-      })),
+      recordWithheld: emit(
+        ({ context, event }): Effect => ({
+          type: 'ledger.recovered',
+          claim: context.facts,
+          how: 'withheld',
+          amountUsd: event.type === 'seller.payoutsWithheld' ? Math.min(event.amountUsd, context.advancedUsd) : 0,
+        }),
+      ),
     },
     delays: {
       responseWindow: () => policy.responseWindowDays,
@@ -148,11 +152,7 @@ export function createClaimMachine(params: Parameters) {
     initial: 'filed',
     states: {
       filed: {
-        always: [
-          { guard: 'isFiledTooLate', target: 'refusedLate' },
-          { guard: 'isClaimantBlocked', target: 'refusedBlocked' },
-          { target: 'screening' },
-        ],
+        always: [{ guard: 'isFiledTooLate', target: 'refusedLate' }, { guard: 'isClaimantBlocked', target: 'refusedBlocked' }, { target: 'screening' }],
       },
       screening: {
         entry: 'requestIntake',

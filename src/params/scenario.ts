@@ -244,7 +244,14 @@ function citationProblems(text: string | undefined, known: ReadonlySet<string>, 
   if (text === undefined) return [];
   return unknownCitations(text, known).map((key) => {
     const near = closestKey(key, known);
-    const hint = near ? `; did you mean [${near}]?` : known.size === 0 ? '; this file and its bases define no references (add a references: block)' : `; defined here: ${[...known].slice(0, 10).map((k) => `[${k}]`).join(', ')}${known.size > 10 ? `, and ${known.size - 10} more` : ''}`;
+    const hint = near
+      ? `; did you mean [${near}]?`
+      : known.size === 0
+        ? '; this file and its bases define no references (add a references: block)'
+        : `; defined here: ${[...known]
+            .slice(0, 10)
+            .map((k) => `[${k}]`)
+            .join(', ')}${known.size > 10 ? `, and ${known.size - 10} more` : ''}`;
     return { file: file.path, line: lineOf(file, textPath), field, message: `${what} cites [${key}], which no reference in this file or the scenarios it extends defines${hint}` };
   });
 }
@@ -283,7 +290,15 @@ function splitRoot(root: Layer, known: ReadonlySet<string>, meta: Record<string,
 }
 
 /** Records the values an overlay changes, refusing parameters the root does not have. */
-function collectOverlay(layer: Layer, rank: number, known: ReadonlySet<string>, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): void {
+function collectOverlay(
+  layer: Layer,
+  rank: number,
+  known: ReadonlySet<string>,
+  meta: Record<string, ParamMeta>,
+  origins: Map<string, Origin>,
+  changes: Map<string, unknown>,
+  problems: Problem[],
+): void {
   const walk = (node: unknown, keys: string[]): void => {
     const field = keys.join('.');
     const docPath = ['parameters', ...keys];
@@ -326,7 +341,15 @@ function collectOverlay(layer: Layer, rank: number, known: ReadonlySet<string>, 
 }
 
 /** Parses `path=value` overrides; a path may name a leaf or reach inside one. */
-function collectSets(sets: readonly (string | Assignment)[], rank: number, current: (leaf: string) => unknown, meta: Record<string, ParamMeta>, origins: Map<string, Origin>, changes: Map<string, unknown>, problems: Problem[]): Record<string, unknown> {
+function collectSets(
+  sets: readonly (string | Assignment)[],
+  rank: number,
+  current: (leaf: string) => unknown,
+  meta: Record<string, ParamMeta>,
+  origins: Map<string, Origin>,
+  changes: Map<string, unknown>,
+  problems: Problem[],
+): Record<string, unknown> {
   const overrides: Record<string, unknown> = {};
   for (const set of sets) {
     const { text: raw, from } = typeof set === 'string' ? { text: set, from: '--set' } : set;
@@ -383,7 +406,8 @@ function parseSetValue(text: string): { value: unknown } | { refused: string } {
   visit(doc, {
     Node(_, node) {
       if (isAlias(node)) refused ??= 'a --set value cannot use a YAML alias';
-      else if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) refused ??= `YAML tag ${node.tag.replace(CORE_TAG_PREFIX, '!!')} is not allowed (a --set value is a plain number, text, list or mapping)`;
+      else if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag))
+        refused ??= `YAML tag ${node.tag.replace(CORE_TAG_PREFIX, '!!')} is not allowed (a --set value is a plain number, text, list or mapping)`;
     },
   });
   if (refused) return { refused };

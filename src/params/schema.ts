@@ -68,125 +68,125 @@ const deductibleShares = z
   });
 
 const parameterShape = z.strictObject({
-    horizon: z.strictObject({
-      filingDays: positiveDays,
-      runoffDays: days,
+  horizon: z.strictObject({
+    filingDays: positiveDays,
+    runoffDays: days,
+  }),
+  world: z.strictObject({
+    teams: positiveCount(4096),
+  }),
+  volume: z.strictObject({
+    claims: positiveCount(1e9),
+    rateCv: z.number().min(0, 'must not be negative').max(2, 'is implausibly large (over 2)'),
+    surge: z.strictObject({
+      startDay: days,
+      days: days,
+      multiplier: multiple,
     }),
-    world: z.strictObject({
-      teams: positiveCount(4096),
+  }),
+  filing: z.strictObject({
+    windowDays: days,
+    meanDelayDays: positiveDays,
+  }),
+  policy: z.strictObject({
+    threshold: money,
+    maxClaim: money,
+    directPaymentUnderThreshold: z.boolean(),
+    responseWindowDays: positiveDays,
+    paymentLagDays: days,
+    payFirstUnderThreshold: z.boolean(),
+    stepIn: z.strictObject({
+      onSilence: z.boolean(),
+      onRejectedValid: z.boolean(),
+      onInsurerDenial: z.boolean(),
+      insurerWindowDays: positiveDays,
     }),
-    volume: z.strictObject({
-      claims: positiveCount(1e9),
-      rateCv: z.number().min(0, 'must not be negative').max(2, 'is implausibly large (over 2)'),
-      surge: z.strictObject({
-        startDay: days,
-        days: days,
-        multiplier: multiple,
-      }),
+    reimbursement: z.strictObject({
+      waiverForInsured: z.boolean(),
+      proofWindowDays: positiveDays,
+      appealWindowDays: days,
+      appealDecisionDays: days,
+      withholdFromPayouts: z.boolean(),
+      withholdingDays: days,
     }),
-    filing: z.strictObject({
-      windowDays: days,
-      meanDelayDays: positiveDays,
+    insurance: z.strictObject({
+      requiredAboveMonthlySales: money,
+      requiredOfAll: z.boolean(),
+      onlyAcceleratorCounts: z.boolean(),
+      maxDeductible: money,
     }),
-    policy: z.strictObject({
-      threshold: money,
-      maxClaim: money,
-      directPaymentUnderThreshold: z.boolean(),
-      responseWindowDays: positiveDays,
-      paymentLagDays: days,
-      payFirstUnderThreshold: z.boolean(),
-      stepIn: z.strictObject({
-        onSilence: z.boolean(),
-        onRejectedValid: z.boolean(),
-        onInsurerDenial: z.boolean(),
-        insurerWindowDays: positiveDays,
-      }),
-      reimbursement: z.strictObject({
-        waiverForInsured: z.boolean(),
-        proofWindowDays: positiveDays,
-        appealWindowDays: days,
-        appealDecisionDays: days,
-        withholdFromPayouts: z.boolean(),
-        withholdingDays: days,
-      }),
-      insurance: z.strictObject({
-        requiredAboveMonthlySales: money,
-        requiredOfAll: z.boolean(),
-        onlyAcceleratorCounts: z.boolean(),
-        maxDeductible: money,
-      }),
+  }),
+  claimAmount: z.strictObject({
+    mixture: claimAmountSchema,
+    empirical: empiricalAmountsSchema,
+  }),
+  fraud: z.strictObject({
+    // Fabricated claims come on top of genuine ones, share / (1 - share) of them: a share of 1 would be infinitely many.
+    share: z.number().min(0, 'must be a probability in [0, 1)').lt(1, 'must be a probability below 1: fabricated claims come on top of the genuine ones'),
+    buildUpShare: probability,
+    buildUpInflation: z.number().min(0, 'must not be negative').max(100, 'is implausibly large'),
+    claimsPerFraudster: z.number().min(1, 'must be at least 1').max(1e6, 'is implausibly large'),
+    bunchingShare: probability,
+    bunchingBand: probability,
+  }),
+  screening: z.strictObject({
+    enabled: z.boolean(),
+    detectionRate: probability,
+    buildUpDetectionRate: probability,
+    falsePositiveRate: probability,
+    deskReviewCostUsd: money,
+    fullReviewCostUsd: money,
+    fullReviewAboveUsd: money,
+    deskReviewDays: days,
+    fullReviewDays: days,
+    capacityMultiple: multiple,
+    blockDetectedClaimants: z.boolean(),
+  }),
+  claimsDesk: z.strictObject({
+    capacityMultiple: multiple,
+  }),
+  sellers: z.strictObject({
+    perClaim: z.number().positive('must be positive').max(1e4, 'is implausibly large (over 10,000)'),
+    monthlySalesMedianUsd: money,
+    monthlySalesSigma: z.number().min(0, 'must not be negative').max(10, 'is implausibly large (over 10)'),
+    defectSigma: z.number().min(0, 'must not be negative').max(10, 'is implausibly large (over 10)'),
+    responses: shares(['accept', 'reject', 'silent'] as const),
+    meanResponseDays: positiveDays,
+    insuredShareWhenRequired: probability,
+    insuredShareVoluntary: probability,
+    acceleratorShare: probability,
+    compliantShare: probability,
+    deductibles: deductibleShares,
+    proofShare: probability,
+    meanProofDays: positiveDays,
+    reimbursement: shares(['pays', 'partial', 'appeals', 'defaults'] as const),
+    partialFraction: probability,
+    meanPaymentDays: positiveDays,
+    appealUpheldRate: probability,
+    payoutsContinueShare: probability,
+    payoutShare: probability,
+    meanSettlementDays: positiveDays,
+    suspendAfterDefaults: positiveCount(1e6),
+  }),
+  marketplace: z.strictObject({
+    believesRejectedValid: z.strictObject({
+      genuine: probability,
+      fraudulent: probability,
     }),
-    claimAmount: z.strictObject({
-      mixture: claimAmountSchema,
-      empirical: empiricalAmountsSchema,
-    }),
-    fraud: z.strictObject({
-      // Fabricated claims come on top of genuine ones, share / (1 - share) of them: a share of 1 would be infinitely many.
-      share: z.number().min(0, 'must be a probability in [0, 1)').lt(1, 'must be a probability below 1: fabricated claims come on top of the genuine ones'),
-      buildUpShare: probability,
-      buildUpInflation: z.number().min(0, 'must not be negative').max(100, 'is implausibly large'),
-      claimsPerFraudster: z.number().min(1, 'must be at least 1').max(1e6, 'is implausibly large'),
-      bunchingShare: probability,
-      bunchingBand: probability,
-    }),
-    screening: z.strictObject({
-      enabled: z.boolean(),
-      detectionRate: probability,
-      buildUpDetectionRate: probability,
-      falsePositiveRate: probability,
-      deskReviewCostUsd: money,
-      fullReviewCostUsd: money,
-      fullReviewAboveUsd: money,
-      deskReviewDays: days,
-      fullReviewDays: days,
-      capacityMultiple: multiple,
-      blockDetectedClaimants: z.boolean(),
-    }),
-    claimsDesk: z.strictObject({
-      capacityMultiple: multiple,
-    }),
-    sellers: z.strictObject({
-      perClaim: z.number().positive('must be positive').max(1e4, 'is implausibly large (over 10,000)'),
-      monthlySalesMedianUsd: money,
-      monthlySalesSigma: z.number().min(0, 'must not be negative').max(10, 'is implausibly large (over 10)'),
-      defectSigma: z.number().min(0, 'must not be negative').max(10, 'is implausibly large (over 10)'),
-      responses: shares(['accept', 'reject', 'silent'] as const),
-      meanResponseDays: positiveDays,
-      insuredShareWhenRequired: probability,
-      insuredShareVoluntary: probability,
-      acceleratorShare: probability,
-      compliantShare: probability,
-      deductibles: deductibleShares,
-      proofShare: probability,
-      meanProofDays: positiveDays,
-      reimbursement: shares(['pays', 'partial', 'appeals', 'defaults'] as const),
-      partialFraction: probability,
-      meanPaymentDays: positiveDays,
-      appealUpheldRate: probability,
-      payoutsContinueShare: probability,
-      payoutShare: probability,
-      meanSettlementDays: positiveDays,
-      suspendAfterDefaults: positiveCount(1e6),
-    }),
-    marketplace: z.strictObject({
-      believesRejectedValid: z.strictObject({
-        genuine: probability,
-        fraudulent: probability,
-      }),
-    }),
-    insurers: z.strictObject({
-      perTeam: positiveCount(1000),
-      acceleratorPartners: count(1000),
-      annualPremiumUsd: money,
-      denialRate: probability,
-      meanDecisionDays: positiveDays,
-      litigatedShare: probability,
-      litigationDays: days,
-    }),
-    customers: z.strictObject({
-      perClaim: z.number().positive('must be positive').max(1e6, 'is implausibly large (over 1,000,000)'),
-    }),
-  });
+  }),
+  insurers: z.strictObject({
+    perTeam: positiveCount(1000),
+    acceleratorPartners: count(1000),
+    annualPremiumUsd: money,
+    denialRate: probability,
+    meanDecisionDays: positiveDays,
+    litigatedShare: probability,
+    litigationDays: days,
+  }),
+  customers: z.strictObject({
+    perClaim: z.number().positive('must be positive').max(1e6, 'is implausibly large (over 1,000,000)'),
+  }),
+});
 
 type Values = z.output<typeof parameterShape>;
 type Path = readonly [string, ...string[]];
@@ -221,22 +221,41 @@ function tie(paths: readonly [Path, ...Path[]], broken: (p: Values) => readonly 
 }
 
 export const parametersSchema = parameterShape.check(
-  tie([['insurers', 'acceleratorPartners'], ['insurers', 'perTeam']], ({ insurers }) =>
-    insurers.acceleratorPartners > insurers.perTeam
-      ? [`must not exceed insurers.perTeam (${insurers.perTeam})`, `must be at least insurers.acceleratorPartners (${insurers.acceleratorPartners})`]
-      : undefined,
+  tie(
+    [
+      ['insurers', 'acceleratorPartners'],
+      ['insurers', 'perTeam'],
+    ],
+    ({ insurers }) =>
+      insurers.acceleratorPartners > insurers.perTeam
+        ? [`must not exceed insurers.perTeam (${insurers.perTeam})`, `must be at least insurers.acceleratorPartners (${insurers.acceleratorPartners})`]
+        : undefined,
   ),
-  tie([['world', 'teams'], ['sellers', 'perClaim'], ['volume', 'claims']], (p) => {
-    const sellers = sellerCount(p);
-    if (p.world.teams <= sellers) return undefined;
-    const short = `gives ${sellers} sellers (volume.claims x sellers.perClaim), fewer than world.teams (${p.world.teams}): every team needs a seller`;
-    return [`must not exceed the ${sellers} sellers that volume.claims x sellers.perClaim gives: every team needs a seller`, short, short];
-  }),
-  tie([['volume', 'surge', 'days'], ['volume', 'surge', 'startDay'], ['horizon', 'filingDays']], ({ volume, horizon }) => {
-    const surgeEnd = volume.surge.startDay + volume.surge.days;
-    const late = `the surge ends on day ${surgeEnd}, after the filing horizon (${horizon.filingDays} days)`;
-    return surgeEnd > horizon.filingDays ? [late, late, `must cover the surge, which ends on day ${surgeEnd}`] : undefined;
-  }),
+  tie(
+    [
+      ['world', 'teams'],
+      ['sellers', 'perClaim'],
+      ['volume', 'claims'],
+    ],
+    (p) => {
+      const sellers = sellerCount(p);
+      if (p.world.teams <= sellers) return undefined;
+      const short = `gives ${sellers} sellers (volume.claims x sellers.perClaim), fewer than world.teams (${p.world.teams}): every team needs a seller`;
+      return [`must not exceed the ${sellers} sellers that volume.claims x sellers.perClaim gives: every team needs a seller`, short, short];
+    },
+  ),
+  tie(
+    [
+      ['volume', 'surge', 'days'],
+      ['volume', 'surge', 'startDay'],
+      ['horizon', 'filingDays'],
+    ],
+    ({ volume, horizon }) => {
+      const surgeEnd = volume.surge.startDay + volume.surge.days;
+      const late = `the surge ends on day ${surgeEnd}, after the filing horizon (${horizon.filingDays} days)`;
+      return surgeEnd > horizon.filingDays ? [late, late, `must cover the surge, which ends on day ${surgeEnd}`] : undefined;
+    },
+  ),
 );
 
 /** Sellers in the world: they scale with the expected volume of genuine claims, so per-claim figures do not depend on it. */

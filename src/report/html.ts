@@ -29,7 +29,8 @@ export interface ReportChart {
 }
 
 /** No network, no plugins; inline scripts and styles only (vega-embed runs with its CSP-safe expression interpreter). */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
 
 const require = createRequire(import.meta.url);
 /** The browser builds of the chart libraries, read once. */
@@ -97,7 +98,9 @@ export async function buildReportHtml(results: SavedResults, charts: readonly Re
 </header>
 <section id="summary">
 <h2>Summary</h2>
-${summaryParagraphs(results).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${summaryParagraphs(results)
+  .map((p) => `<p>${escapeHtml(p)}</p>`)
+  .join('\n')}
 </section>
 <section id="headline">
 <h2>Headline figures</h2>
@@ -169,7 +172,10 @@ function parameterSections(r: SavedResults): string {
   const sources = reportSources(r);
   if (r.kind === 'compare') {
     return r.scenarios
-      .map((s, i) => `<section class="parameters" id="parameters-${escapeHtml(s.scenario.name)}"><h2>Parameters: ${escapeHtml(s.scenario.name)}</h2>${note}${parameterTable(s.parameters, s.parameterMeta, (key) => sources.lookup(i, key))}</section>`)
+      .map(
+        (s, i) =>
+          `<section class="parameters" id="parameters-${escapeHtml(s.scenario.name)}"><h2>Parameters: ${escapeHtml(s.scenario.name)}</h2>${note}${parameterTable(s.parameters, s.parameterMeta, (key) => sources.lookup(i, key))}</section>`,
+      )
       .join('\n');
   }
   return `<section class="parameters" id="parameters"><h2>Parameters: ${escapeHtml(r.scenario.name)}</h2>${note}${parameterTable(r.parameters, r.parameterMeta, (key) => sources.lookup(0, key))}</section>`;

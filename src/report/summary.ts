@@ -114,7 +114,9 @@ function sensitivitySummary(r: SensitivityResults): string[] {
   const top = r.rows.slice(0, 3).map((row) => `${row.path} (from ${formatValue(row.atLow, unit)} at ${row.low} to ${formatValue(row.atHigh, unit)} at ${row.high})`);
   return [
     `At the base, ${r.metric} is ${formatValue(r.baseMean, unit)}. Of the ${r.rows.length} estimated parameters varied one at a time over their declared ranges, the largest effects come from ${top.join('; ')}.`,
-    (enoughForInterval(r.replications) ? `${r.rows.filter((row) => !row.swing.significant).length} of them move it by less than the noise of ${r.replications} replications.` : `With ${r.replications} replication${r.replications === 1 ? '' : 's'} no swing is called outside or within the noise: that needs ${MIN_REPLICATIONS_FOR_INTERVAL} or more.`) +
+    (enoughForInterval(r.replications)
+      ? `${r.rows.filter((row) => !row.swing.significant).length} of them move it by less than the noise of ${r.replications} replications.`
+      : `With ${r.replications} replication${r.replications === 1 ? '' : 's'} no swing is called outside or within the noise: that needs ${MIN_REPLICATIONS_FOR_INTERVAL} or more.`) +
       (r.skipped.length ? ` ${r.skipped.length} ${r.skipped.length === 1 ? 'was' : 'were'} not varied: ${r.skipped.map((s) => `${s.path} (${s.reason})`).join('; ')}.` : ''),
     ...r.warnings.map((w) => `Caution: ${w.path}: ${w.reason}.`),
   ];
@@ -134,7 +136,14 @@ function calibrationSummary(r: CalibrationResults): string[] {
   const missed = c.achieved.filter((a) => !a.within);
   return [
     `The calibration did NOT reach its targets: ${missed.length} of ${c.achieved.length} ${missed.length === 1 ? 'is' : 'are'} outside tolerance at the best values found (${values}) after ${c.evaluations} simulations: ${missed.map(outcome).join('; ')}.`,
-    ...(missed.length < c.achieved.length ? [`Within tolerance: ${c.achieved.filter((a) => a.within).map(outcome).join('; ')}.`] : []),
+    ...(missed.length < c.achieved.length
+      ? [
+          `Within tolerance: ${c.achieved
+            .filter((a) => a.within)
+            .map(outcome)
+            .join('; ')}.`,
+        ]
+      : []),
     'No overlay scenario was written. results.json holds every evaluation of the search; a wider range for the free parameters, other free parameters or a looser tolerance may be needed, or the targets cannot hold together in this model.',
   ];
 }
@@ -159,17 +168,29 @@ export function headlineRows(r: SavedResults): string[][] {
       );
     case 'sweep':
       return r.points.map((p) => [
-        Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', '),
+        Object.entries(p.values)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', '),
         formatUsd(p.summary['marketplace.netCost'].mean),
         intervalCell(p.summary['marketplace.netCost'], 'USD', true),
         pct(p.summary['customers.validPaidShare'].mean),
       ]);
     case 'sensitivity':
-      return r.rows.map((x, i) => [`${i + 1}. ${x.path}`, `${x.low} to ${x.high}`, `${formatValue(x.atLow, unitOf(r.metric))} to ${formatValue(x.atHigh, unitOf(r.metric))}`, formatValue(x.swing.mean, unitOf(r.metric))]);
+      return r.rows.map((x, i) => [
+        `${i + 1}. ${x.path}`,
+        `${x.low} to ${x.high}`,
+        `${formatValue(x.atLow, unitOf(r.metric))} to ${formatValue(x.atHigh, unitOf(r.metric))}`,
+        formatValue(x.swing.mean, unitOf(r.metric)),
+      ]);
     case 'calibrate':
       return [
         ...r.calibration.free.map((f) => [f.path, String(Number(r.calibration.values[f.path]!.toPrecision(6))), `${f.low} to ${f.high}`, 'calibrated']),
-        ...r.calibration.achieved.map((a) => [a.metric, String(Number(a.simulated.toPrecision(5))), `target ${wantedText(a.wanted)}`, a.within ? 'within tolerance' : `${a.miss > 0 ? '+' : ''}${(a.miss * 100).toFixed(2)}% outside tolerance`]),
+        ...r.calibration.achieved.map((a) => [
+          a.metric,
+          String(Number(a.simulated.toPrecision(5))),
+          `target ${wantedText(a.wanted)}`,
+          a.within ? 'within tolerance' : `${a.miss > 0 ? '+' : ''}${(a.miss * 100).toFixed(2)}% outside tolerance`,
+        ]),
       ];
   }
 }

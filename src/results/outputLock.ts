@@ -94,7 +94,13 @@ export function tryLock(own: string): LockHolder | null {
       continue;
     }
     try {
-      const holder: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), hostname: hostname(), token: processToken(process.pid), command: ['claimsim', ...process.argv.slice(2)].join(' ').slice(0, 200) };
+      const holder: LockHolder = {
+        pid: process.pid,
+        startedAt: new Date().toISOString(),
+        hostname: hostname(),
+        token: processToken(process.pid),
+        command: ['claimsim', ...process.argv.slice(2)].join(' ').slice(0, 200),
+      };
       writeSync(fd, JSON.stringify(holder));
     } finally {
       closeSync(fd);

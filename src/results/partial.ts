@@ -95,7 +95,9 @@ export function mergePartials(partials: readonly PartialResult[], files?: readon
   if (!first) throw new MergeError('no partial results to merge');
   // Aggregates are the engine's own layout: a newer engine must not sum an older one's.
   if (first.engine.name !== ENGINE.name || first.engine.version !== ENGINE.version) {
-    throw new MergeError(`the partials were written by ${first.engine.name} ${first.engine.version}; this is ${ENGINE.name} ${ENGINE.version}: merge them with the version that wrote them, or run the shards again`);
+    throw new MergeError(
+      `the partials were written by ${first.engine.name} ${first.engine.version}; this is ${ENGINE.name} ${ENGINE.version}: merge them with the version that wrote them, or run the shards again`,
+    );
   }
   partials.forEach((p, i) => {
     const sameShard = p.shard.index === first.shard.index;

@@ -73,7 +73,11 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array') return `must have at most ${issue.maximum} entries`;
       return `must be at most ${issue.maximum} (got ${describeValue(issue.input)})`;
     case 'invalid_value':
-      if (issue.values.length > 4) return `is not one of the ${issue.values.length} names the engine knows here (such as ${issue.values.slice(0, 2).map((v) => JSON.stringify(v)).join(', ')})`;
+      if (issue.values.length > 4)
+        return `is not one of the ${issue.values.length} names the engine knows here (such as ${issue.values
+          .slice(0, 2)
+          .map((v) => JSON.stringify(v))
+          .join(', ')})`;
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')} (got ${describeValue(issue.input)})`;
     case 'invalid_key':
       return issue.issues[0]?.message ?? issue.message;

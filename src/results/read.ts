@@ -41,13 +41,19 @@ export function checkPartial(data: unknown, file: string): PartialResult {
   // Before the shape: another version's aggregates may be laid out differently, and the version is what to tell.
   const written = engineSchema.safeParse(data.engine);
   if (written.success && !sameEngine(written.data, ENGINE)) {
-    throw new ResultsFileError(`${file}: written by ${written.data.name} ${written.data.version}; this is ${ENGINE.name} ${ENGINE.version}: merge with the version that wrote it, or run the shard again`);
+    throw new ResultsFileError(
+      `${file}: written by ${written.data.name} ${written.data.version}; this is ${ENGINE.name} ${ENGINE.version}: merge with the version that wrote it, or run the shard again`,
+    );
   }
   const checked = partialSchema.safeParse(data, { reportInput: true });
   if (!checked.success) throw refusal(file, checked.error.issues);
   const result = data as unknown as PartialResult;
   const problems = contentProblems(result);
-  if (problems.length > 0) throw refusal(file, problems.map(([path, message]) => ({ code: 'custom', path, message, input: undefined })));
+  if (problems.length > 0)
+    throw refusal(
+      file,
+      problems.map(([path, message]) => ({ code: 'custom', path, message, input: undefined })),
+    );
   return result;
 }
 
@@ -68,7 +74,8 @@ function contentProblems(p: PartialResult): [(string | number)[], string][] {
   const problems: [(string | number)[], string][] = [];
   p.units.forEach((u, i) => {
     try {
-      for (const [path, message] of unitContentProblems(p.parameters, { seed: p.seed, replication: u.replication, team: u.team }, u.aggregates, u.fingerprint)) problems.push([['units', i, ...path], message]);
+      for (const [path, message] of unitContentProblems(p.parameters, { seed: p.seed, replication: u.replication, team: u.team }, u.aggregates, u.fingerprint))
+        problems.push([['units', i, ...path], message]);
     } catch (e) {
       problems.push([['units', i], `cannot be checked (${(e as Error).message})`]);
     }

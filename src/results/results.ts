@@ -22,7 +22,15 @@ export type { Band, RunResults } from './schema/run.js';
 export type { Invocation, ScenarioRecord } from './schema/parts.js';
 
 export function scenarioRecord(scenario: Scenario): ScenarioRecord & { readonly parametersHash: string } {
-  return { name: scenario.name, description: scenario.description, chain: scenario.chain.map(displayPath), hash: scenario.hash, parametersHash: parametersHash(scenario.parameters), overrides: scenario.overrides, references: scenario.references };
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    chain: scenario.chain.map(displayPath),
+    hash: scenario.hash,
+    parametersHash: parametersHash(scenario.parameters),
+    overrides: scenario.overrides,
+    references: scenario.references,
+  };
 }
 
 export interface ResultsContext {

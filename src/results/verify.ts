@@ -80,11 +80,15 @@ export function unitProblems(params: Parameters, unit: WorkUnit, a: Aggregates, 
 
   // Counts: whole and non-negative.
   const counts: [(string | number)[], number][] = [
-    ...Object.entries(a.claims).filter(([k]) => k !== 'claimedUsd').map(([k, v]): [(string | number)[], number] => [['claims', k], v]),
+    ...Object.entries(a.claims)
+      .filter(([k]) => k !== 'claimedUsd')
+      .map(([k, v]): [(string | number)[], number] => [['claims', k], v]),
     ...CLAIM_OUTCOMES.map((o): [(string | number)[], number] => [['outcomes', o, 'count'], a.outcomes[o].count]),
     [['openMoney', 'count'], a.openMoney.count],
     ...Object.entries(a.openByState).map(([k, v]): [(string | number)[], number] => [['openByState', k], v]),
-    ...Object.entries(a.customers).filter(([k]) => k !== 'daysToPaymentSum').map(([k, v]): [(string | number)[], number] => [['customers', k], v]),
+    ...Object.entries(a.customers)
+      .filter(([k]) => k !== 'daysToPaymentSum')
+      .map(([k, v]): [(string | number)[], number] => [['customers', k], v]),
     ...Object.entries(a.sellers).map(([k, v]): [(string | number)[], number] => [['sellers', k], v]),
     ...a.histograms.claimedUsd.map((v, i): [(string | number)[], number] => [['histograms', 'claimedUsd', i], v]),
     ...a.histograms.daysToPayment.map((v, i): [(string | number)[], number] => [['histograms', 'daysToPayment', i], v]),
@@ -108,7 +112,8 @@ export function unitProblems(params: Parameters, unit: WorkUnit, a: Aggregates, 
 
   const c = a.claims;
   const closed = sum(CLAIM_OUTCOMES.map((o) => a.outcomes[o].count));
-  if (closed + a.openMoney.count !== c.filed) add(['claims', 'filed'], `is ${c.filed}, but the outcomes hold ${closed} claims and openMoney ${a.openMoney.count} (they must add up to the claims filed)`);
+  if (closed + a.openMoney.count !== c.filed)
+    add(['claims', 'filed'], `is ${c.filed}, but the outcomes hold ${closed} claims and openMoney ${a.openMoney.count} (they must add up to the claims filed)`);
   if (c.open !== a.openMoney.count) add(['claims', 'open'], `is ${c.open}, but openMoney.count is ${a.openMoney.count}`);
   const byState = sum(Object.values(a.openByState));
   if (byState !== c.open) add(['openByState'], `holds ${byState} claims, but claims.open is ${c.open}`);
@@ -156,7 +161,8 @@ export function unitProblems(params: Parameters, unit: WorkUnit, a: Aggregates, 
     problems.push([['fingerprint'], `does not match the claims that ${where} of these parameters brings (another seed, other parameters, or another unit's aggregates)`]);
     return problems;
   }
-  if (c.incidents !== want.genuine + want.fabricated) add(['claims', 'incidents'], `is ${c.incidents}, but ${where} of these parameters brings ${want.genuine} genuine and ${want.fabricated} fabricated claims`);
+  if (c.incidents !== want.genuine + want.fabricated)
+    add(['claims', 'incidents'], `is ${c.incidents}, but ${where} of these parameters brings ${want.genuine} genuine and ${want.fabricated} fabricated claims`);
   a.largest.forEach((claim, i) => {
     if (claim.replication !== unit.replication || claim.team !== unit.team) {
       add(['largest', i], `is a claim of replication ${claim.replication}, team ${claim.team}, not of this unit's replication ${unit.replication}, team ${unit.team}`);
@@ -169,9 +175,11 @@ export function unitProblems(params: Parameters, unit: WorkUnit, a: Aggregates, 
       return;
     }
     const facts = claimAmountFacts(params, claimStream(unit, fabricated, index), fabricated);
-    if (facts.claimedUsd !== claim.claimedUsd || facts.fraud !== claim.fraud) add(['largest', i], `claim ${claim.claim} is not the claim ${where} of these parameters brings (it claims ${usd(facts.claimedUsd)}, ${facts.fraud})`);
+    if (facts.claimedUsd !== claim.claimedUsd || facts.fraud !== claim.fraud)
+      add(['largest', i], `claim ${claim.claim} is not the claim ${where} of these parameters brings (it claims ${usd(facts.claimedUsd)}, ${facts.fraud})`);
     const state = /^open \((.*)\)$/.exec(claim.outcome)?.[1];
-    if (state === undefined ? !(CLAIM_OUTCOMES as readonly string[]).includes(claim.outcome) : !claimStateNames(params).has(state)) add(['largest', i, 'outcome'], `${JSON.stringify(claim.outcome)} is not an outcome or state of the claim machine`);
+    if (state === undefined ? !(CLAIM_OUTCOMES as readonly string[]).includes(claim.outcome) : !claimStateNames(params).has(state))
+      add(['largest', i, 'outcome'], `${JSON.stringify(claim.outcome)} is not an outcome or state of the claim machine`);
   });
   return problems;
 }

@@ -29,7 +29,25 @@
  * write reports, are io/writeFiles.ts's.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, type Stats, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  type Stats,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../inputError.js';
 import { exists, OutputError, OutputRefused, reasonOf } from '../io/writeFiles.js';
@@ -37,7 +55,7 @@ import { busy, processGone, sleepSync, tryLock, unlock } from './outputLock.js';
 
 const CLAIMSIM_DIR = '.claimsim';
 const MARKER = 'MARKER';
-const MARKER_TEXT = 'This folder is claimsim\'s: it holds the runs that the symlinks beside it point to. claimsim removes only what it wrote here.\n';
+const MARKER_TEXT = "This folder is claimsim's: it holds the runs that the symlinks beside it point to. claimsim removes only what it wrote here.\n";
 const RUN_MARKER = '.claimsim-run';
 const MANIFEST = 'manifest.json';
 const RUN_ID = /^\d{8}T\d{6}Z-\d+-[0-9a-f]{8}$/;
@@ -63,7 +81,10 @@ const claims = new Map<string, Claim>();
 let exitHookInstalled = false;
 
 function newRunId(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
@@ -128,7 +149,9 @@ function ownFolder(shown: string, real: string): { own: string; created: boolean
     }
   }
   if (!stat.isDirectory() || !existsSync(join(own, MARKER))) {
-    throw new OutputRefused(`${join(shown, CLAIMSIM_DIR)} exists and is not claimsim's (it has no ${MARKER} file): claimsim keeps its runs there and will not touch it; move it away or choose another --out`);
+    throw new OutputRefused(
+      `${join(shown, CLAIMSIM_DIR)} exists and is not claimsim's (it has no ${MARKER} file): claimsim keeps its runs there and will not touch it; move it away or choose another --out`,
+    );
   }
   return { own, created: false };
 }
@@ -346,7 +369,13 @@ function commit(claim: Claim, files: Readonly<Record<string, string | Buffer>>, 
       hashes[relative.split(/[\\/]/).join('/')] = sha256(data);
     }
     for (const name of carried) carryOver(join(previousFolder!, name), join(folder, name), name, hashes);
-    const manifest = { kind: 'claimsim-output', runId: id, command: ['claimsim', ...process.argv.slice(2)], writtenAt: new Date().toISOString(), files: Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => a.localeCompare(b))) };
+    const manifest = {
+      kind: 'claimsim-output',
+      runId: id,
+      command: ['claimsim', ...process.argv.slice(2)],
+      writtenAt: new Date().toISOString(),
+      files: Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => a.localeCompare(b))),
+    };
     writeFileSync(join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     // Stable names point into current/: created once, before the switch (until then they may dangle).
     for (const name of all) {

@@ -1,8 +1,6 @@
 import { categorical, exponential } from '../random/distributions.js';
 
-export type DemandAnswer =
-  | { answer: 'pays' | 'partial'; amountUsd: number; afterDays: number }
-  | { answer: 'appeals' | 'defaults'; afterDays: number };
+export type DemandAnswer = { answer: 'pays' | 'partial'; amountUsd: number; afterDays: number } | { answer: 'appeals' | 'defaults'; afterDays: number };
 
 const ANSWERS = ['pays', 'partial', 'appeals', 'defaults'] as const;
 

@@ -11,11 +11,7 @@ export type ScreeningOutcome = 'cleared' | 'trimmed' | 'flagged';
  * @example screeningOutcome('fabricated', 0.5, { enabled: true, detectionRate: 0.6, buildUpDetectionRate: 0.6, falsePositiveRate: 0.03 }) // 'flagged'
  * @example screeningOutcome('none', 0.02, { enabled: true, detectionRate: 0.6, buildUpDetectionRate: 0.6, falsePositiveRate: 0.03 }) // 'flagged': a false positive
  */
-export function screeningOutcome(
-  fraud: FraudKind,
-  draw: number,
-  screening: { enabled: boolean; detectionRate: number; buildUpDetectionRate: number; falsePositiveRate: number },
-): ScreeningOutcome {
+export function screeningOutcome(fraud: FraudKind, draw: number, screening: { enabled: boolean; detectionRate: number; buildUpDetectionRate: number; falsePositiveRate: number }): ScreeningOutcome {
   if (!screening.enabled) return 'cleared';
   switch (fraud) {
     case 'fabricated':

@@ -12,11 +12,7 @@ const ANSWERS = ['accept', 'reject', 'silent'] as const;
  * @example sellerAnswer(0.5, 0.5, { responses: { accept: 0.6, reject: 0.25, silent: 0.15 }, meanResponseDays: 1 }) // { answer: 'accept', afterDays: Math.LN2 }: 0.5 < 0.6; after -ln 0.5 days
  * @example sellerAnswer(0.9, 0.5, { responses: { accept: 0.6, reject: 0.25, silent: 0.15 }, meanResponseDays: 1 }) // { answer: 'silent' }: 0.9 >= 0.6 + 0.25
  */
-export function sellerAnswer(
-  drawAnswer: number,
-  drawDelay: number,
-  sellers: { responses: { accept: number; reject: number; silent: number }; meanResponseDays: number },
-): SellerAnswer {
+export function sellerAnswer(drawAnswer: number, drawDelay: number, sellers: { responses: { accept: number; reject: number; silent: number }; meanResponseDays: number }): SellerAnswer {
   const { accept, reject, silent } = sellers.responses;
   const answer = ANSWERS[categorical(drawAnswer, [accept, reject, silent])]!;
   return answer === 'silent' ? { answer } : { answer, afterDays: exponential(drawDelay, sellers.meanResponseDays) };

@@ -104,18 +104,22 @@ describe('sweep', () => {
   it.each([
     ['all sellers silent', 'sellers.responses={accept: 0, reject: 0, silent: 1}'],
     ['all sellers accept', 'sellers.responses={accept: 1, reject: 0, silent: 0}'],
-  ])('over the threshold, with %s, never lowers what the marketplace pays', async (_label, responses) => {
-    const axis = parseAxis('policy.threshold=250..4000:750');
-    if (typeof axis === 'string') throw new Error(axis);
-    const sweep = await sweepFile('scenarios/baseline.yaml', [axis], { seed: 4, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=1500', responses] });
-    const paid = sweep.points.map((p) => p.summary['marketplace.concessionsPaid'].mean);
-    for (let i = 1; i < paid.length; i++) expect(paid[i]!).toBeGreaterThanOrEqual(paid[i - 1]!);
-    // Its CSV reads back to the same numbers.
-    const csv = parse(sweepCsv(buildSweepResults(sweep, 4, invocation)), { columns: true }) as Record<string, string>[];
-    const rows = csv.filter((r) => r.metric === 'marketplace.concessionsPaid');
-    expect(rows.map((r) => Number(r.mean))).toEqual(paid);
-    expect(rows.map((r) => Number(r['policy.threshold']))).toEqual([250, 1000, 1750, 2500, 3250, 4000]);
-  }, 300_000);
+  ])(
+    'over the threshold, with %s, never lowers what the marketplace pays',
+    async (_label, responses) => {
+      const axis = parseAxis('policy.threshold=250..4000:750');
+      if (typeof axis === 'string') throw new Error(axis);
+      const sweep = await sweepFile('scenarios/baseline.yaml', [axis], { seed: 4, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=1500', responses] });
+      const paid = sweep.points.map((p) => p.summary['marketplace.concessionsPaid'].mean);
+      for (let i = 1; i < paid.length; i++) expect(paid[i]!).toBeGreaterThanOrEqual(paid[i - 1]!);
+      // Its CSV reads back to the same numbers.
+      const csv = parse(sweepCsv(buildSweepResults(sweep, 4, invocation)), { columns: true }) as Record<string, string>[];
+      const rows = csv.filter((r) => r.metric === 'marketplace.concessionsPaid');
+      expect(rows.map((r) => Number(r.mean))).toEqual(paid);
+      expect(rows.map((r) => Number(r['policy.threshold']))).toEqual([250, 1000, 1750, 2500, 3250, 4000]);
+    },
+    300_000,
+  );
 });
 
 describe('sensitivity', () => {
@@ -137,7 +141,9 @@ describe('sensitivity', () => {
   }, 300_000);
 
   it('refuses a named parameter without a range', async () => {
-    await expect(sensitivityOfFile('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: SMALL, metric: 'marketplace.netCost', params: ['sellers.responses'] })).rejects.toThrow(/no low-high range/);
+    await expect(sensitivityOfFile('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: SMALL, metric: 'marketplace.netCost', params: ['sellers.responses'] })).rejects.toThrow(
+      /no low-high range/,
+    );
   });
 });
 
@@ -207,7 +213,9 @@ describe('analyses check every scenario before running any', () => {
   const bad = ['world.teams=-3'];
   it('compare refuses a bad later scenario without simulating the first', async () => {
     const t0 = cpuNow();
-    await expect(compareFiles(['scenarios/baseline.yaml', 'scenarios/threshold-2500.yaml'], { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000', ...bad] })).rejects.toThrow(/world\.teams/);
+    await expect(compareFiles(['scenarios/baseline.yaml', 'scenarios/threshold-2500.yaml'], { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000', ...bad] })).rejects.toThrow(
+      /world\.teams/,
+    );
     // 50,000 claims would take seconds; the refusal takes a fraction of one.
     expect(cpuNow() - t0, 'CPU ms').toBeLessThan(1000);
   });
@@ -222,7 +230,9 @@ describe('analyses check every scenario before running any', () => {
 
   it('sensitivity refuses an unknown parameter before running the base', async () => {
     const t0 = cpuNow();
-    await expect(sensitivityOfFile('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000'], metric: 'marketplace.netCost', params: ['nosuch.param'] })).rejects.toThrow(/unknown parameter/);
+    await expect(
+      sensitivityOfFile('scenarios/baseline.yaml', { seed: 1, replications: 2, workers: 1, set: [...SMALL, 'volume.claims=50000'], metric: 'marketplace.netCost', params: ['nosuch.param'] }),
+    ).rejects.toThrow(/unknown parameter/);
     expect(cpuNow() - t0, 'CPU ms').toBeLessThan(1000);
   });
 });

@@ -17,7 +17,8 @@ const options = { seed: 4, replications: 2, workers: 1, set: ['volume.claims=100
 const BASE = 'scenarios/baseline.yaml';
 /** policy.threshold has no declared range: calibrate searches half to one and a half times its value of 1,000. */
 const [LOW, HIGH] = [500, 1500];
-const share = async (threshold: number) => summarise(metricValues((await runFile(BASE, options, { from: '--set', values: { 'policy.threshold': threshold } })).output, 'claims.underThresholdShare')).mean;
+const share = async (threshold: number) =>
+  summarise(metricValues((await runFile(BASE, options, { from: '--set', values: { 'policy.threshold': threshold } })).output, 'claims.underThresholdShare')).mean;
 
 describe('calibrate', () => {
   it('reports a target it cannot reach as not reached, at the best values it found', async () => {
@@ -56,7 +57,15 @@ describe('calibrate', () => {
   }, 300_000);
 
   it.each([
-    ['the same metric twice', [{ metric: 'claims.fraudulentShare', wanted: { low: 0, high: 1 } }, { metric: 'claims.fraudulentShare', wanted: { low: 0, high: 0.5 } }], ['fraud.share'], /^--target claims\.fraudulentShare: given more than once/],
+    [
+      'the same metric twice',
+      [
+        { metric: 'claims.fraudulentShare', wanted: { low: 0, high: 1 } },
+        { metric: 'claims.fraudulentShare', wanted: { low: 0, high: 0.5 } },
+      ],
+      ['fraud.share'],
+      /^--target claims\.fraudulentShare: given more than once/,
+    ],
     ['an unknown metric', [{ metric: 'nope', wanted: { low: 0, high: 1 } }], ['fraud.share'], /^--target: unknown metric "nope"$/],
     ['the same free parameter twice', [{ metric: 'claims.fraudulentShare', wanted: { low: 0, high: 1 } }], ['fraud.share', 'fraud.share'], /^--free fraud\.share: given more than once$/],
     ['an unknown free parameter', [{ metric: 'claims.fraudulentShare', wanted: { low: 0, high: 1 } }], ['nope.x'], /^--free: unknown parameter "nope\.x"$/],

@@ -52,14 +52,18 @@ describe('overlayPlacementProblem', () => {
     const decoy = join(dir, 'decoy');
     mkdirSync(decoy);
     writeFileSync(join(decoy, 'baseline.yaml'), 'name: not-the-baseline\n');
-    expect(overlayPlacementProblem('scenarios/baseline.yaml', join(decoy, 'out.yaml'), '--overlay')).toMatch(new RegExp(`finds another file, ${join(decoy, 'baseline.yaml').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} `));
+    expect(overlayPlacementProblem('scenarios/baseline.yaml', join(decoy, 'out.yaml'), '--overlay')).toMatch(
+      new RegExp(`finds another file, ${join(decoy, 'baseline.yaml').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} `),
+    );
   });
 
   it('refuses a base whose file name extends cannot name', () => {
     const odd = join(dir, 'my base.yaml');
     copyFileSync('test/fixtures/scenarios/overlay-threshold.yaml', odd);
     expect(baseNameOf(odd)).toBe('my base');
-    expect(overlayPlacementProblem(odd, join(dir, 'x.yaml'), '--overlay')).toBe(`${odd}: an overlay's extends cannot name a file called "my base.yaml" (letters, digits, - _ . only); rename it to calibrate it`);
+    expect(overlayPlacementProblem(odd, join(dir, 'x.yaml'), '--overlay')).toBe(
+      `${odd}: an overlay's extends cannot name a file called "my base.yaml" (letters, digits, - _ . only); rename it to calibrate it`,
+    );
   });
 });
 

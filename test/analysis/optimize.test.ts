@@ -14,10 +14,17 @@ describe('goldenSection', () => {
   it('stops at the first value at or below goodEnough', async () => {
     const seen: number[] = [];
     // Zero within 1 of 2. The first point is c = 5 - 0.618034 * 5 = 1.909830, already within.
-    const r = await goldenSection((x) => {
-      seen.push(x);
-      return Math.max(0, Math.abs(x - 2) - 1);
-    }, 0, 5, 1e-9, 60, 0);
+    const r = await goldenSection(
+      (x) => {
+        seen.push(x);
+        return Math.max(0, Math.abs(x - 2) - 1);
+      },
+      0,
+      5,
+      1e-9,
+      60,
+      0,
+    );
     expect(seen).toHaveLength(1);
     expect(r).toEqual({ x: seen[0], value: 0, evaluations: 1 });
     expect(seen[0]).toBeCloseTo(5 - ((Math.sqrt(5) - 1) / 2) * 5, 12);
@@ -35,10 +42,16 @@ describe('goldenSection', () => {
 describe('nelderMead', () => {
   it('stops at a start that is good enough', async () => {
     let calls = 0;
-    const r = await nelderMead(() => {
-      calls++;
-      return 0;
-    }, [0.5, 0.5], 1e-10, 400, 0);
+    const r = await nelderMead(
+      () => {
+        calls++;
+        return 0;
+      },
+      [0.5, 0.5],
+      1e-10,
+      400,
+      0,
+    );
     expect(calls).toBe(1);
     expect(r).toEqual({ x: [0.5, 0.5], value: 0, evaluations: 1 });
   });

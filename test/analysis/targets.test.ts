@@ -59,7 +59,8 @@ describe('checkTolerance', () => {
   it('takes a share from 0 up to 1', () => {
     expect(checkTolerance(0)).toBe(0);
     expect(checkTolerance(0.05)).toBe(0.05);
-    for (const bad of [-0.01, 1, 2, Number.NaN, Infinity]) expect(() => checkTolerance(bad)).toThrow(/^--tolerance must be a share from 0 up to 1 \(0\.02 accepts ±2% of each METRIC=VALUE target\), got /);
+    for (const bad of [-0.01, 1, 2, Number.NaN, Infinity])
+      expect(() => checkTolerance(bad)).toThrow(/^--tolerance must be a share from 0 up to 1 \(0\.02 accepts ±2% of each METRIC=VALUE target\), got /);
     expect(() => parseTarget('claims.fraudulentShare=0.1', -1)).toThrow(CalibrationInputError);
   });
 });

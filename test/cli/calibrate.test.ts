@@ -45,7 +45,11 @@ describe('claimsim calibrate', () => {
     // 0.999 ± 0.0005 accepts 0.9985 to 0.9995; the simulated share is below.
     expect(r.stdout).toMatch(/^ {2}claims\.underThresholdShare is 0\.\d+, 0\.\d+ below the lowest value its target 0\.999 ± 0\.0005 accepts \(\d+\.\d\d% of 0\.999\)$/m);
     expect(r.stdout).toContain(`No overlay was written. results.json (with every evaluation of the search) and report.html are in ${out}`);
-    expect(readdirSync(out).filter((e) => !e.startsWith('.')).sort()).toEqual(['calibration.csv', 'report.html', 'results.json']);
+    expect(
+      readdirSync(out)
+        .filter((e) => !e.startsWith('.'))
+        .sort(),
+    ).toEqual(['calibration.csv', 'report.html', 'results.json']);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.overlayFile).toBeNull();
     expect(results.calibration.reached).toBe(false);
@@ -84,9 +88,13 @@ describe('claimsim calibrate', () => {
   it('refuses an overlay inside the bundled scenarios folder, before simulating', () => {
     const before = bundled();
     const out = join(dir, 'bundled');
-    const r = spawnTimed(['dist/cli/main.js', 'calibrate', 'scenarios/baseline.yaml', ...REACHABLE, ...SMALL, '--overlay', 'scenarios/baseline-calibrated.yaml', '--out', out], { env: { ...process.env, CI: 'true' } });
+    const r = spawnTimed(['dist/cli/main.js', 'calibrate', 'scenarios/baseline.yaml', ...REACHABLE, ...SMALL, '--overlay', 'scenarios/baseline-calibrated.yaml', '--out', out], {
+      env: { ...process.env, CI: 'true' },
+    });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^error: --overlay scenarios\/baseline-calibrated\.yaml: is inside claimsim's bundled scenarios folder \(.*scenarios\), which calibrate does not write into; choose a path elsewhere\n$/);
+    expect(r.stderr).toMatch(
+      /^error: --overlay scenarios\/baseline-calibrated\.yaml: is inside claimsim's bundled scenarios folder \(.*scenarios\), which calibrate does not write into; choose a path elsewhere\n$/,
+    );
     // Before simulating: the CLI's start-up and no more (CPU time, which a busy machine does not stretch).
     expect(r.cpuMs, 'CPU ms').toBeLessThan(3000);
     expect(existsSync(out)).toBe(false);
@@ -109,7 +117,11 @@ describe('claimsim calibrate', () => {
     const written = claimsim('calibrate', base, ...REACHABLE, ...SMALL, '--out', out, '--overlay', beside);
     expect(written.code).toBe(0);
     expect(loadScenario(beside).chain.map((p) => p.split(/[\\/]/).pop())).toEqual(['baseline.yaml', 'mine.yaml', 'mine-calibrated.yaml']);
-    expect(readdirSync(out).filter((e) => !e.startsWith('.')).sort()).toEqual(['calibration.csv', 'report.html', 'results.json']);
+    expect(
+      readdirSync(out)
+        .filter((e) => !e.startsWith('.'))
+        .sort(),
+    ).toEqual(['calibration.csv', 'report.html', 'results.json']);
   }, 300_000);
 
   it.each([
@@ -127,7 +139,15 @@ describe('claimsim calibrate', () => {
   it('--help documents the targets, the tolerance and the exit codes', () => {
     const r = claimsim('calibrate', '--help');
     expect(r.code).toBe(0);
-    for (const text of ['METRIC=VALUE±TOL', 'METRIC=LOW..HIGH', '--tolerance', '--max-evaluations', 'Exit status: 0 when every target is within its tolerance', '1 when the search ran but a target is outside its tolerance', '2 for bad input']) {
+    for (const text of [
+      'METRIC=VALUE±TOL',
+      'METRIC=LOW..HIGH',
+      '--tolerance',
+      '--max-evaluations',
+      'Exit status: 0 when every target is within its tolerance',
+      '1 when the search ran but a target is outside its tolerance',
+      '2 for bad input',
+    ]) {
       expect(r.stdout.replace(/\s+/g, ' ')).toContain(text);
     }
   });

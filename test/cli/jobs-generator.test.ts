@@ -16,7 +16,7 @@ import { jobFiles, kubernetesName, shellQuote, writeJobFiles, type JobFile, type
 const dir = mkdtempSync(join(tmpdir(), 'claimsim-jobs-gen-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const AWKWARD = ["my scenario's $HOME `x` \"q\" \\ !.yaml", '', 'plain.yaml', 'a\nb', "'", '$(touch /tmp/claimsim-pwned)', '*', '-n'];
+const AWKWARD = ['my scenario\'s $HOME `x` "q" \\ !.yaml', '', 'plain.yaml', 'a\nb', "'", '$(touch /tmp/claimsim-pwned)', '*', '-n'];
 
 const spec: JobSpec = {
   name: 'Base line',
@@ -74,7 +74,7 @@ describe('slurm files', () => {
     for (const f of files) expect(f.text.startsWith('#!/bin/bash\n')).toBe(true);
   });
 
-  it('write each of the run\'s values once', () => {
+  it("write each of the run's values once", () => {
     expect(occurrences(all, shellQuote(spec.scenario))).toBe(1);
     expect(all.split(spec.scenario.slice(0, 8)).length - 1).toBe(1);
     for (const value of ['1234', '37', '98765', '6', shellQuote(spec.out), 'policy.threshold=2500', "'world.note=a b'"]) expect([value, occurrences(all, value)]).toEqual([value, 1]);
@@ -112,15 +112,44 @@ describe('slurm files', () => {
       `array job: 1000 (shards 1-6 of 6; logs ${jobs}/claimsim-Base-line-1000_TASK.out)\n` +
         `merge job: 1001 (runs after every shard; writes .${out}/results.json; log ${jobs}/claimsim-Base-line-merge-1001.out)\n`,
     );
-    const calls = readFileSync(log, 'utf8').split(/^sbatch\n/m).filter(Boolean);
+    const calls = readFileSync(log, 'utf8')
+      .split(/^sbatch\n/m)
+      .filter(Boolean);
     expect(calls).toHaveLength(2);
-    const args = (call: string) => call.trim().split('\n').map((l) => l.slice(1, -1));
+    const args = (call: string) =>
+      call
+        .trim()
+        .split('\n')
+        .map((l) => l.slice(1, -1));
     const arrayArgs = args(calls[0]!);
     // Each job's log beside the job files, not in the folder it was submitted from.
     expect(arrayArgs.slice(0, 4)).toEqual(['--parsable', '--array=1-6', `--output=${jobs}/claimsim-Base-line-%A_%a.out`, join(jobs, 'claimsim-Base-line.sbatch')]);
     const taskArgs = arrayArgs.slice(4);
-    expect(taskArgs).toEqual(['6', `.${out}`, spec.scenario, '--claims', '1234', '--replications', '37', '--seed', '98765', '--executor', 'compiled', '--set', 'policy.threshold=2500', '--set', 'world.note=a b']);
-    expect(args(calls[1]!)).toEqual(['--parsable', '--dependency=afterany:1000', `--output=${jobs}/claimsim-Base-line-merge-%j.out`, join(jobs, 'claimsim-Base-line-merge.sbatch'), `.${out}`, join(jobs, 'claimsim-Base-line-submit.sh')]);
+    expect(taskArgs).toEqual([
+      '6',
+      `.${out}`,
+      spec.scenario,
+      '--claims',
+      '1234',
+      '--replications',
+      '37',
+      '--seed',
+      '98765',
+      '--executor',
+      'compiled',
+      '--set',
+      'policy.threshold=2500',
+      '--set',
+      'world.note=a b',
+    ]);
+    expect(args(calls[1]!)).toEqual([
+      '--parsable',
+      '--dependency=afterany:1000',
+      `--output=${jobs}/claimsim-Base-line-merge-%j.out`,
+      join(jobs, 'claimsim-Base-line-merge.sbatch'),
+      `.${out}`,
+      join(jobs, 'claimsim-Base-line-submit.sh'),
+    ]);
 
     // A task, as Slurm would start it: the script with the arguments sbatch was given.
     rmSync(log);
@@ -191,7 +220,7 @@ describe('kubernetes files', () => {
     expect(mergeJob.metadata.name).toBe('claimsim-base-line-merge');
   });
 
-  it('write each of the run\'s values once, in the container\'s environment', () => {
+  it("write each of the run's values once, in the container's environment", () => {
     const env = job.spec.template.spec.containers[0].env as { name: string; value: string }[];
     expect(env).toEqual([
       { name: 'CLAIMSIM_SCENARIO', value: spec.scenario },
@@ -211,15 +240,39 @@ describe('kubernetes files', () => {
     expect(run.text).toContain('completions: &shards 6\n  parallelism: *shards\n');
   });
 
-  it('run shard index + 1 of N with the values intact (the container\'s sh -c, with a stand-in npx)', () => {
+  it("run shard index + 1 of N with the values intact (the container's sh -c, with a stand-in npx)", () => {
     const container = job.spec.template.spec.containers[0];
     expect(container.command).toEqual(['sh', '-c']);
     const { bin, log } = standIns();
     const env = Object.fromEntries((container.env as { name: string; value: string }[]).map((e) => [e.name, e.value]));
     const r = spawnSync('sh', ['-c', container.args[0]], { encoding: 'utf8', env: { ...env, PATH: `${bin}:${process.env.PATH}`, JOB_COMPLETION_INDEX: '2' } });
     expect(r.status).toBe(0);
-    const args = readFileSync(log, 'utf8').replace(/^npx\n/, '').trim().split('\n').map((l) => l.slice(1, -1));
-    expect(args).toEqual(['claimsim', 'run', spec.scenario, '--claims', '1234', '--replications', '37', '--seed', '98765', '--set', 'policy.threshold=2500', '--set', 'world.note=a b', '--executor', 'compiled', '--shard', '3/6', '--out', spec.out]);
+    const args = readFileSync(log, 'utf8')
+      .replace(/^npx\n/, '')
+      .trim()
+      .split('\n')
+      .map((l) => l.slice(1, -1));
+    expect(args).toEqual([
+      'claimsim',
+      'run',
+      spec.scenario,
+      '--claims',
+      '1234',
+      '--replications',
+      '37',
+      '--seed',
+      '98765',
+      '--set',
+      'policy.threshold=2500',
+      '--set',
+      'world.note=a b',
+      '--executor',
+      'compiled',
+      '--shard',
+      '3/6',
+      '--out',
+      spec.out,
+    ]);
   });
 });
 

@@ -35,14 +35,44 @@ copyFileSync('scenarios/baseline.yaml', awkward);
 describe('claimsim jobs slurm', () => {
   it('writes the array, merge and submit scripts, with the values as given, and says how to submit', () => {
     const jobs = join(dir, 'slurm');
-    const r = claimsim('jobs', 'slurm', awkward, '--shards', '4', '--claims', '3000', '-r', '40', '--seed', '7', '--set', 'policy.threshold=2500', '--executor', 'compiled', '--out', '/results/big', '--job-dir', jobs);
+    const r = claimsim(
+      'jobs',
+      'slurm',
+      awkward,
+      '--shards',
+      '4',
+      '--claims',
+      '3000',
+      '-r',
+      '40',
+      '--seed',
+      '7',
+      '--set',
+      'policy.threshold=2500',
+      '--executor',
+      'compiled',
+      '--out',
+      '/results/big',
+      '--job-dir',
+      jobs,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const names = ['claimsim-baseline.sbatch', 'claimsim-baseline-merge.sbatch', 'claimsim-baseline-submit.sh'];
     expect(readdirSync(jobs).sort()).toEqual([...names].sort());
     expect(r.stdout).toContain(`wrote ${join(jobs, names[0]!)}\n`);
     expect(r.stdout).toContain(`submit: bash ${join(jobs, names[2]!)}`);
-    const expected = jobFiles('slurm', { name: 'baseline', scenario: awkward, claims: 3000, replications: 40, seed: 7, set: ['policy.threshold=2500'], executor: 'compiled', shards: 4, out: '/results/big' });
+    const expected = jobFiles('slurm', {
+      name: 'baseline',
+      scenario: awkward,
+      claims: 3000,
+      replications: 40,
+      seed: 7,
+      set: ['policy.threshold=2500'],
+      executor: 'compiled',
+      shards: 4,
+      out: '/results/big',
+    });
     for (const f of expected) expect(readFileSync(join(jobs, f.name), 'utf8')).toBe(f.text);
     const submit = readFileSync(join(jobs, names[2]!), 'utf8');
     expect(submit).toContain(`SCENARIO=${shellQuote(awkward)}\nCLAIMS=3000\nREPLICATIONS=40\nSEED=7\nSETS=(policy.threshold=2500)\nEXECUTOR=compiled\nSHARDS=4\nOUT=/results/big\n`);
@@ -129,7 +159,18 @@ describe('the README', () => {
   it('shows the files claimsim jobs writes for the baseline, as it writes them', () => {
     const readme = readFileSync('README.md', 'utf8');
     const section = readme.slice(readme.indexOf('## Parallel runs and clusters'), readme.indexOf('## Performance'));
-    const spec = { name: 'baseline', scenario: 'scenarios/baseline.yaml', replications: 40, seed: 1, set: [], executor: 'compiled', shards: 4, out: '/results', image: `claimsim:${VERSION}`, pvc: 'claimsim-results' };
+    const spec = {
+      name: 'baseline',
+      scenario: 'scenarios/baseline.yaml',
+      replications: 40,
+      seed: 1,
+      set: [],
+      executor: 'compiled',
+      shards: 4,
+      out: '/results',
+      image: `claimsim:${VERSION}`,
+      pvc: 'claimsim-results',
+    };
     for (const scheduler of ['slurm', 'kubernetes'] as const) {
       for (const f of jobFiles(scheduler, spec)) expect(section, f.name).toContain(`\n\`\`\`${f.name.endsWith('.yaml') ? 'yaml' : 'bash'}\n${f.text}\`\`\`\n`);
     }

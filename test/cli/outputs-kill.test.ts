@@ -88,51 +88,55 @@ describe('the kill harness', () => {
     const t0 = performance.now();
     expect((await runTiny(lanes[0]!.out, 2).exited).code).toBe(0);
     const duration = performance.now() - t0;
-    await Promise.all(lanes.map(async ({ parent, out, before }, l) => {
-    for (let i = l; i < 24; i += 2) {
-      const seed = 500 + i;
-      const previous = completeOutput(out)!;
-      const atCommit = i % 3 === 0;
-      const run = runTiny(out, seed, atCommit ? { env: PAUSE } : {});
-      if (atCommit) {
-        expect(await run.stderrHas('claimsim-test: about to switch')).toBe(true);
-        await sleep(Math.random() * 200);
-      } else {
-        // After the CLI is up (Node's default for SIGINT before that is to die, which SIGKILL covers).
-        await sleep(duration * 0.25 + Math.random() * duration * 0.6);
-      }
-      run.child.kill('SIGINT');
-      const exit = await run.exited;
-      const now = completeOutput(out)!;
-      if (exit.signal === 'SIGINT') {
-        // Before the CLI set up its handler, Node's default: the process dies, nothing was written.
-        expect(now.runId).toBe(previous.runId);
-        counts.early++;
-      } else if (!exit.stderr.includes('interrupted')) {
-        // The run had committed and ended before the signal was handled: exit 0, the new output, no word of an interruption.
-        expect(exit.code, exit.stderr).toBe(0);
-        expect(now.seed).toBe(seed);
-        if (atCommit) counts.next++;
-        else counts.done++;
-      } else if (exit.code === 130) {
-        // Interrupted before the commit: it says the previous output is there, and it is.
-        // (Before the run had claimed the folder, on a busy machine, it says no output was written or changed.)
-        expect(exit.stderr).toMatch(new RegExp(`still holds the previous output \\(run ${previous.runId}\\), unchanged|no output was written or changed`));
-        expect(now.runId).toBe(previous.runId);
-        counts.previous++;
-      } else {
-        // Interrupted during or after the commit: the new output is complete, it says so, exit 0.
-        expect(exit.code, exit.stderr).toBe(0);
-        expect(exit.stderr).toContain(`holds the new output (run ${now.runId})`);
-        expect(now.seed).toBe(seed);
-        counts.next++;
-      }
-      expect(exit.stderr).not.toMatch(/^\s+at /m);
-      expect(leftovers(out)).toEqual([]);
-      expect(snapshot([parent], claimsimsOwn)).toEqual(before);
-    }
-    }));
-    console.log(`SIGINT trials: 24; interrupted before the commit (exit 130, previous output) ${counts.previous}, at or after it (exit 0, new output) ${counts.next}, finished first ${counts.done}, died before the CLI was up ${counts.early}; wrong messages 0`);
+    await Promise.all(
+      lanes.map(async ({ parent, out, before }, l) => {
+        for (let i = l; i < 24; i += 2) {
+          const seed = 500 + i;
+          const previous = completeOutput(out)!;
+          const atCommit = i % 3 === 0;
+          const run = runTiny(out, seed, atCommit ? { env: PAUSE } : {});
+          if (atCommit) {
+            expect(await run.stderrHas('claimsim-test: about to switch')).toBe(true);
+            await sleep(Math.random() * 200);
+          } else {
+            // After the CLI is up (Node's default for SIGINT before that is to die, which SIGKILL covers).
+            await sleep(duration * 0.25 + Math.random() * duration * 0.6);
+          }
+          run.child.kill('SIGINT');
+          const exit = await run.exited;
+          const now = completeOutput(out)!;
+          if (exit.signal === 'SIGINT') {
+            // Before the CLI set up its handler, Node's default: the process dies, nothing was written.
+            expect(now.runId).toBe(previous.runId);
+            counts.early++;
+          } else if (!exit.stderr.includes('interrupted')) {
+            // The run had committed and ended before the signal was handled: exit 0, the new output, no word of an interruption.
+            expect(exit.code, exit.stderr).toBe(0);
+            expect(now.seed).toBe(seed);
+            if (atCommit) counts.next++;
+            else counts.done++;
+          } else if (exit.code === 130) {
+            // Interrupted before the commit: it says the previous output is there, and it is.
+            // (Before the run had claimed the folder, on a busy machine, it says no output was written or changed.)
+            expect(exit.stderr).toMatch(new RegExp(`still holds the previous output \\(run ${previous.runId}\\), unchanged|no output was written or changed`));
+            expect(now.runId).toBe(previous.runId);
+            counts.previous++;
+          } else {
+            // Interrupted during or after the commit: the new output is complete, it says so, exit 0.
+            expect(exit.code, exit.stderr).toBe(0);
+            expect(exit.stderr).toContain(`holds the new output (run ${now.runId})`);
+            expect(now.seed).toBe(seed);
+            counts.next++;
+          }
+          expect(exit.stderr).not.toMatch(/^\s+at /m);
+          expect(leftovers(out)).toEqual([]);
+          expect(snapshot([parent], claimsimsOwn)).toEqual(before);
+        }
+      }),
+    );
+    console.log(
+      `SIGINT trials: 24; interrupted before the commit (exit 130, previous output) ${counts.previous}, at or after it (exit 0, new output) ${counts.next}, finished first ${counts.done}, died before the CLI was up ${counts.early}; wrong messages 0`,
+    );
     expect(counts.previous).toBeGreaterThan(0);
     expect(counts.next).toBeGreaterThan(0);
   }, 600_000);

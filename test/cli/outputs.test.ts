@@ -19,8 +19,8 @@ function claimsim(args: string[], cwd?: string) {
   return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
 }
 
-describe('outputs beside the user\'s files', () => {
-  it('--out . from inside a folder of user files: writes beside them, twice, and the folder (the shell\'s cwd) stays', () => {
+describe("outputs beside the user's files", () => {
+  it("--out . from inside a folder of user files: writes beside them, twice, and the folder (the shell's cwd) stays", () => {
     const home = join(root, 'notes');
     mkdirSync(home);
     plantUserFiles(home);
@@ -37,7 +37,7 @@ describe('outputs beside the user\'s files', () => {
     expect(leftovers(home)).toEqual([]);
   });
 
-  it('--out \'\' is a usage error and writes nothing', () => {
+  it("--out '' is a usage error and writes nothing", () => {
     const home = join(root, 'empty-out');
     mkdirSync(home);
     plantUserFiles(home);
@@ -48,7 +48,7 @@ describe('outputs beside the user\'s files', () => {
     expect(snapshot([home])).toEqual(before);
   });
 
-  it('refuses (exit 2) a folder whose names claimsim would write are the user\'s, naming the folder and the files, and touches nothing', () => {
+  it("refuses (exit 2) a folder whose names claimsim would write are the user's, naming the folder and the files, and touches nothing", () => {
     const out = join(root, 'theirs');
     mkdirSync(out);
     writeFileSync(join(out, 'results.json'), '{"mine": true}\n');
@@ -61,7 +61,7 @@ describe('outputs beside the user\'s files', () => {
     expect(readdirSync(out).sort()).toEqual(['report.html', 'results.json']);
   });
 
-  it('refuses the user\'s files before simulating: a 200,000-claim run is turned away within start-up\'s CPU time', () => {
+  it("refuses the user's files before simulating: a 200,000-claim run is turned away within start-up's CPU time", () => {
     const out = join(root, 'theirs-early');
     mkdirSync(out);
     writeFileSync(join(out, 'summary.csv'), 'mine\n');
@@ -73,7 +73,7 @@ describe('outputs beside the user\'s files', () => {
     expect(readdirSync(out)).toEqual(['summary.csv']);
   });
 
-  it('every name a run writes is refused before simulating when it is the user\'s (charts and event log included)', () => {
+  it("every name a run writes is refused before simulating when it is the user's (charts and event log included)", () => {
     const extras = ['--charts', 'svg', '--event-log', '3'];
     const full = join(root, 'all-names');
     expect(claimsim(['run', SCENARIO, ...TINY, ...extras, '--out', full]).status).toBe(0);
@@ -108,7 +108,11 @@ describe('outputs beside the user\'s files', () => {
   it('merge reads the partials at their stable names and writes beside them', () => {
     const out = join(root, 'shards');
     for (const i of [1, 2]) expect(claimsim(['run', SCENARIO, '--claims', '300', '-r', '2', '-w', '1', '--set', 'world.teams=1', '--shard', `${i}/2`, '--out', out]).status).toBe(0);
-    expect(readdirSync(out).filter((e) => e.startsWith('partial-')).sort()).toEqual(['partial-1-of-2.json', 'partial-2-of-2.json']);
+    expect(
+      readdirSync(out)
+        .filter((e) => e.startsWith('partial-'))
+        .sort(),
+    ).toEqual(['partial-1-of-2.json', 'partial-2-of-2.json']);
     const merged = claimsim(['merge', out]);
     expect(merged.status, merged.stderr).toBe(0);
     expect(completeOutput(out)).not.toBeNull();
@@ -162,7 +166,7 @@ function withTmpfs(name: string, size: string, body: (mount: string) => void): v
   mkdirSync(mount);
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', mount]);
   try {
-    writeFileSync(join(mount, 'mine.txt'), 'the user\'s file on the small disk\n');
+    writeFileSync(join(mount, 'mine.txt'), "the user's file on the small disk\n");
     body(mount);
   } finally {
     execFileSync('umount', [mount]);
@@ -179,7 +183,11 @@ function whyNoTmpfs(): string | null {
     execFileSync('umount', [probe], { stdio: 'pipe' });
     return null;
   } catch (e) {
-    return `mount -t tmpfs failed (${String((e as { stderr?: unknown }).stderr ?? e).trim().split('\n')[0]})`;
+    return `mount -t tmpfs failed (${
+      String((e as { stderr?: unknown }).stderr ?? e)
+        .trim()
+        .split('\n')[0]
+    })`;
   } finally {
     rmSync(probe, { recursive: true, force: true });
   }

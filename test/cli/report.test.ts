@@ -34,7 +34,7 @@ describe('claimsim report', () => {
     expect([...readFileSync(join(saved, 'charts', 'claim-amounts.png')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   }, 300_000);
 
-  it('a report written into another run\'s folder brings its own results: the output never mixes two runs', () => {
+  it("a report written into another run's folder brings its own results: the output never mixes two runs", () => {
     const a = join(dir, 'seed-1');
     const b = join(dir, 'seed-2');
     const small = ['--claims', '500', '-r', '2', '-w', '1'];

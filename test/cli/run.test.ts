@@ -59,7 +59,11 @@ describe('claimsim run', () => {
     expect(results.summary['claims.filed'].mean).toBeGreaterThan(2500);
     expect(results.summary['claims.filed'].mean).toBeLessThan(4200);
     // The tables come with it, and no temporary file is left behind.
-    expect(readdirSync(out).filter((e) => !e.startsWith('.')).sort()).toEqual(['development.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.json', 'summary.csv']);
+    expect(
+      readdirSync(out)
+        .filter((e) => !e.startsWith('.'))
+        .sort(),
+    ).toEqual(['development.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.json', 'summary.csv']);
   });
 
   it('gives byte-identical results for the same seed, apart from its invocation block', () => {

@@ -26,7 +26,11 @@ beforeAll(() => {
     Pair(_, pair, path) {
       if (!isScalar(pair.key) || pair.key.value !== 'range') return undefined;
       // The pairs above this one spell its path: parameters, group..., leaf.
-      const leaf = path.filter(isPair).map((p) => String((p.key as { value: unknown }).value)).slice(1).join('.');
+      const leaf = path
+        .filter(isPair)
+        .map((p) => String((p.key as { value: unknown }).value))
+        .slice(1)
+        .join('.');
       if (leaf === 'screening.fullReviewCostUsd') fullReviewRange = (pair.value as { toJSON(): [number, number] }).toJSON();
       return KEPT.includes(leaf) ? undefined : visit.REMOVE;
     },

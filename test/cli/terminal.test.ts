@@ -52,7 +52,7 @@ describe("yargs' own messages are escaped like claimsim's", () => {
   });
 });
 
-describe('the command line never passes a scenario\'s control characters to the terminal', () => {
+describe("the command line never passes a scenario's control characters to the terminal", () => {
   // YAML double-quoted escapes: ESC ] 0 ; ... BEL sets the terminal title, ESC [ 2 J clears the screen.
   const file = join(dir, 'escape-name.yaml');
   writeFileSync(file, 'name: "pwned\\e]0;owned\\a\\e[2J\\e[31m"\ndescription: d\nextends: baseline\nparameters: {}\n');

@@ -69,7 +69,10 @@ describe('claimsim jobs slurm on a single-node Slurm cluster', () => {
     const c = cluster!;
     const jobs = join(work, name, 'jobs');
     const out = join(work, name, 'out');
-    const generated = spawnSync(process.execPath, [CLI, 'jobs', 'slurm', 'scenarios/baseline.yaml', '--shards', String(SHARDS), ...RUN, '--out', out, '--job-dir', jobs], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const generated = spawnSync(process.execPath, [CLI, 'jobs', 'slurm', 'scenarios/baseline.yaml', '--shards', String(SHARDS), ...RUN, '--out', out, '--job-dir', jobs], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
     expect(generated.status, generated.stderr).toBe(0);
     const t0 = performance.now();
     // The jobs get the submitter's environment (sbatch's default): node on PATH, no progress lines.
@@ -101,13 +104,17 @@ describe('claimsim jobs slurm on a single-node Slurm cluster', () => {
     return found;
   }
 
-  it('runs every shard as a task of the array, and the merge writes the unsharded run\'s results.json', async () => {
+  it("runs every shard as a task of the array, and the merge writes the unsharded run's results.json", async () => {
     const job = await submitAndWait('complete');
     const tasks = states(job.array);
     expect([...tasks.keys()].sort()).toEqual([1, 2, 3, 4]);
     for (const [task, s] of tasks) expect([task, s], job.taskLog(task)).toEqual([task, { state: 'COMPLETED', exit: '0:0' }]);
     expect(states(job.merge).get(0), job.mergeLog()).toEqual({ state: 'COMPLETED', exit: '0:0' });
-    expect(readdirSync(job.out).filter((f) => f.startsWith('partial-')).sort()).toEqual(['partial-1-of-4.json', 'partial-2-of-4.json', 'partial-3-of-4.json', 'partial-4-of-4.json']);
+    expect(
+      readdirSync(job.out)
+        .filter((f) => f.startsWith('partial-'))
+        .sort(),
+    ).toEqual(['partial-1-of-4.json', 'partial-2-of-4.json', 'partial-3-of-4.json', 'partial-4-of-4.json']);
     expect(withoutInvocation(join(job.out, 'results.json'))).toBe(withoutInvocation(join(whole, 'results.json')));
     expect(job.mergeLog()).toContain(join(job.out, 'results.json'));
   });

@@ -94,5 +94,4 @@ describe('the example reader', () => {
     expect(difference(null, expectedValue('0'))).not.toBeNull();
     expect(() => expectedValue('litigate')).toThrow(ReferenceError);
   });
-
 });

@@ -91,7 +91,10 @@ describe('OCEL 2.0 JSON', () => {
     expect(ocel.objects.filter((o) => o.type === 'claim')).toHaveLength(20);
     // Attribute values are strings that read back as the numbers they were.
     const paid = ocel.events.flatMap((e) => e.attributes.filter((a) => a.name === 'paidUsd').map((a) => Number(a.value)));
-    expect(paid.reduce((s, x) => s + x, 0)).toBeCloseTo(log.claims.reduce((s, c) => s + c.paidUsd, 0), 6);
+    expect(paid.reduce((s, x) => s + x, 0)).toBeCloseTo(
+      log.claims.reduce((s, c) => s + c.paidUsd, 0),
+      6,
+    );
   });
 });
 

@@ -40,11 +40,26 @@ describe('formatValue', () => {
 
 describe('textTable', () => {
   it('pads names on the right and figures on the left, under a rule as wide as each column', () => {
-    expect(textTable(['metric', 'mean'], [['claims.filed', '3,416'], ['x', '12']])).toBe(['metric         mean', '------------  -----', 'claims.filed  3,416', 'x                12'].join('\n'));
+    expect(
+      textTable(
+        ['metric', 'mean'],
+        [
+          ['claims.filed', '3,416'],
+          ['x', '12'],
+        ],
+      ),
+    ).toBe(['metric         mean', '------------  -----', 'claims.filed  3,416', 'x                12'].join('\n'));
   });
 
   it('left-aligns as many columns as asked, and leaves no trailing spaces after an empty last cell', () => {
-    const lines = textTable(['fit', 'parameters', 'chosen'], [['lognormal', 'median $200', '*'], ['mixture', 'two', '']], 2).split('\n');
+    const lines = textTable(
+      ['fit', 'parameters', 'chosen'],
+      [
+        ['lognormal', 'median $200', '*'],
+        ['mixture', 'two', ''],
+      ],
+      2,
+    ).split('\n');
     expect(lines[2]).toBe('lognormal  median $200       *');
     expect(lines[3]).toBe('mixture    two');
   });

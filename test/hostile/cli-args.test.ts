@@ -62,7 +62,11 @@ const ARG_CASES: readonly ArgCase[] = [
   { name: 'run: --workers 1000', args: (b) => ['run', B, '--workers', '1000', ...out(b)], stderr: /--workers must be a whole number from 1 to 256, got 1000\b/ },
   { name: 'run: --replications 1e15', args: (b) => ['run', B, '-r', '1e15', ...out(b)], stderr: /--replications must be a whole number from 1 to 100000, got (1e\+?15|1000000000000000)\b/ },
   { name: 'run: --event-log 0 (refused before simulating)', args: (b) => ['run', B, '--event-log', '0', ...out(b)], stderr: /--event-log must be a whole number from 1 to 100000, got 0\b/ },
-  { name: 'sweep: --replications 1e15', args: (b) => ['sweep', B, '--param', 'policy.threshold=500,1000', '-r', '1e15', ...out(b)], stderr: /--replications must be a whole number from 2 to 100000, got (1e\+?15|1000000000000000)\b/ },
+  {
+    name: 'sweep: --replications 1e15',
+    args: (b) => ['sweep', B, '--param', 'policy.threshold=500,1000', '-r', '1e15', ...out(b)],
+    stderr: /--replications must be a whole number from 2 to 100000, got (1e\+?15|1000000000000000)\b/,
+  },
 
   // --shard.
   { name: 'run: --shard 0/3', args: (b) => ['run', B, '--shard', '0/3', ...out(b)], stderr: /--shard: I must be from 1 to 3, got 0\b/ },
@@ -77,32 +81,72 @@ const ARG_CASES: readonly ArgCase[] = [
 
   // sweep grids.
   { name: 'sweep: FROM > TO', args: (b) => ['sweep', B, '--param', 'policy.threshold=2500..500:500', ...out(b)], stderr: /--param policy\.threshold: TO \(500\) is below FROM \(2500\)/ },
-  { name: 'sweep: STEP 0', args: (b) => ['sweep', B, '--param', 'policy.threshold=500..2500:0', ...out(b)], stderr: /--param policy\.threshold: FROM, TO and STEP must be numbers with STEP > 0, got "500\.\.2500:0"/ },
+  {
+    name: 'sweep: STEP 0',
+    args: (b) => ['sweep', B, '--param', 'policy.threshold=500..2500:0', ...out(b)],
+    stderr: /--param policy\.threshold: FROM, TO and STEP must be numbers with STEP > 0, got "500\.\.2500:0"/,
+  },
   { name: 'sweep: 2000 points', args: (b) => ['sweep', B, '--param', 'policy.threshold=1..2000:1', ...out(b)], stderr: /--param policy\.threshold: 2000 points; at most 1000/ },
   { name: 'sweep: an unknown metric', args: (b) => ['sweep', B, '--param', 'policy.threshold=1,2', '--metric', 'nope.metric', ...out(b)], stderr: /unknown metric: nope\.metric/ },
-  { name: 'sweep: a bad later grid value (refused before the first point is simulated)', args: (b) => ['sweep', B, '--param', 'policy.threshold=10,-5', ...out(b)], stderr: /error: --param: policy\.threshold: must not be negative \(got -5\)/ },
+  {
+    name: 'sweep: a bad later grid value (refused before the first point is simulated)',
+    args: (b) => ['sweep', B, '--param', 'policy.threshold=10,-5', ...out(b)],
+    stderr: /error: --param: policy\.threshold: must not be negative \(got -5\)/,
+  },
   { name: 'sweep: an empty item in a list', args: (b) => ['sweep', B, '--param', 'policy.threshold=1,,2', ...out(b)], stderr: /--param policy\.threshold: "1,,2" has an empty item/ },
-  { name: 'sweep: --set into a list at a non-numeric index', args: (b) => ['sweep', B, '--param', 'policy.threshold=500,1000', '--set', 'claimAmount.mixture.x=1', ...out(b)], stderr: /--set: claimAmount\.mixture\.x: claimAmount\.mixture is a list of 2: "x" is not one of its indexes/ },
+  {
+    name: 'sweep: --set into a list at a non-numeric index',
+    args: (b) => ['sweep', B, '--param', 'policy.threshold=500,1000', '--set', 'claimAmount.mixture.x=1', ...out(b)],
+    stderr: /--set: claimAmount\.mixture\.x: claimAmount\.mixture is a list of 2: "x" is not one of its indexes/,
+  },
 
   // calibrate, sensitivity, compare.
-  { name: 'calibrate: --target without =', args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare', '--free', 'fraud.share', '--overlay', join(b.out, 'o.yaml'), ...out(b)], stderr: /--target must look like METRIC=VALUE, METRIC=VALUE±TOL \(or \+-TOL\) or METRIC=LOW\.\.HIGH, got "claims\.fraudulentShare"/ },
-  { name: 'calibrate: --target with LOW above HIGH', args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare=0.2..0.1', '--free', 'fraud.share', ...out(b)], stderr: /--target claims\.fraudulentShare: LOW \(0\.2\) is above HIGH \(0\.1\)/ },
-  { name: 'calibrate: an overlay that would not find its base (refused before simulating)', args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare=0.1', '--free', 'fraud.share', ...out(b)], stderr: /the default overlay path \(set by --out\) .*base-calibrated\.yaml: the overlay would say "extends: base", which from there finds no scenario/ },
+  {
+    name: 'calibrate: --target without =',
+    args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare', '--free', 'fraud.share', '--overlay', join(b.out, 'o.yaml'), ...out(b)],
+    stderr: /--target must look like METRIC=VALUE, METRIC=VALUE±TOL \(or \+-TOL\) or METRIC=LOW\.\.HIGH, got "claims\.fraudulentShare"/,
+  },
+  {
+    name: 'calibrate: --target with LOW above HIGH',
+    args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare=0.2..0.1', '--free', 'fraud.share', ...out(b)],
+    stderr: /--target claims\.fraudulentShare: LOW \(0\.2\) is above HIGH \(0\.1\)/,
+  },
+  {
+    name: 'calibrate: an overlay that would not find its base (refused before simulating)',
+    args: (b) => ['calibrate', B, '--target', 'claims.fraudulentShare=0.1', '--free', 'fraud.share', ...out(b)],
+    stderr: /the default overlay path \(set by --out\) .*base-calibrated\.yaml: the overlay would say "extends: base", which from there finds no scenario/,
+  },
   { name: 'sensitivity: an unknown metric', args: (b) => ['sensitivity', B, '--metric', 'nope.metric', ...out(b)], stderr: /unknown metric: nope\.metric/ },
   { name: 'compare: only one scenario', args: (b) => ['compare', B, ...out(b)], stderr: /^error: compare needs a base scenario and at least one other \(got only .*base\.yaml\)$/m },
-  { name: 'compare: a bad second scenario (refused before the first is simulated)', args: (b) => ['compare', B, fixture('negative-teams.yaml'), ...out(b)], stderr: /negative-teams\.yaml:6: world\.teams: must (not be negative|be at least 1) \(got -3\)/ },
+  {
+    name: 'compare: a bad second scenario (refused before the first is simulated)',
+    args: (b) => ['compare', B, fixture('negative-teams.yaml'), ...out(b)],
+    stderr: /negative-teams\.yaml:6: world\.teams: must (not be negative|be at least 1) \(got -3\)/,
+  },
 
   // report and merge on things that are not results.
-  { name: 'report: a JSON file that is not results', args: (b) => ['report', fixture('results-wrong-kind.json'), ...out(b)], stderr: /results-wrong-kind\.json: not the results of a claimsim analysis \(its "kind" must be one of run, compare/ },
+  {
+    name: 'report: a JSON file that is not results',
+    args: (b) => ['report', fixture('results-wrong-kind.json'), ...out(b)],
+    stderr: /results-wrong-kind\.json: not the results of a claimsim analysis \(its "kind" must be one of run, compare/,
+  },
   { name: 'merge: an empty directory', args: (b) => ['merge', emptyDir, ...out(b)], stderr: /no partial-\*\.json files in .*empty-dir/ },
   { name: 'merge: a JSON file that is not a partial result', args: (b) => ['merge', fixture('results-wrong-kind.json'), ...out(b)], stderr: /results-wrong-kind\.json: not a partial result/ },
 
   // fit on CSVs that are not claims data.
-  { name: 'fit: a CSV with broken rows', args: (b) => ['fit', fixture('claims-broken-rows.csv'), ...fitOut(b)], stderr: /claims-broken-rows\.csv: 8 bad rows in column "amount": line 3 has "1,234\.00", not a number; line 4 has "\$99", not a number;.* line 9 has 4 fields, the header has 3/ },
+  {
+    name: 'fit: a CSV with broken rows',
+    args: (b) => ['fit', fixture('claims-broken-rows.csv'), ...fitOut(b)],
+    stderr: /claims-broken-rows\.csv: 8 bad rows in column "amount": line 3 has "1,234\.00", not a number; line 4 has "\$99", not a number;.* line 9 has 4 fields, the header has 3/,
+  },
   { name: 'fit: an empty CSV', args: (b) => ['fit', fixture('claims-empty.csv'), ...fitOut(b)], stderr: /claims-empty\.csv: is empty/ },
   { name: 'fit: a CSV with only a header', args: (b) => ['fit', fixture('claims-header-only.csv'), ...fitOut(b)], stderr: /claims-header-only\.csv: has a header but no rows/ },
   { name: 'fit: a binary file', args: (b) => ['fit', binary, ...fitOut(b)], stderr: /^error: [^\n]*binary\.bin:1: is not UTF-8 text \(export the claims as a UTF-8 CSV file\)$/m },
-  { name: 'fit: --base as a path', args: (b) => ['fit', fixture('claims-broken-rows.csv'), '--base', '../../etc/passwd', ...fitOut(b)], stderr: /--base must name a scenario \(letters, digits, - _ \.\), not a path: got "\.\.\/\.\.\/etc\/passwd"/ },
+  {
+    name: 'fit: --base as a path',
+    args: (b) => ['fit', fixture('claims-broken-rows.csv'), '--base', '../../etc/passwd', ...fitOut(b)],
+    stderr: /--base must name a scenario \(letters, digits, - _ \.\), not a path: got "\.\.\/\.\.\/etc\/passwd"/,
+  },
 ];
 
 describe('bad command lines are refused cleanly', () => {

@@ -97,7 +97,9 @@ interface Mutant {
 }
 
 const dir = tempDir('claimsim-hostile-fuzz-');
-const sources = readdirSync(BUNDLED_SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort();
+const sources = readdirSync(BUNDLED_SCENARIOS_DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 function makeMutants(): Mutant[] {
   const r = prng(SEED);
@@ -168,7 +170,10 @@ describe('fuzzing loadScenario with mutated bundled scenarios', () => {
           if (p.file === m.path) expect(p.line, `${where}: line ${p.line} beyond the file's ${lineCount} lines`).toBeLessThanOrEqual(lineCount + 1);
         }
       }
-      expect(problems.some((p) => p.file === m.path), `${where}: no problem names the mutant itself: ${problems.map(formatProblem).join(' | ')}`).toBe(true);
+      expect(
+        problems.some((p) => p.file === m.path),
+        `${where}: no problem names the mutant itself: ${problems.map(formatProblem).join(' | ')}`,
+      ).toBe(true);
       outcomes.set(m.path, { kind: 'refused', problems: problems.map(formatProblem) });
     }
     // Nothing reached Object.prototype on the way.
@@ -180,7 +185,9 @@ describe('fuzzing loadScenario with mutated bundled scenarios', () => {
     expect(counts.refused).toBeGreaterThan(0);
     for (const m of MUTATION_NAMES) expect(byMutation[m], m).toBeGreaterThan(10);
     expect(slowest, 'slowest in-process load (CPU ms)').toBeLessThan(1000);
-    console.info(`fuzz: ${mutants.length} mutants in process, ${counts.loaded} loaded, ${counts.refused} refused; slowest load ${slowest.toFixed(0)} ms of CPU; mutations applied ${JSON.stringify(byMutation)}`);
+    console.info(
+      `fuzz: ${mutants.length} mutants in process, ${counts.loaded} loaded, ${counts.refused} refused; slowest load ${slowest.toFixed(0)} ms of CPU; mutations applied ${JSON.stringify(byMutation)}`,
+    );
   });
 });
 

@@ -36,7 +36,11 @@ const OPTIONS: AnalysisOptions = { seed: 1, replications: 2, workers: 1 };
 /** A bad overlay (world.teams: -3) from the corpus. */
 const BAD = fixture('negative-teams.yaml');
 
-const settled = (p: Promise<unknown>): Promise<unknown> => p.then((v) => v, (e: unknown) => e);
+const settled = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    (v) => v,
+    (e: unknown) => e,
+  );
 const call = (fn: () => unknown): Promise<unknown> => (async () => fn())();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Arguments as yargs would hand them to a command's handler. */
@@ -114,8 +118,12 @@ describe('run checks every option before simulating', () => {
     ['--precision 2', { precision: 2 }, /^--precision must be a share between 0 and 1/],
     ['--max-replications 1e9', { precision: 0.02, maxReplications: 1e9 }, /^--max-replications must be a whole number from 2 to 100000/],
     // Each team-replication holds ~20 KB until the run is assembled: 100000 x 4096 ran out of memory after 42 s.
-    ['-r 100000 with 4096 teams', { replications: 100000, set: ['world.teams=4096'] }, /^--replications: 100000 replications of 4096 teams are 409600000 team-replications; at most 100000 fit in memory/],
-    ['-r 12501 with the baseline\'s 8 teams', { replications: 12501 }, /^--replications: 12501 replications of 8 teams are 100008 team-replications/],
+    [
+      '-r 100000 with 4096 teams',
+      { replications: 100000, set: ['world.teams=4096'] },
+      /^--replications: 100000 replications of 4096 teams are 409600000 team-replications; at most 100000 fit in memory/,
+    ],
+    ["-r 12501 with the baseline's 8 teams", { replications: 12501 }, /^--replications: 12501 replications of 8 teams are 100008 team-replications/],
     ['--precision with --max-replications 20000', { precision: 0.02, maxReplications: 20000 }, /^--max-replications: 20000 replications of 8 teams/],
   ])('%s', async (_label, extra, wanted) => {
     const before = simulations();

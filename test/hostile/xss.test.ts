@@ -34,7 +34,7 @@ const SHORT_PAYLOADS: readonly string[] = [
   ']]>',
   '\u2028\u2029',
   '</title><script>alert(1)</script>',
-  "'><iframe srcdoc=\"<script>alert(1)</script>\">",
+  '\'><iframe srcdoc="<script>alert(1)</script>">',
   '<a href="javascript:alert(1)">click</a>',
   '<link rel=stylesheet href=https://evil.example/x.css>',
   '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
@@ -131,7 +131,7 @@ function checkReport(html: string): Checked {
   expect(outside, 'a meta refresh').not.toMatch(/<meta[^>]*refresh/i);
   expect(outside, 'an HTML comment').not.toContain('<!--');
   expect(outside, 'a CDATA section').not.toMatch(/<!\[CDATA\[|\]\]>/);
-  expect(outside.match(/<style\b/gi), 'only the report\'s own <style>').toHaveLength(1);
+  expect(outside.match(/<style\b/gi), "only the report's own <style>").toHaveLength(1);
   expect(html, 'a <link> anywhere').not.toMatch(/<link\b/i);
   // Attributes of the real tags (escaped text has no raw "<", so it cannot look like one), tokenised the way
   // a browser does, so that an escaped quote inside a value cannot pass for the start of another attribute.

@@ -105,10 +105,7 @@ describe('claim lifecycle', () => {
     });
 
     it('a seller that rejected and cannot show insurance defends its product: it appeals instead of being asked to pay', () => {
-      const d = new ClaimDriver(params, facts({ draws: { appeal: 0.1 } }))
-        .send({ type: 'review.cleared' })
-        .send({ type: 'seller.rejected', answeredAfterDays: 1 })
-        .elapse();
+      const d = new ClaimDriver(params, facts({ draws: { appeal: 0.1 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected', answeredAfterDays: 1 }).elapse();
       expect(d.state).toBe('inAppeal');
       expect(d.sentTo('seller').some((e) => e.type === 'reimbursement.demanded')).toBe(false);
       expect(d.pendingDelay?.delay).toBe(14);
@@ -119,11 +116,7 @@ describe('claim lifecycle', () => {
     });
 
     it('a lost appeal is withheld from the seller\u2019s payouts', () => {
-      const d = new ClaimDriver(params, facts({ draws: { appeal: 0.9 } }))
-        .send({ type: 'review.cleared' })
-        .send({ type: 'seller.rejected', answeredAfterDays: 1 })
-        .elapse()
-        .elapse();
+      const d = new ClaimDriver(params, facts({ draws: { appeal: 0.9 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected', answeredAfterDays: 1 }).elapse().elapse();
       expect(d.state).toBe('withholding');
       expect(d.sentTo('seller').at(-1)).toMatchObject({ type: 'payouts.withholdingRequested', amountUsd: 400 });
       d.send({ type: 'seller.payoutsWithheld', amountUsd: 400 });
@@ -281,10 +274,14 @@ describe('claim lifecycle', () => {
     });
 
     it('a rejection the marketplace believes (0.1 < 0.8): it steps in; one it doubts (0.85): denied', () => {
-      const believed = new ClaimDriver(params, facts({ claimedUsd: 12000, genuineUsd: 12000, draws: { believedValid: 0.1 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected', answeredAfterDays: 1 });
+      const believed = new ClaimDriver(params, facts({ claimedUsd: 12000, genuineUsd: 12000, draws: { believedValid: 0.1 } }))
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.rejected', answeredAfterDays: 1 });
       expect(believed.state).toBe('pursuing');
       expect(believed.payments()).toEqual([{ payer: 'marketplace', amountUsd: 12000 }]);
-      const doubted = new ClaimDriver(params, facts({ claimedUsd: 12000, genuineUsd: 12000, draws: { believedValid: 0.85 } })).send({ type: 'review.cleared' }).send({ type: 'seller.rejected', answeredAfterDays: 1 });
+      const doubted = new ClaimDriver(params, facts({ claimedUsd: 12000, genuineUsd: 12000, draws: { believedValid: 0.85 } }))
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.rejected', answeredAfterDays: 1 });
       expect(doubted.state).toBe('denied');
     });
 
@@ -295,12 +292,7 @@ describe('claim lifecycle', () => {
   });
 
   describe('before 2021 (no direct payment, no step-in)', () => {
-    const before = baselineParams([
-      'policy.directPaymentUnderThreshold=false',
-      'policy.stepIn.onSilence=false',
-      'policy.stepIn.onRejectedValid=false',
-      'policy.stepIn.onInsurerDenial=false',
-    ]);
+    const before = baselineParams(['policy.directPaymentUnderThreshold=false', 'policy.stepIn.onSilence=false', 'policy.stepIn.onRejectedValid=false', 'policy.stepIn.onInsurerDenial=false']);
 
     it('a silent seller leaves the customer unpaid', () => {
       const d = new ClaimDriver(before, facts()).send({ type: 'review.cleared' }).elapse();
@@ -316,7 +308,10 @@ describe('claim lifecycle', () => {
     });
 
     it('an insurer denial stands', () => {
-      const d = new ClaimDriver(before, facts({ claimedUsd: 12000, genuineUsd: 12000 })).send({ type: 'review.cleared' }).send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 }).send({ type: 'insurer.denied' });
+      const d = new ClaimDriver(before, facts({ claimedUsd: 12000, genuineUsd: 12000 }))
+        .send({ type: 'review.cleared' })
+        .send({ type: 'seller.accepted', insurance, answeredAfterDays: 0 })
+        .send({ type: 'insurer.denied' });
       expect(d.state).toBe('insurerDenied');
     });
   });

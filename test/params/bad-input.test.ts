@@ -19,7 +19,6 @@ const fixture = (name: string): string => join(FIXTURES, name);
 
 const tempDir = tempDirs('claimsim-bad-');
 
-
 const load = (file: string, set?: string[]) => problemsOf(() => loadScenario(file, set ? { set } : {}));
 
 /** Exactly one problem, at this file, line and field. */
@@ -66,7 +65,11 @@ describe('control characters in a name or description', () => {
     ['a C1 control', 'x\u009b31m', 'U+009B'],
   ])('refuses %s in a description', (_label, description, code) => {
     const file = write('n', description);
-    expectOne(load(file), { file, line: 3, field: 'description' }, new RegExp(`^contains the control character ${code.replace('+', '\\+')} \\(character \\d+\\); a description is plain text \\(tabs and line breaks are fine\\)$`));
+    expectOne(
+      load(file),
+      { file, line: 3, field: 'description' },
+      new RegExp(`^contains the control character ${code.replace('+', '\\+')} \\(character \\d+\\); a description is plain text \\(tabs and line breaks are fine\\)$`),
+    );
   });
 
   it('accepts tabs, line breaks, U+2028, bidi text and any script in a description, and any script in a name', () => {
@@ -331,14 +334,14 @@ describe('rules between parameters', () => {
     expectOne(load(file, ['horizon.filingDays=200']), { file: '--set', field: 'horizon.filingDays' }, /^must cover the surge, which ends on day 360$/);
   });
 
-  it('blames the surge\'s start when only the start was moved, on --set or in an overlay', () => {
+  it("blames the surge's start when only the start was moved, on --set or in an overlay", () => {
     // The baseline's surge is 0 days from day 0; starting it on day 400 ends it after the 365-day horizon.
     expectOne(load(BASELINE, ['volume.surge.startDay=400']), { file: '--set', field: 'volume.surge.startDay' }, /^the surge ends on day 400, after the filing horizon \(365 days\)$/);
     const file = overlay('  volume:\n    surge:\n      startDay: 400\n');
     expectOne(load(file), { file, line: 7, field: 'volume.surge.startDay' }, /^the surge ends on day 400/);
   });
 
-  it('blames an analysis\'s point before the user\'s fixed --set', () => {
+  it("blames an analysis's point before the user's fixed --set", () => {
     const problems = problemsOf(() => loadScenario(BASELINE, { set: ['world.teams=6', { text: 'sellers.perClaim=0.0002', from: '--param' }] }));
     expectOne(problems, { file: '--param', field: 'sellers.perClaim' }, /^gives 4 sellers .*fewer than world\.teams \(6\)/);
   });

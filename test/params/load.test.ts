@@ -34,7 +34,6 @@ const baselineLeaves = leavesOfYaml(BASELINE);
 
 const tempDir = tempDirs('claimsim-load-');
 
-
 describe('loading scenarios/baseline.yaml', () => {
   const s = loadScenario(BASELINE);
 
@@ -141,11 +140,7 @@ describe('--set overrides', () => {
 
   it('reads values as YAML scalars: numbers, booleans, flow mappings', () => {
     const s = loadScenario(BASELINE, {
-      set: [
-        'policy.directPaymentUnderThreshold=false',
-        'fraud.share = 0.25',
-        'sellers.responses={ accept: 0.5, reject: 0.3, silent: 0.2 }',
-      ],
+      set: ['policy.directPaymentUnderThreshold=false', 'fraud.share = 0.25', 'sellers.responses={ accept: 0.5, reject: 0.3, silent: 0.2 }'],
     });
     expect(s.parameters.policy.directPaymentUnderThreshold).toBe(false);
     expect(s.parameters.fraud.share).toBe(0.25);
@@ -235,7 +230,9 @@ describe('an overlay with extends: baseline', () => {
 
   it('resolves extends beside the file before the bundled scenarios', () => {
     const dir = tempDir();
-    const localBase = readFileSync(BASELINE, 'utf8').replace(/^name: baseline$/m, 'name: local-baseline').replace(/(\n {4}threshold:\n {6}value: )1000\n/, '$11234\n');
+    const localBase = readFileSync(BASELINE, 'utf8')
+      .replace(/^name: baseline$/m, 'name: local-baseline')
+      .replace(/(\n {4}threshold:\n {6}value: )1000\n/, '$11234\n');
     expect(localBase).toContain('value: 1234');
     writeFileSync(join(dir, 'baseline.yaml'), localBase);
     const file = join(dir, 'variant.yaml');

@@ -26,7 +26,6 @@ const BASELINE = join(BUNDLED_SCENARIOS_DIR, 'baseline.yaml');
 
 const tempDir = tempDirs('claimsim-references-');
 
-
 /** 1-based number of the only line of `text` that contains `needle`. */
 function lineContaining(text: string, needle: string): number {
   const lines = text.split('\n');
@@ -71,7 +70,10 @@ function writeOverlay(dir: string, body: string): { file: string; text: string }
 
 describe('the citation grammar', () => {
   it('finds each key in square brackets once, in order, and nothing else', () => {
-    expect(citedKeys('[amazon-2021-announcement]; estimate by analogy with [seller-central-help-1781] and [amazon-2021-announcement]')).toEqual(['amazon-2021-announcement', 'seller-central-help-1781']);
+    expect(citedKeys('[amazon-2021-announcement]; estimate by analogy with [seller-central-help-1781] and [amazon-2021-announcement]')).toEqual([
+      'amazon-2021-announcement',
+      'seller-central-help-1781',
+    ]);
     // Tags, ranges, units and text with spaces or capitals are not citations.
     expect(citedKeys('tag [E], range [1, 7], amount [USD], [see below], [1], [-x], [a--b], [a-]')).toEqual([]);
     expect(citedKeys('no citation at all')).toEqual([]);
@@ -162,10 +164,28 @@ describe('loading a scenario with references', () => {
   it.each([
     ['a missing title', (r: Record<string, unknown>) => delete r.title, 'references.test-source.title', 'test-source:', /^is missing \(expected text\)$/],
     ['an empty publisher', (r: Record<string, unknown>) => (r.publisher = '  '), 'references.test-source.publisher', 'publisher: "  "', /^publisher must not be empty$/],
-    ['a script address', (r: Record<string, unknown>) => (r.url = 'javascript:alert(1)'), 'references.test-source.url', 'javascript:alert(1)', /^url must be a web address starting with https:\/\/ or http:\/\//],
-    ['an address without a domain', (r: Record<string, unknown>) => (r.url = 'https://localhost/x'), 'references.test-source.url', 'https://localhost/x', /^url must be a web address with a domain name/],
+    [
+      'a script address',
+      (r: Record<string, unknown>) => (r.url = 'javascript:alert(1)'),
+      'references.test-source.url',
+      'javascript:alert(1)',
+      /^url must be a web address starting with https:\/\/ or http:\/\//,
+    ],
+    [
+      'an address without a domain',
+      (r: Record<string, unknown>) => (r.url = 'https://localhost/x'),
+      'references.test-source.url',
+      'https://localhost/x',
+      /^url must be a web address with a domain name/,
+    ],
     ['a date read as a number', (r: Record<string, unknown>) => (r.accessed = 2021), 'references.test-source.accessed', 'accessed: 2021', /^must be text \(got 2021\)$/],
-    ['an unknown field', (r: Record<string, unknown>) => (r.author = 'someone'), 'references.test-source.author', 'author: someone', /^unknown key "author" \(a reference has title, publisher, url, accessed, note\)$/],
+    [
+      'an unknown field',
+      (r: Record<string, unknown>) => (r.author = 'someone'),
+      'references.test-source.author',
+      'author: someone',
+      /^unknown key "author" \(a reference has title, publisher, url, accessed, note\)$/,
+    ],
   ])('refuses a reference with %s, naming the file, line and field', (_, edit, field, needle, message) => {
     const { file, text } = writeRoot('[test-source]', (doc) => {
       const reference = { ...TEST_REFERENCE } as Record<string, unknown>;
@@ -179,27 +199,56 @@ describe('loading a scenario with references', () => {
   });
 
   it('lets a reference’s note and date read point to another reference, and refuses one that points nowhere', () => {
-    const good = writeRoot('[test-source]', (doc) => doc.setIn(['references', 'other-source'], doc.createNode({ title: 't', publisher: 'p', accessed: 'as [test-source]', note: 'with [test-source]' })));
+    const good = writeRoot('[test-source]', (doc) =>
+      doc.setIn(['references', 'other-source'], doc.createNode({ title: 't', publisher: 'p', accessed: 'as [test-source]', note: 'with [test-source]' })),
+    );
     expect(loadScenario(good.file).references['other-source']!.note).toBe('with [test-source]');
-    const bad = writeRoot('[test-source]', (doc) => doc.setIn(['references', 'other-source'], doc.createNode({ title: 't', publisher: 'p', accessed: 'read with [nowhere-at-all]', note: 'see [test-sorce]' })));
+    const bad = writeRoot('[test-source]', (doc) =>
+      doc.setIn(['references', 'other-source'], doc.createNode({ title: 't', publisher: 'p', accessed: 'read with [nowhere-at-all]', note: 'see [test-sorce]' })),
+    );
     expect(problemsOf(() => loadScenario(bad.file))).toEqual([
-      { file: bad.file, line: lineContaining(bad.text, '[nowhere-at-all]'), field: 'references.other-source.accessed', message: expect.stringMatching(/^accessed cites \[nowhere-at-all\], which no reference in this file or the scenarios it extends defines/) },
-      { file: bad.file, line: lineContaining(bad.text, '[test-sorce]'), field: 'references.other-source.note', message: expect.stringMatching(/^note cites \[test-sorce\], .*did you mean \[test-source\]\?$/) },
+      {
+        file: bad.file,
+        line: lineContaining(bad.text, '[nowhere-at-all]'),
+        field: 'references.other-source.accessed',
+        message: expect.stringMatching(/^accessed cites \[nowhere-at-all\], which no reference in this file or the scenarios it extends defines/),
+      },
+      {
+        file: bad.file,
+        line: lineContaining(bad.text, '[test-sorce]'),
+        field: 'references.other-source.note',
+        message: expect.stringMatching(/^note cites \[test-sorce\], .*did you mean \[test-source\]\?$/),
+      },
     ]);
   });
 
   it('refuses a key of the wrong shape and a block that is not a mapping', () => {
     const bad = writeRoot('estimate', (doc) => doc.setIn(['references', 'Bad_Key'], doc.createNode({ title: 't', publisher: 'p', accessed: 'a' })));
     expect(problemsOf(() => loadScenario(bad.file))).toEqual([
-      { file: bad.file, line: lineContaining(bad.text, 'Bad_Key:'), field: 'references.Bad_Key', message: expect.stringMatching(/^a reference key is lower-case letters and digits joined by hyphens/) },
+      {
+        file: bad.file,
+        line: lineContaining(bad.text, 'Bad_Key:'),
+        field: 'references.Bad_Key',
+        message: expect.stringMatching(/^a reference key is lower-case letters and digits joined by hyphens/),
+      },
     ]);
     const list = writeRoot('estimate', (doc) => doc.set('references', doc.createNode(['a', 'b'])));
     expect(problemsOf(() => loadScenario(list.file))).toEqual([
-      { file: list.file, line: lineContaining(list.text, 'references:'), field: 'references', message: 'must be a mapping from a short key to a reference { title, publisher, url, accessed, note } (got a list)' },
+      {
+        file: list.file,
+        line: lineContaining(list.text, 'references:'),
+        field: 'references',
+        message: 'must be a mapping from a short key to a reference { title, publisher, url, accessed, note } (got a list)',
+      },
     ]);
     const scalar = writeRoot('estimate', (doc) => doc.setIn(['references', 'test-source'], 'just a title'));
     expect(problemsOf(() => loadScenario(scalar.file))).toEqual([
-      { file: scalar.file, line: lineContaining(scalar.text, 'test-source: just a title'), field: 'references.test-source', message: 'must be a reference { title, publisher, url, accessed, note } (got text)' },
+      {
+        file: scalar.file,
+        line: lineContaining(scalar.text, 'test-source: just a title'),
+        field: 'references.test-source',
+        message: 'must be a reference { title, publisher, url, accessed, note } (got text)',
+      },
     ]);
   });
 });
@@ -226,14 +275,21 @@ describe('references along the extends chain', () => {
     const root = writeRoot('[overlay-source]');
     const { file } = writeOverlay(root.dir, `${OVERLAY_REFERENCE}parameters: {}\n`);
     const problems = problemsOf(() => loadScenario(file));
-    expect(problems).toEqual([{ file: root.file, line: lineContaining(root.text, '[overlay-source]'), field: 'policy.threshold', message: expect.stringMatching(/^source cites \[overlay-source\], which no reference/) }]);
+    expect(problems).toEqual([
+      { file: root.file, line: lineContaining(root.text, '[overlay-source]'), field: 'policy.threshold', message: expect.stringMatching(/^source cites \[overlay-source\], which no reference/) },
+    ]);
   });
 
   it('refuses an overlay citing an unknown key, at its own line', () => {
     const { dir } = writeRoot('[test-source]');
     const overlay = writeOverlay(dir, 'parameters:\n  policy:\n    threshold:\n      value: 2500\n      source: "[tset-source]"\n');
     expect(problemsOf(() => loadScenario(overlay.file))).toEqual([
-      { file: overlay.file, line: lineContaining(overlay.text, '[tset-source]'), field: 'policy.threshold', message: expect.stringMatching(/^source cites \[tset-source\], .*did you mean \[test-source\]\?$/) },
+      {
+        file: overlay.file,
+        line: lineContaining(overlay.text, '[tset-source]'),
+        field: 'policy.threshold',
+        message: expect.stringMatching(/^source cites \[tset-source\], .*did you mean \[test-source\]\?$/),
+      },
     ]);
   });
 
@@ -254,7 +310,9 @@ describe('references along the extends chain', () => {
 
 describe('the bundled scenarios and the repository', () => {
   const ROOT = join(BUNDLED_SCENARIOS_DIR, '..');
-  const bundled = readdirSync(BUNDLED_SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort();
+  const bundled = readdirSync(BUNDLED_SCENARIOS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const loaded = bundled.map((f) => loadScenario(join(BUNDLED_SCENARIOS_DIR, f)));
   const docs = readFileSync(join(ROOT, 'docs', 'sources.md'), 'utf8');
 
@@ -302,7 +360,12 @@ describe('the bundled scenarios and the repository', () => {
       const heading = docs.split('\n').findIndex((l) => l.startsWith(`### \`[${key}]\``));
       expect(heading, `docs/sources.md has a heading for [${key}]`).toBeGreaterThan(0);
       const section = docs.split('\n').slice(heading + 1);
-      const line = section.slice(0, section.findIndex((l) => l.startsWith('#'))).find((l) => l.startsWith('- Cited by:'));
+      const line = section
+        .slice(
+          0,
+          section.findIndex((l) => l.startsWith('#')),
+        )
+        .find((l) => l.startsWith('- Cited by:'));
       expect(line, `docs/sources.md: [${key}] has a "Cited by" line`).toBeDefined();
       const listed = new Set([...line!.matchAll(/`([A-Za-z]\w*(?:\.\w+)+)`/g)].map((m) => m[1]!));
       expect([...listed].sort(), `docs/sources.md: parameters citing [${key}]`).toEqual([...paths].sort());

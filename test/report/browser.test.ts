@@ -38,7 +38,21 @@ beforeAll(async () => {
   claimsim('compare', 'scenarios/baseline.yaml', 'scenarios/threshold-2500.yaml', ...SMALL, '-r', '3', '--out', join(dir, 'compare'));
   claimsim('sweep', 'scenarios/baseline.yaml', '--param', 'policy.threshold=500..2500:1000', ...SMALL, '-r', '2', '--out', join(dir, 'sweep'));
   claimsim('sensitivity', 'scenarios/baseline.yaml', '--param', 'fraud.share', '--param', 'screening.detectionRate', ...SMALL, '-r', '2', '--out', join(dir, 'sensitivity'));
-  claimsim('calibrate', 'scenarios/baseline.yaml', '--target', 'claims.fraudulentShare=0.12', '--free', 'fraud.share', ...SMALL, '-r', '2', '--out', join(dir, 'calibrate'), '--overlay', join(dir, 'calibrated.yaml'));
+  claimsim(
+    'calibrate',
+    'scenarios/baseline.yaml',
+    '--target',
+    'claims.fraudulentShare=0.12',
+    '--free',
+    'fraud.share',
+    ...SMALL,
+    '-r',
+    '2',
+    '--out',
+    join(dir, 'calibrate'),
+    '--overlay',
+    join(dir, 'calibrated.yaml'),
+  );
   const hostile = join(dir, 'hostile.yaml');
   writeFileSync(hostile, 'name: "<script>alert(1)</script>"\ndescription: "<img src=x onerror=alert(2)> & friends"\nextends: baseline\nparameters: {}\n');
   claimsim('run', hostile, ...SMALL, '-r', '2', '--out', join(dir, 'hostile'));
@@ -73,7 +87,7 @@ async function open(kind: string) {
     return route.abort();
   });
   await page.goto(file);
-  await page.waitForFunction(() => Array.from(document.querySelectorAll(".vega")).every((el) => (el as HTMLElement).dataset.rendered === 'live'), null, { timeout: 120_000 });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.vega')).every((el) => (el as HTMLElement).dataset.rendered === 'live'), null, { timeout: 120_000 });
   return { page, errors, requests, dialogs };
 }
 
@@ -82,20 +96,24 @@ describe.skipIf(!available && !inCi)('reports in a real browser', () => {
     expect(available, `no Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium`).toBe(true);
   });
 
-  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'])('the %s report opens offline and draws every chart', async (kind) => {
-    const { page, errors, requests, dialogs } = await open(kind);
-    const charts = await page.$$eval('.vega', (els) => els.map((el) => el.querySelectorAll('svg .role-mark, svg path, svg rect, canvas').length));
-    expect(charts.length).toBeGreaterThan(0);
-    for (const marks of charts) expect(marks).toBeGreaterThan(0);
-    expect((await page.textContent('#summary'))!.length).toBeGreaterThan(200);
-    expect(await page.textContent('#reproduce')).toContain('seed');
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, `${kind}.png`), fullPage: true });
-    expect(errors).toEqual([]);
-    expect(requests).toEqual([]);
-    expect(dialogs).toEqual([]);
-    await page.close();
-  }, 300_000);
+  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'])(
+    'the %s report opens offline and draws every chart',
+    async (kind) => {
+      const { page, errors, requests, dialogs } = await open(kind);
+      const charts = await page.$$eval('.vega', (els) => els.map((el) => el.querySelectorAll('svg .role-mark, svg path, svg rect, canvas').length));
+      expect(charts.length).toBeGreaterThan(0);
+      for (const marks of charts) expect(marks).toBeGreaterThan(0);
+      expect((await page.textContent('#summary'))!.length).toBeGreaterThan(200);
+      expect(await page.textContent('#reproduce')).toContain('seed');
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `${kind}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(dialogs).toEqual([]);
+      await page.close();
+    },
+    300_000,
+  );
 
   it('shows a hostile scenario name as text and opens no dialog', async () => {
     const { page, errors, dialogs, requests } = await open('hostile');

@@ -90,7 +90,14 @@ describe('links', () => {
   it('link only http(s) web addresses, escaped, never following a script or local file', () => {
     expect(linkHtml('https://example.org/p')).toBe('<a href="https://example.org/p" rel="noreferrer noopener">https://example.org/p</a>');
     expect(linkHtml('http://example.org/p')).toContain('<a href="http://example.org/p"');
-    for (const bad of ['javascript:alert(1)', ' https://example.org/', 'https://example.org/"onmouseover="alert(1)', 'file:///etc/passwd', '//evil.example/x', 'data:text/html,<script>alert(1)</script>']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' https://example.org/',
+      'https://example.org/"onmouseover="alert(1)',
+      'file:///etc/passwd',
+      '//evil.example/x',
+      'data:text/html,<script>alert(1)</script>',
+    ]) {
       const html = linkHtml(bad);
       expect(html, bad).not.toContain('<a');
       expect(html, bad).not.toMatch(/[<>"]/);
@@ -107,13 +114,19 @@ describe('the Sources section', () => {
     const index = sourcesIndex([{ name: 's', references: { 'a-source': ref('T', { note: 'Says <x>' }), 'b-source': ref('U') }, meta: { 'policy.threshold': meta('[a-source]') } }]);
     const html = sourcesSectionHtml(index);
     expect(html).toContain('<h2>Sources</h2>');
-    expect(html).toContain('<li id="source-a-source"><span class="key">[a-source]</span> <cite>T</cite>. P. No web address recorded.<br><span class="accessed">Read: read for the tests</span><br>Says &lt;x&gt;<br>Cited by <code>policy.threshold</code>.</li>');
-    expect(html).toContain('<li id="source-b-source"><span class="key">[b-source]</span> <cite>U</cite>. P. No web address recorded.<br><span class="accessed">Read: read for the tests</span><br>Cited by no parameter of this report\u2019s scenarios.</li>');
+    expect(html).toContain(
+      '<li id="source-a-source"><span class="key">[a-source]</span> <cite>T</cite>. P. No web address recorded.<br><span class="accessed">Read: read for the tests</span><br>Says &lt;x&gt;<br>Cited by <code>policy.threshold</code>.</li>',
+    );
+    expect(html).toContain(
+      '<li id="source-b-source"><span class="key">[b-source]</span> <cite>U</cite>. P. No web address recorded.<br><span class="accessed">Read: read for the tests</span><br>Cited by no parameter of this report\u2019s scenarios.</li>',
+    );
   });
 
   it('links a citation in a reference\u2019s own note or date read to its entry', () => {
     const index = sourcesIndex([{ name: 's', references: { 'a-source': ref('T', { accessed: 'as [b-source]', note: 'with [b-source] and [nowhere]' }), 'b-source': ref('U') }, meta: {} }]);
-    const item = sourcesSectionHtml(index).split('\n').find((l) => l.startsWith('<li id="source-a-source">'))!;
+    const item = sourcesSectionHtml(index)
+      .split('\n')
+      .find((l) => l.startsWith('<li id="source-a-source">'))!;
     expect(item).toContain('Read: as <a href="#source-b-source">[b-source]</a></span>');
     expect(item).toContain('<br>with <a href="#source-b-source">[b-source]</a> and [nowhere]<br>');
   });
@@ -132,26 +145,39 @@ describe('report.html of a run whose scenario has references', () => {
   beforeAll(async () => {
     const doc = parseDocument(readFileSync(join(BUNDLED_SCENARIOS_DIR, 'baseline.yaml'), 'utf8'));
     doc.set('name', 'with-references');
-    doc.setIn(['references', 'test-source'], doc.createNode({ title: `Title ${HOSTILE}`, publisher: `Publisher ${HOSTILE}`, url: 'https://example.org/test?a=1&b=2', accessed: `Accessed ${HOSTILE}`, note: `Note ${HOSTILE}` }));
+    doc.setIn(
+      ['references', 'test-source'],
+      doc.createNode({ title: `Title ${HOSTILE}`, publisher: `Publisher ${HOSTILE}`, url: 'https://example.org/test?a=1&b=2', accessed: `Accessed ${HOSTILE}`, note: `Note ${HOSTILE}` }),
+    );
     doc.setIn(['parameters', 'policy', 'threshold', 'source'], `[test-source]; ${HOSTILE}`);
     const file = join(dir, 'with-references.yaml');
     writeFileSync(file, doc.toString({ lineWidth: 0 }));
     const run = await runFile(file, { seed: 1, replications: 2, workers: 1, set: ['volume.claims=300', 'world.teams=1'] });
     const invocation = { command: ['claimsim', 'test'], startedAt: '2025-01-01T00:00:00.000Z', wallSeconds: 1, workers: 1 };
-    results = JSON.parse(JSON.stringify(buildRunResults(run.output, { scenario: scenarioRecord(run.scenario), parameters: run.scenario.parameters, parameterMeta: run.scenario.meta, seed: 1, invocation }))) as RunResults;
+    results = JSON.parse(
+      JSON.stringify(buildRunResults(run.output, { scenario: scenarioRecord(run.scenario), parameters: run.scenario.parameters, parameterMeta: run.scenario.meta, seed: 1, invocation })),
+    ) as RunResults;
     html = await buildReportHtml(checkResults(results, 'results.json') as RunResults, []);
   }, 300_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('records the references in the scenario block of the results', () => {
-    expect(results.scenario.references?.['test-source']).toEqual({ title: `Title ${HOSTILE}`, publisher: `Publisher ${HOSTILE}`, url: 'https://example.org/test?a=1&b=2', accessed: `Accessed ${HOSTILE}`, note: `Note ${HOSTILE}` });
+    expect(results.scenario.references?.['test-source']).toEqual({
+      title: `Title ${HOSTILE}`,
+      publisher: `Publisher ${HOSTILE}`,
+      url: 'https://example.org/test?a=1&b=2',
+      accessed: `Accessed ${HOSTILE}`,
+      note: `Note ${HOSTILE}`,
+    });
   });
 
   it('shows the citation resolved in the parameter table', () => {
     const row = html.split('\n').find((l) => l.includes('<code>policy.threshold</code>'))!;
     expect(row).toContain('<a href="#source-test-source">[test-source]</a>; &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(row).toContain('<span class="ref">[test-source] <cite>Title &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</cite>. Publisher &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;. <a href="https://example.org/test?a=1&amp;b=2" rel="noreferrer noopener">');
+    expect(row).toContain(
+      '<span class="ref">[test-source] <cite>Title &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</cite>. Publisher &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;. <a href="https://example.org/test?a=1&amp;b=2" rel="noreferrer noopener">',
+    );
   });
 
   it('ends with the Sources list, after the parameters and before the footer, its entry the citation\u2019s target', () => {

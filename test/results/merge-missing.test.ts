@@ -29,7 +29,10 @@ function ok(args: string[]) {
   return r;
 }
 const withoutInvocation = (file: string) => readFileSync(file, 'utf8').replace(/"invocation": \{[^}]*\}/, '');
-const partialsIn = (folder: string) => readdirSync(folder).filter((f) => f.startsWith('partial-')).sort();
+const partialsIn = (folder: string) =>
+  readdirSync(folder)
+    .filter((f) => f.startsWith('partial-'))
+    .sort();
 
 const whole = join(dir, 'whole');
 const shards = join(dir, 'shards');
@@ -41,13 +44,16 @@ beforeAll(() => {
 describe('merge with shards missing', () => {
   // What a user typed, rebuilt: the scenario as given, --claims (the last override, as --claims makes it),
   // the --set lines in their order; no --workers (not part of the run) and no --executor (not recorded).
-  const rerun = (i: number, out: string) => `  claimsim run scenarios/baseline.yaml --claims 1000 --replications 2 --seed 5 --set policy.threshold=2500 --set fraud.share=0.2 --shard ${i}/4 --out ${out}\n`;
+  const rerun = (i: number, out: string) =>
+    `  claimsim run scenarios/baseline.yaml --claims 1000 --replications 2 --seed 5 --set policy.threshold=2500 --set fraud.share=0.2 --shard ${i}/4 --out ${out}\n`;
 
   it('names them, prints the commands that run just those and merge again, and writes nothing', () => {
     const r = claimsim(['merge', shards]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`to run just the missing shards (from the folder the shards ran in), then merge again:\n${rerun(2, shards)}${rerun(4, shards)}  claimsim merge ${shards}\nerror: shards 2, 4 of 4 missing\n`);
+    expect(r.stderr).toBe(
+      `to run just the missing shards (from the folder the shards ran in), then merge again:\n${rerun(2, shards)}${rerun(4, shards)}  claimsim merge ${shards}\nerror: shards 2, 4 of 4 missing\n`,
+    );
     expect(existsSync(join(shards, 'results.json'))).toBe(false);
   });
 
@@ -59,10 +65,12 @@ describe('merge with shards missing', () => {
     copyFileSync(join(shards, 'partial-1-of-4.json'), join(only, 'partial-1-of-4.json'));
     const r = claimsim(['merge', only, join(more, 'partial-2-of-4.json'), join(more, 'partial-4-of-4.json'), '--out', join(dir, 'merged')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`to run just the missing shard (from the folder the shards ran in), then merge again:\n${rerun(3, only)}  claimsim merge ${only} ${more}/partial-2-of-4.json ${more}/partial-4-of-4.json --out ${dir}/merged\nerror: shard 3 of 4 missing\n`);
+    expect(r.stderr).toBe(
+      `to run just the missing shard (from the folder the shards ran in), then merge again:\n${rerun(3, only)}  claimsim merge ${only} ${more}/partial-2-of-4.json ${more}/partial-4-of-4.json --out ${dir}/merged\nerror: shard 3 of 4 missing\n`,
+    );
   });
 
-  it('an unreadable partial is named, and its shard rerun with the missing ones, after moving it away when it is not claimsim\'s', () => {
+  it("an unreadable partial is named, and its shard rerun with the missing ones, after moving it away when it is not claimsim's", () => {
     const broken = join(dir, 'broken');
     mkdirSync(broken);
     copyFileSync(join(shards, 'partial-1-of-4.json'), join(broken, 'partial-1-of-4.json'));
@@ -123,20 +131,35 @@ describe('shardRunArguments', () => {
       'out dir',
     ]);
     // volume.claims set before another override came from --set, and stays one (the order is in the scenario's hash).
-    expect(shardRunArguments(partial({ 'volume.claims': 500, 'policy.threshold': 2500 }), 2, 'o')).toEqual(['run', 'scenarios/child.yaml', '--replications', '7', '--seed', '0', '--set', 'volume.claims=500', '--set', 'policy.threshold=2500', '--shard', '3/3', '--out', 'o']);
+    expect(shardRunArguments(partial({ 'volume.claims': 500, 'policy.threshold': 2500 }), 2, 'o')).toEqual([
+      'run',
+      'scenarios/child.yaml',
+      '--replications',
+      '7',
+      '--seed',
+      '0',
+      '--set',
+      'volume.claims=500',
+      '--set',
+      'policy.threshold=2500',
+      '--shard',
+      '3/3',
+      '--out',
+      'o',
+    ]);
     expect(shardRunArguments(partial({}, ['only.yaml']), 0, 'o')).toEqual(['run', 'only.yaml', '--replications', '7', '--seed', '0', '--shard', '1/3', '--out', 'o']);
   });
 });
 
 describe('a shard that fails', () => {
-  it('exits non-zero and writes no partial: its stable name is the user\'s file (exit 2, the file untouched)', () => {
+  it("exits non-zero and writes no partial: its stable name is the user's file (exit 2, the file untouched)", () => {
     const out = join(dir, 'taken');
     mkdirSync(out);
-    writeFileSync(join(out, 'partial-2-of-4.json'), 'the user\'s notes\n');
+    writeFileSync(join(out, 'partial-2-of-4.json'), "the user's notes\n");
     const r = claimsim(['run', ...RUN, '--shard', '2/4', '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('partial-2-of-4.json');
-    expect(readFileSync(join(out, 'partial-2-of-4.json'), 'utf8')).toBe('the user\'s notes\n');
+    expect(readFileSync(join(out, 'partial-2-of-4.json'), 'utf8')).toBe("the user's notes\n");
     expect(existsSync(join(out, '.claimsim', 'partials')) ? readdirSync(join(out, '.claimsim', 'partials')) : []).toEqual([]);
   });
 

@@ -60,12 +60,24 @@ function tampered(edit: (p: Partial, shard: number) => void, which: 'first' | 'b
 const agg = (p: Partial, unit = 0) => p.units[unit].aggregates;
 
 const TABLE: [string, () => string, RegExp][] = [
-  ['a money total x1000', () => tampered((p) => (agg(p).money.paidByMarketplaceUsd *= 1000)), /units\[0\]\.aggregates\.money\.paidByMarketplaceUsd: is \$[\d.]+, but the outcomes and open claims add up to \$[\d.]+/],
+  [
+    'a money total x1000',
+    () => tampered((p) => (agg(p).money.paidByMarketplaceUsd *= 1000)),
+    /units\[0\]\.aggregates\.money\.paidByMarketplaceUsd: is \$[\d.]+, but the outcomes and open claims add up to \$[\d.]+/,
+  ],
   ['claims.filed -5000', () => tampered((p) => (agg(p).claims.filed = -5000)), /units\[0\]\.aggregates\.claims\.filed: must be a whole number of claims, at least 0 \(got -5000\)/],
   ['claims.filed 0.5', () => tampered((p) => (agg(p).claims.filed = 0.5)), /units\[0\]\.aggregates\.claims\.filed: must be a whole number of claims, at least 0 \(got 0\.5\)/],
-  ['claims.filed one more (whole and plausible)', () => tampered((p) => (agg(p).claims.filed += 1)), /units\[0\]\.aggregates\.claims\.filed: is \d+, but the outcomes hold \d+ claims and openMoney \d+/],
+  [
+    'claims.filed one more (whole and plausible)',
+    () => tampered((p) => (agg(p).claims.filed += 1)),
+    /units\[0\]\.aggregates\.claims\.filed: is \d+, but the outcomes hold \d+ claims and openMoney \d+/,
+  ],
   ['a histogram bin of 1e15', () => tampered((p) => (agg(p).histograms.claimedUsd[20] = 1e15)), /units\[0\]\.aggregates\.histograms\.claimedUsd: holds \d+ claims, but claims\.filed is \d+/],
-  ['a days-to-payment bin moved to a count it cannot have', () => tampered((p) => (agg(p).histograms.daysToPayment[3] += 7)), /units\[0\]\.aggregates\.histograms\.daysToPayment: holds \d+ claims, but customers\.validPaid is \d+/],
+  [
+    'a days-to-payment bin moved to a count it cannot have',
+    () => tampered((p) => (agg(p).histograms.daysToPayment[3] += 7)),
+    /units\[0\]\.aggregates\.histograms\.daysToPayment: holds \d+ claims, but customers\.validPaid is \d+/,
+  ],
   [
     'a shard of seed 2 relabelled seed 1',
     () => {
@@ -77,7 +89,11 @@ const TABLE: [string, () => string, RegExp][] = [
     },
     /partial-2-of-2\.json: units\[0\]\.fingerprint: does not match the claims that seed 1, replication \d+, team \d+ of these parameters brings/,
   ],
-  ['a threshold changed in every shard, the hash left alone', () => tampered((p) => (p.parameters.policy.threshold = 2500), 'both'), /partial-1-of-2\.json: scenario\.parametersHash: does not match the parameters this partial carries/],
+  [
+    'a threshold changed in every shard, the hash left alone',
+    () => tampered((p) => (p.parameters.policy.threshold = 2500), 'both'),
+    /partial-1-of-2\.json: scenario\.parametersHash: does not match the parameters this partial carries/,
+  ],
   [
     'aggregates swapped between units',
     () =>

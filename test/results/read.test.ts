@@ -94,7 +94,12 @@ describe('what the engine writes passes', () => {
   });
 
   it('with fields it does not know of', () => {
-    expect(refusal(checkResults, edited(real.run, (r) => Object.assign(r, { addedLater: { x: [1] } }, { summary: { ...r.summary, 'new.metric': 'anything' } })))).toBe('');
+    expect(
+      refusal(
+        checkResults,
+        edited(real.run, (r) => Object.assign(r, { addedLater: { x: [1] } }, { summary: { ...r.summary, 'new.metric': 'anything' } })),
+      ),
+    ).toBe('');
   });
 });
 
@@ -110,11 +115,31 @@ describe('broken results are refused naming the file and the path', () => {
   const cases: [string, SavedResults['kind'], (r: any) => void, RegExp][] = [
     ['run without a summary', 'run', (r) => delete r.summary, /^results\.json: summary: missing \(expected an object\)$/],
     ['run with a metric missing', 'run', (r) => delete r.summary['marketplace.netCost'], /^results\.json: summary\."marketplace\.netCost": missing \(expected an object\)$/],
-    ['run with a NaN-ish string for a mean', 'run', (r) => (r.summary['marketplace.netCost'].mean = 'NaN'), /^results\.json: summary\."marketplace\.netCost"\.mean: expected a number \(got a string\)$/],
-    ['run with a per-replication series that is not a list', 'run', (r) => (r.perReplication['marketplace.netCost'] = { 0: 1 }), /^results\.json: perReplication\."marketplace\.netCost": expected an array \(got an object\)$/],
-    ['run with a string among the per-replication values', 'run', (r) => (r.perReplication['claims.filed'][1] = '12'), /^results\.json: perReplication\."claims\.filed"\[1\]: expected a number \(got a string\)$/],
+    [
+      'run with a NaN-ish string for a mean',
+      'run',
+      (r) => (r.summary['marketplace.netCost'].mean = 'NaN'),
+      /^results\.json: summary\."marketplace\.netCost"\.mean: expected a number \(got a string\)$/,
+    ],
+    [
+      'run with a per-replication series that is not a list',
+      'run',
+      (r) => (r.perReplication['marketplace.netCost'] = { 0: 1 }),
+      /^results\.json: perReplication\."marketplace\.netCost": expected an array \(got an object\)$/,
+    ],
+    [
+      'run with a string among the per-replication values',
+      'run',
+      (r) => (r.perReplication['claims.filed'][1] = '12'),
+      /^results\.json: perReplication\."claims\.filed"\[1\]: expected a number \(got a string\)$/,
+    ],
     ['run with null for a claim path', 'run', (r) => (r.outcomes.recovered = null), /^results\.json: outcomes\.recovered: expected an object \(got null\)$/],
-    ['run with histogram counts out of step with its bins', 'run', (r) => r.distributions.claimedUsd.counts.pop(), /^results\.json: distributions\.claimedUsd\.counts: has \d+ entries but binLowerUsd has \d+$/],
+    [
+      'run with histogram counts out of step with its bins',
+      'run',
+      (r) => r.distributions.claimedUsd.counts.pop(),
+      /^results\.json: distributions\.claimedUsd\.counts: has \d+ entries but binLowerUsd has \d+$/,
+    ],
     ['run with fewer monthly bands than months', 'run', (r) => (r.monthlyBands.concessionsUsd = []), /^results\.json: monthlyBands\.concessionsUsd: has 0 months but monthly\.monthStartDay has \d+$/],
     ['run without a threshold', 'run', (r) => delete r.parameters.policy, /^results\.json: parameters\.policy: missing \(expected an object\)$/],
     ['run with no replications', 'run', (r) => (r.replications = 0), /^results\.json: replications: must be at least 1 \(got 0\)$/],
@@ -126,7 +151,12 @@ describe('broken results are refused naming the file and the path', () => {
     ['run with claims per second as text', 'run', (r) => (r.invocation.claimsPerSecond = 'fast'), /^results\.json: invocation\.claimsPerSecond: expected a number \(got a string\)$/],
     ['compare with no scenarios', 'compare', (r) => (r.scenarios = []), /^results\.json: scenarios: must not be empty$/],
     ['compare whose difference names no scenario', 'compare', (r) => (r.differences[0].base = 'elsewhere'), /^results\.json: differences\[0\]\.base: names no scenario in "scenarios"$/],
-    ['compare with a verdict that is not true or false', 'compare', (r) => (r.differences[0].metrics['marketplace.netCost'].significant = 'yes'), /^results\.json: differences\[0\]\.metrics\."marketplace\.netCost"\.significant: expected true or false \(got a string\)$/],
+    [
+      'compare with a verdict that is not true or false',
+      'compare',
+      (r) => (r.differences[0].metrics['marketplace.netCost'].significant = 'yes'),
+      /^results\.json: differences\[0\]\.metrics\."marketplace\.netCost"\.significant: expected true or false \(got a string\)$/,
+    ],
     ['compare whose scenario lacks its summary', 'compare', (r) => delete r.scenarios[1].summary, /^results\.json: scenarios\[1\]\.summary: missing \(expected an object\)$/],
     ['sweep with no points', 'sweep', (r) => (r.points = []), /^results\.json: points: must not be empty$/],
     ['sweep with no axes', 'sweep', (r) => (r.axes = []), /^results\.json: axes: must not be empty$/],
@@ -136,13 +166,38 @@ describe('broken results are refused naming the file and the path', () => {
     ['sensitivity with a base mean as text', 'sensitivity', (r) => (r.baseMean = '12.5'), /^results\.json: baseMean: expected a number \(got a string\)$/],
     ['sensitivity with skipped null', 'sensitivity', (r) => (r.skipped = null), /^results\.json: skipped: expected an array \(got null\)$/],
     ['calibrate with an evaluation of the search lost to null', 'calibrate', (r) => (r.calibration.trace[0] = null), /^results\.json: calibration\.trace\[0\]: expected an object \(got null\)$/],
-    ['calibrate with a simulated value lost to null', 'calibrate', (r) => (r.calibration.achieved[0].simulated = null), /^results\.json: calibration\.achieved\[0\]\.simulated: expected a number \(got null\)$/],
+    [
+      'calibrate with a simulated value lost to null',
+      'calibrate',
+      (r) => (r.calibration.achieved[0].simulated = null),
+      /^results\.json: calibration\.achieved\[0\]\.simulated: expected a number \(got null\)$/,
+    ],
     // Metric names and parameter paths become chart field titles, which Vega-Lite writes into expressions.
-    ['sweep with a parameter path no scenario has', 'sweep', (r) => (r.axes[0].path = 'policy.thr\u2028eshold'), /^results\.json: axes\[0\]\.path: must be a parameter path such as policy\.threshold$/],
-    ['sensitivity with a metric the engine does not have', 'sensitivity', (r) => (r.metric = 'net\u2028cost'), /^results\.json: metric: is not one of the \d+ names the engine knows here \(such as "claims\.filed", /],
-    ['calibrate with a target metric the engine does not have', 'calibrate', (r) => (r.calibration.achieved[0].metric = 'x"y'), /^results\.json: calibration\.achieved\[0\]\.metric: is not one of the \d+ names/],
+    [
+      'sweep with a parameter path no scenario has',
+      'sweep',
+      (r) => (r.axes[0].path = 'policy.thr\u2028eshold'),
+      /^results\.json: axes\[0\]\.path: must be a parameter path such as policy\.threshold$/,
+    ],
+    [
+      'sensitivity with a metric the engine does not have',
+      'sensitivity',
+      (r) => (r.metric = 'net\u2028cost'),
+      /^results\.json: metric: is not one of the \d+ names the engine knows here \(such as "claims\.filed", /,
+    ],
+    [
+      'calibrate with a target metric the engine does not have',
+      'calibrate',
+      (r) => (r.calibration.achieved[0].metric = 'x"y'),
+      /^results\.json: calibration\.achieved\[0\]\.metric: is not one of the \d+ names/,
+    ],
     ['calibrate without the calibrated value', 'calibrate', (r) => (r.calibration.values = {}), /^results\.json: calibration\.values: has no calibrated value for the free parameter "fraud\.share"$/],
-    ['calibrate with a target that is neither a value nor an interval', 'calibrate', (r) => (r.calibration.achieved[0].wanted = { value: 0.12 }), /^results\.json: calibration\.achieved\[0\]\.wanted: must be \{ value, tolerance \} or \{ low, high \}, with numbers$/],
+    [
+      'calibrate with a target that is neither a value nor an interval',
+      'calibrate',
+      (r) => (r.calibration.achieved[0].wanted = { value: 0.12 }),
+      /^results\.json: calibration\.achieved\[0\]\.wanted: must be \{ value, tolerance \} or \{ low, high \}, with numbers$/,
+    ],
     ['calibrate without saying whether it reached its targets', 'calibrate', (r) => delete r.calibration.reached, /^results\.json: calibration\.reached: missing \(expected true or false\)$/],
   ];
   it.each(cases)('%s', (_name, kind, edit, message) => {
@@ -172,11 +227,19 @@ describe('broken partials are refused naming the file and the path', () => {
     ['with a unit twice', (p) => p.units.push(p.units[0]), /^partial\.json: units\[2\]: replication 0, team 0 appears twice$/],
     ['with a unit of the other shard', (p) => (p.units[0].team = 1), /^partial\.json: units\[0\]: replication 0, team 1 belongs to shard 2 of 2, not 1$/],
     ['with a unit outside the run', (p) => (p.units[0].replication = 7), /^partial\.json: units\[0\]: replication 7, team 0 is outside the run \(2 replications of 2 teams\)$/],
-    ['with a monthly series cut short', (p) => p.units[1].aggregates.monthly.filed.pop(), /^partial\.json: units\[1\]\.aggregates\.monthly\.filed: must have \d+ entries, one per month of the horizon \(got \d+\)$/],
+    [
+      'with a monthly series cut short',
+      (p) => p.units[1].aggregates.monthly.filed.pop(),
+      /^partial\.json: units\[1\]\.aggregates\.monthly\.filed: must have \d+ entries, one per month of the horizon \(got \d+\)$/,
+    ],
     ['with a development row too long', (p) => p.units[0].aggregates.development[0].push(0), /^partial\.json: units\[0\]\.aggregates\.development\[0\]: must have \d+ entries/],
     ['with an unknown list in the aggregates', (p) => (p.units[0].aggregates.money.extra = [1]), /^partial\.json: units\[0\]\.aggregates\.money: unknown key "extra"$/],
     ['with a count as text', (p) => (p.units[0].aggregates.claims.filed = '100'), /^partial\.json: units\[0\]\.aggregates\.claims\.filed: expected a number \(got a string\)$/],
-    ['with a claim state named after an Object method', (p) => (p.units[0].aggregates.openByState.constructor = 1), /^partial\.json: units\[0\]\.aggregates\.openByState\.constructor: is not a claim state$/],
+    [
+      'with a claim state named after an Object method',
+      (p) => (p.units[0].aggregates.openByState.constructor = 1),
+      /^partial\.json: units\[0\]\.aggregates\.openByState\.constructor: is not a claim state$/,
+    ],
   ];
   it.each(cases)('%s', (_name, edit, message) => {
     expect(refusal(checkPartial, edited(partials[0], edit), 'partial.json')).toMatch(message);
@@ -285,7 +348,15 @@ const BREAKAGES: readonly [string, (parent: any, key: string | number) => void][
 function* mutations(value: Json): Generator<[string, Json]> {
   for (const path of paths(value)) {
     for (const [how, breakIt] of BREAKAGES) {
-      yield [`${jsonPath(path)} ${how}`, edited(value, (copy) => breakIt(path.slice(0, -1).reduce((node, k) => node[k], copy), path[path.length - 1]!))];
+      yield [
+        `${jsonPath(path)} ${how}`,
+        edited(value, (copy) =>
+          breakIt(
+            path.slice(0, -1).reduce((node, k) => node[k], copy),
+            path[path.length - 1]!,
+          ),
+        ),
+      ];
     }
   }
 }
@@ -315,48 +386,56 @@ function stringLeaves(value: unknown, at: (string | number)[] = []): (string | n
 }
 
 describe('hostile text in every string the check accepts', () => {
-  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'] as const)('%s: every chart still renders', async (kind) => {
-    let data = real[kind];
-    let replaced = 0;
-    for (const path of stringLeaves(data)) {
-      if (path[0] === 'kind') continue;
-      const candidate = edited(data, (copy) => (path.slice(0, -1).reduce((node, k) => node[k], copy)[path[path.length - 1]!] = HOSTILE));
-      try {
-        checkResults(candidate, 'results.json');
-      } catch {
-        continue;
+  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'] as const)(
+    '%s: every chart still renders',
+    async (kind) => {
+      let data = real[kind];
+      let replaced = 0;
+      for (const path of stringLeaves(data)) {
+        if (path[0] === 'kind') continue;
+        const candidate = edited(data, (copy) => (path.slice(0, -1).reduce((node, k) => node[k], copy)[path[path.length - 1]!] = HOSTILE));
+        try {
+          checkResults(candidate, 'results.json');
+        } catch {
+          continue;
+        }
+        data = candidate;
+        replaced++;
       }
-      data = candidate;
-      replaced++;
-    }
-    expect(replaced, 'strings replaced').toBeGreaterThan(10);
-    const charts = chartsFor(checkResults(data, 'results.json'));
-    expect(charts.length).toBeGreaterThan(0);
-    for (const chart of charts) await expect(specToSvg(chart.spec), chart.id).resolves.toMatch(/^<svg/);
-  }, 300_000);
+      expect(replaced, 'strings replaced').toBeGreaterThan(10);
+      const charts = chartsFor(checkResults(data, 'results.json'));
+      expect(charts.length).toBeGreaterThan(0);
+      for (const chart of charts) await expect(specToSvg(chart.spec), chart.id).resolves.toMatch(/^<svg/);
+    },
+    300_000,
+  );
 });
 
 describe('whatever passes the check, the readers read without throwing', () => {
-  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'] as const)('mutations of %s results', async (kind) => {
-    const crashes: string[] = [];
-    let accepted = 0;
-    for (const [what, data] of mutations(real[kind])) {
-      let results: SavedResults;
-      try {
-        results = checkResults(data, 'results.json');
-      } catch {
-        continue;
+  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'] as const)(
+    'mutations of %s results',
+    async (kind) => {
+      const crashes: string[] = [];
+      let accepted = 0;
+      for (const [what, data] of mutations(real[kind])) {
+        let results: SavedResults;
+        try {
+          results = checkResults(data, 'results.json');
+        } catch {
+          continue;
+        }
+        accepted++;
+        try {
+          await readLikeReport(results);
+        } catch (e) {
+          crashes.push(`${what}: ${(e as Error).message}`);
+        }
       }
-      accepted++;
-      try {
-        await readLikeReport(results);
-      } catch (e) {
-        crashes.push(`${what}: ${(e as Error).message}`);
-      }
-    }
-    expect(crashes).toEqual([]);
-    expect(accepted, 'some mutations (of fields no reader needs) are accepted').toBeGreaterThan(0);
-  }, 300_000);
+      expect(crashes).toEqual([]);
+      expect(accepted, 'some mutations (of fields no reader needs) are accepted').toBeGreaterThan(0);
+    },
+    300_000,
+  );
 
   it('mutations of a partial, merged with the other shard', () => {
     const crashes: string[] = [];
@@ -389,7 +468,10 @@ describe('whatever passes the check, the readers read without throwing', () => {
 it('a refusal is input the user can fix: the CLI exits 2 and prints every line as an error', async () => {
   const e = await Promise.resolve()
     .then(() => reportCommand.handler(argv({ results: fixture('results-kind-only.json'), out: join(tempDir(), 'x') })))
-    .then(() => undefined, (x: unknown) => x);
+    .then(
+      () => undefined,
+      (x: unknown) => x,
+    );
   expect(e).toBeInstanceOf(ResultsFileError);
   const lines: string[] = [];
   const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (lines.push(String(s)), true));

@@ -36,7 +36,9 @@ beforeAll(async () => {
   run = JSON.parse(JSON.stringify(buildRunResults(r.output, { scenario: scenarioRecord(r.scenario), parameters: r.scenario.parameters, parameterMeta: r.scenario.meta, seed: 2, invocation })));
   const shard = { index: 0, count: 1 };
   const units = await simulateUnits(r.scenario.parameters, 2, planUnits(1, r.scenario.parameters.world.teams, shard), { workers: 1 });
-  partial = JSON.parse(JSON.stringify(partialResult({ scenario: scenarioRecord(r.scenario), parameters: r.scenario.parameters, parameterMeta: r.scenario.meta, seed: 2, replications: 1, shard, units, wallSeconds: 1 })));
+  partial = JSON.parse(
+    JSON.stringify(partialResult({ scenario: scenarioRecord(r.scenario), parameters: r.scenario.parameters, parameterMeta: r.scenario.meta, seed: 2, replications: 1, shard, units, wallSeconds: 1 })),
+  );
 }, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,24 +69,65 @@ describe('references in saved results', () => {
   });
 
   it('may be absent, as in results written before references existed', () => {
-    expect(refusal(() => checkResults(edited(run, (r) => delete r.scenario.references), 'results.json'))).toBe('');
+    expect(
+      refusal(() =>
+        checkResults(
+          edited(run, (r) => delete r.scenario.references),
+          'results.json',
+        ),
+      ),
+    ).toBe('');
   });
 
   it.each([
-    ['a script address', (r: Json) => (r.scenario.references['test-source'].url = 'javascript:alert(1)'), /^results\.json: scenario\.references\."test-source"\.url: url must be a web address starting with https:\/\/ or http:\/\//],
+    [
+      'a script address',
+      (r: Json) => (r.scenario.references['test-source'].url = 'javascript:alert(1)'),
+      /^results\.json: scenario\.references\."test-source"\.url: url must be a web address starting with https:\/\/ or http:\/\//,
+    ],
     ['an unknown field', (r: Json) => (r.scenario.references['test-source'].author = 'x'), /^results\.json: scenario\.references\."test-source": unknown key "author"$/],
     ['a missing title', (r: Json) => delete r.scenario.references['test-source'].title, /^results\.json: scenario\.references\."test-source"\.title: missing \(expected a string\)$/],
-    ['a key of the wrong shape', (r: Json) => (r.scenario.references['Bad Key'] = { title: 'T', publisher: 'P', accessed: 'a' }), /^results\.json: scenario\.references\."Bad Key": a reference key is lower-case letters/],
+    [
+      'a key of the wrong shape',
+      (r: Json) => (r.scenario.references['Bad Key'] = { title: 'T', publisher: 'P', accessed: 'a' }),
+      /^results\.json: scenario\.references\."Bad Key": a reference key is lower-case letters/,
+    ],
     ['a list for the block', (r: Json) => (r.scenario.references = []), /^results\.json: scenario\.references: expected an object \(got an array\)$/],
-    ['a citation of a key it does not define', (r: Json) => (r.parameterMeta['policy.threshold'].source = '[test-source] and [gone]'), /^results\.json: parameterMeta\."policy\.threshold"\.source: cites \[gone\], which scenario\.references does not define$/],
-    ['a reference\u2019s note citing a key it does not define', (r: Json) => (r.scenario.references['test-source'].note = 'with [gone]'), /^results\.json: scenario\.references\."test-source"\.note: cites \[gone\], which scenario\.references does not define$/],
-    ['a citation of Object.prototype\u2019s constructor', (r: Json) => (r.parameterMeta['policy.threshold'].source = '[constructor]'), /^results\.json: parameterMeta\."policy\.threshold"\.source: cites \[constructor\], which scenario\.references does not define$/],
+    [
+      'a citation of a key it does not define',
+      (r: Json) => (r.parameterMeta['policy.threshold'].source = '[test-source] and [gone]'),
+      /^results\.json: parameterMeta\."policy\.threshold"\.source: cites \[gone\], which scenario\.references does not define$/,
+    ],
+    [
+      'a reference\u2019s note citing a key it does not define',
+      (r: Json) => (r.scenario.references['test-source'].note = 'with [gone]'),
+      /^results\.json: scenario\.references\."test-source"\.note: cites \[gone\], which scenario\.references does not define$/,
+    ],
+    [
+      'a citation of Object.prototype\u2019s constructor',
+      (r: Json) => (r.parameterMeta['policy.threshold'].source = '[constructor]'),
+      /^results\.json: parameterMeta\."policy\.threshold"\.source: cites \[constructor\], which scenario\.references does not define$/,
+    ],
   ])('are refused with %s, naming the file and path', (_, edit, message) => {
     expect(refusal(() => checkResults(edited(run, edit), 'results.json'))).toMatch(message);
   });
 
   it('are checked in a partial too', () => {
-    expect(refusal(() => checkPartial(edited(partial, (p) => (p.scenario.references['test-source'].url = 'file:///etc/passwd')), 'partial.json'))).toMatch(/^partial\.json: scenario\.references\."test-source"\.url: /);
-    expect(refusal(() => checkPartial(edited(partial, (p) => (p.parameterMeta['policy.threshold'].source = '[gone]')), 'partial.json'))).toMatch(/^partial\.json: parameterMeta\."policy\.threshold"\.source: cites \[gone\]/);
+    expect(
+      refusal(() =>
+        checkPartial(
+          edited(partial, (p) => (p.scenario.references['test-source'].url = 'file:///etc/passwd')),
+          'partial.json',
+        ),
+      ),
+    ).toMatch(/^partial\.json: scenario\.references\."test-source"\.url: /);
+    expect(
+      refusal(() =>
+        checkPartial(
+          edited(partial, (p) => (p.parameterMeta['policy.threshold'].source = '[gone]')),
+          'partial.json',
+        ),
+      ),
+    ).toMatch(/^partial\.json: parameterMeta\."policy\.threshold"\.source: cites \[gone\]/);
   });
 });

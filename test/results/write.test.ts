@@ -37,7 +37,10 @@ afterEach(() => {
   failures.countdown = -1;
 });
 
-const visible = (dir: string) => readdirSync(dir).filter((e) => !e.startsWith('.')).sort();
+const visible = (dir: string) =>
+  readdirSync(dir)
+    .filter((e) => !e.startsWith('.'))
+    .sort();
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, '.claimsim', 'current', 'manifest.json'), 'utf8')) as { runId: string; files: Record<string, string> };
 
 describe('writeOutputs', () => {
@@ -76,7 +79,7 @@ describe('writeOutputs', () => {
     expect(manifest(dir).runId).toBe(id);
   });
 
-  it('writes beside the user\'s files without touching them, and refuses a name that is the user\'s', () => {
+  it("writes beside the user's files without touching them, and refuses a name that is the user's", () => {
     const dir = join(root, 'user');
     fs.mkdirSync(dir, { mode: 0o700 });
     writeFileSync(join(dir, 'notes.txt'), 'mine');
@@ -133,7 +136,9 @@ describe('writeOutputs', () => {
 describe('a folder claimed for an output that never came', () => {
   // Released when the claiming process exits, so each case is a process of its own.
   const claimAndExit = (dir: string, meanwhile: string) =>
-    spawnSync(process.execPath, ['--input-type=module', '-e', `import { claimOutputs } from '${join(process.cwd(), 'dist/results/write.js')}'; claimOutputs(${JSON.stringify(dir)}); ${meanwhile}`], { encoding: 'utf8' });
+    spawnSync(process.execPath, ['--input-type=module', '-e', `import { claimOutputs } from '${join(process.cwd(), 'dist/results/write.js')}'; claimOutputs(${JSON.stringify(dir)}); ${meanwhile}`], {
+      encoding: 'utf8',
+    });
 
   it('is removed whole when nothing else was written into it', () => {
     const dir = join(root, 'unused');
@@ -145,7 +150,10 @@ describe('a folder claimed for an output that never came', () => {
   it('keeps what another run wrote into it meanwhile (a shard beside this one), marker and all', () => {
     const dir = join(root, 'shared');
     const partial = join(dir, '.claimsim', 'partials', 'partial-2-of-2.json');
-    const r = claimAndExit(dir, `import { mkdirSync, writeFileSync } from 'node:fs'; mkdirSync(${JSON.stringify(join(dir, '.claimsim', 'partials'))}); writeFileSync(${JSON.stringify(partial)}, '{}');`);
+    const r = claimAndExit(
+      dir,
+      `import { mkdirSync, writeFileSync } from 'node:fs'; mkdirSync(${JSON.stringify(join(dir, '.claimsim', 'partials'))}); writeFileSync(${JSON.stringify(partial)}, '{}');`,
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(partial, 'utf8')).toBe('{}');
     expect(readdirSync(join(dir, '.claimsim')).sort()).toEqual(['MARKER', 'partials']);

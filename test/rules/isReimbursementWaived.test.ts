@@ -21,9 +21,7 @@ describe('isReimbursementWaived', () => {
   it('is not waived when the insurance does not count', () => {
     expect(isReimbursementWaived({ insurance: { ...insurance, deductibleUsd: 10001 }, compliant: true }, { waiverForInsured: true }, rules)).toBe(false);
     expect(isReimbursementWaived({ insurance, compliant: true }, { waiverForInsured: true }, { ...rules, onlyAcceleratorCounts: true })).toBe(false);
-    expect(
-      isReimbursementWaived({ insurance: { ...insurance, channel: 'accelerator' }, compliant: true }, { waiverForInsured: true }, { ...rules, onlyAcceleratorCounts: true }),
-    ).toBe(true);
+    expect(isReimbursementWaived({ insurance: { ...insurance, channel: 'accelerator' }, compliant: true }, { waiverForInsured: true }, { ...rules, onlyAcceleratorCounts: true })).toBe(true);
   });
 
   it('is waived with a deductible at exactly the cap', () => {

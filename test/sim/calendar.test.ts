@@ -67,7 +67,7 @@ class Boxed<T> {
 }
 
 describe('Calendar', () => {
-  it('gives back each entry\'s kind and numbers exactly', () => {
+  it("gives back each entry's kind and numbers exactly", () => {
     const c = new Calendar();
     c.schedule(2, 9, 123456789012, -0.1);
     c.schedule(1, 255, 1.5, 2 ** 40);
@@ -216,7 +216,7 @@ describe('Calendar', () => {
     }
   });
 
-  it('keeps order among many events for the instant being simulated, across the ring\'s growth while it wraps', () => {
+  it("keeps order among many events for the instant being simulated, across the ring's growth while it wraps", () => {
     const c = new Boxed<number>();
     const model = new SortedModel<number>();
     const both = (time: number, payload: number) => {

@@ -34,7 +34,14 @@ describe('closed-form policies', () => {
   });
 
   it('all sellers accept and always reimburse, no fraud, no waiver, no screening: the marketplace recovers every dollar it advances', async () => {
-    const out = await run([...NO_FRAUD, ...PROMPT, ALL_ACCEPT, 'sellers.reimbursement={pays: 1, partial: 0, appeals: 0, defaults: 0}', 'policy.reimbursement.waiverForInsured=false', 'screening.enabled=false']);
+    const out = await run([
+      ...NO_FRAUD,
+      ...PROMPT,
+      ALL_ACCEPT,
+      'sellers.reimbursement={pays: 1, partial: 0, appeals: 0, defaults: 0}',
+      'policy.reimbursement.waiverForInsured=false',
+      'screening.enabled=false',
+    ]);
     for (const r of out.replications) {
       // About 4,100 claims under $1,000 averaging about $250 are paid first.
       expect(r.metrics['marketplace.concessionsPaid']).toBeGreaterThan(5e5);
@@ -80,7 +87,19 @@ describe('every bundled scenario', () => {
   const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
 
   it('ships the scenarios an analyst expects to find', async () => {
-    for (const name of ['baseline', 'before-2021', 'threshold-500', 'threshold-2500', 'insurance-for-all', 'accelerator-only', 'reimburse-all', 'fraud-surge', 'no-screening', 'seller-answers-first', 'zero-deductible']) {
+    for (const name of [
+      'baseline',
+      'before-2021',
+      'threshold-500',
+      'threshold-2500',
+      'insurance-for-all',
+      'accelerator-only',
+      'reimburse-all',
+      'fraud-surge',
+      'no-screening',
+      'seller-answers-first',
+      'zero-deductible',
+    ]) {
       expect(files).toContain(`${name}.yaml`);
     }
   });
@@ -98,8 +117,7 @@ describe('every bundled scenario', () => {
       }
       // Money is counted twice, independently: by payer when it moves, and by claim when the claim
       // closes (or is still open at the end). Every dollar has one payer, so the two must agree.
-      const byClaim = (key: 'marketplaceUsd' | 'sellerUsd' | 'insurerUsd' | 'recoveredUsd') =>
-        CLAIM_OUTCOMES.reduce((sum, o) => sum + a.outcomes[o][key], 0) + a.openMoney[key];
+      const byClaim = (key: 'marketplaceUsd' | 'sellerUsd' | 'insurerUsd' | 'recoveredUsd') => CLAIM_OUTCOMES.reduce((sum, o) => sum + a.outcomes[o][key], 0) + a.openMoney[key];
       expect(byClaim('marketplaceUsd')).toBeCloseTo(a.money.paidByMarketplaceUsd, 2);
       expect(byClaim('sellerUsd')).toBeCloseTo(a.money.paidBySellersUsd, 2);
       expect(byClaim('insurerUsd')).toBeCloseTo(a.money.paidByInsurersUsd, 2);

@@ -9,21 +9,31 @@ import { MAX_UNITS, parseShard, planUnits, runSizeProblem } from '../../src/sim/
 describe('planUnits', () => {
   it('lists every (replication, team) once, replication-major', () => {
     expect(planUnits(2, 3)).toEqual([
-      { replication: 0, team: 0 }, { replication: 0, team: 1 }, { replication: 0, team: 2 },
-      { replication: 1, team: 0 }, { replication: 1, team: 1 }, { replication: 1, team: 2 },
+      { replication: 0, team: 0 },
+      { replication: 0, team: 1 },
+      { replication: 0, team: 2 },
+      { replication: 1, team: 0 },
+      { replication: 1, team: 1 },
+      { replication: 1, team: 2 },
     ]);
   });
 
   it('gives shard I of N the units whose index is I modulo N: disjoint, and together the whole run', () => {
     // Indexes 0..5; shard 2 of 3 (index 1) holds 1 and 4: (0, 1) and (1, 1).
-    expect(planUnits(2, 3, { index: 1, count: 3 })).toEqual([{ replication: 0, team: 1 }, { replication: 1, team: 1 }]);
+    expect(planUnits(2, 3, { index: 1, count: 3 })).toEqual([
+      { replication: 0, team: 1 },
+      { replication: 1, team: 1 },
+    ]);
     const shards = [0, 1, 2, 3].flatMap((index) => planUnits(5, 3, { index, count: 4 }));
     expect(shards).toHaveLength(15);
     expect(new Set(shards.map((u) => `${u.replication}/${u.team}`)).size).toBe(15);
   });
 
   it('numbers replications from `first` when a run is extended', () => {
-    expect(planUnits(1, 2, undefined, 7)).toEqual([{ replication: 7, team: 0 }, { replication: 7, team: 1 }]);
+    expect(planUnits(1, 2, undefined, 7)).toEqual([
+      { replication: 7, team: 0 },
+      { replication: 7, team: 1 },
+    ]);
   });
 });
 

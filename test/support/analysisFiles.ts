@@ -21,7 +21,10 @@ export async function runFile(file: string, options: FileOptions, point?: Point)
 }
 
 export async function compareFiles(files: readonly string[], options: FileOptions & Parameters<typeof compareScenarios>[1]) {
-  return compareScenarios(files.map((f) => load(f, options)), options);
+  return compareScenarios(
+    files.map((f) => load(f, options)),
+    options,
+  );
 }
 
 export async function sweepFile(file: string, axes: readonly Axis[], options: FileOptions & Parameters<typeof sweepScenario>[2]) {

@@ -73,7 +73,10 @@ export function completeOutput(out: string): { runId: string; seed: number } | n
   }
   const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { seed: number; summary: Record<string, { mean: number }> };
   const summary = readFileSync(join(out, 'summary.csv'), 'utf8');
-  const netCost = summary.split('\r\n').find((line) => line.startsWith('marketplace.netCost,'))!.split(',')[2];
+  const netCost = summary
+    .split('\r\n')
+    .find((line) => line.startsWith('marketplace.netCost,'))!
+    .split(',')[2];
   expect(Number(netCost)).toBe(results.summary['marketplace.netCost']!.mean);
   return { runId: manifest.runId, seed: results.seed };
 }
@@ -83,7 +86,11 @@ export function leftovers(out: string): string[] {
   const own = join(out, '.claimsim');
   if (!existsSync(own)) return [];
   const current = existsSync(join(own, 'current')) ? readlinkSync(join(own, 'current')) : '';
-  const runs = existsSync(join(own, 'runs')) ? readdirSync(join(own, 'runs')).filter((r) => `runs/${r}` !== current).map((r) => `runs/${r}`) : [];
+  const runs = existsSync(join(own, 'runs'))
+    ? readdirSync(join(own, 'runs'))
+        .filter((r) => `runs/${r}` !== current)
+        .map((r) => `runs/${r}`)
+    : [];
   return [...runs, ...readdirSync(own).filter((e) => !['MARKER', 'current', 'runs', 'lock', 'partials'].includes(e))];
 }
 

@@ -128,11 +128,21 @@ export async function startSlurmCluster(): Promise<SlurmCluster> {
     chmodSync(path('munge', 'munge.key'), 0o600);
     const socket = path('run', 'munge.socket');
     // -F: foreground; --force: as root, and with a key and socket outside /etc and /run.
-    start('munged', 'munged', ['-F', '--force', `--key-file=${path('munge', 'munge.key')}`, `--socket=${socket}`, `--pid-file=${path('run', 'munged.pid')}`, `--log-file=${path('log', 'munged.log')}`, `--seed-file=${path('munge', 'seed')}`]);
+    start('munged', 'munged', [
+      '-F',
+      '--force',
+      `--key-file=${path('munge', 'munge.key')}`,
+      `--socket=${socket}`,
+      `--pid-file=${path('run', 'munged.pid')}`,
+      `--log-file=${path('log', 'munged.log')}`,
+      `--seed-file=${path('munge', 'seed')}`,
+    ]);
     await until('munged to open its socket', 20_000, () => existsSync(socket), logs);
 
     // The node as slurmd sees it (CPUs, memory), under the name slurmd looks itself up by.
-    const node = execFileSync('slurmd', ['-C'], { env, encoding: 'utf8' }).split('\n')[0]!.replace(/^NodeName=\S+/, `NodeName=${hostname().split('.')[0]}`);
+    const node = execFileSync('slurmd', ['-C'], { env, encoding: 'utf8' })
+      .split('\n')[0]!
+      .replace(/^NodeName=\S+/, `NodeName=${hostname().split('.')[0]}`);
     const [ctldPort, dPort] = [await freePort(), await freePort()];
     writeFileSync(
       env.SLURM_CONF!,

@@ -38,12 +38,7 @@ describe('closed forms under the threshold', () => {
     // A seller that accepts (0.6) or stays silent (0.15) is asked to reimburse and pays in full (0.65) or
     // half (0.1 x 0.5); one that rejects (0.25) appeals, and with withholding off nothing else comes back.
     // Expected recovery per dollar paid: 0.75 x (0.65 + 0.05) = 0.525.
-    const a = await run([
-      'sellers.insuredShareWhenRequired=0',
-      'sellers.insuredShareVoluntary=0',
-      'policy.reimbursement.withholdFromPayouts=false',
-      'sellers.suspendAfterDefaults=1000000',
-    ]);
+    const a = await run(['sellers.insuredShareWhenRequired=0', 'sellers.insuredShareVoluntary=0', 'policy.reimbursement.withholdFromPayouts=false', 'sellers.suspendAfterDefaults=1000000']);
     expect(a.claims.open).toBe(0);
     expect(a.money.paidByMarketplaceUsd).toBeCloseTo(a.claims.claimedUsd, 2);
     const expected = 0.75 * (0.65 + 0.1 * 0.5);

@@ -79,16 +79,20 @@ function run(name: string): Promise<RunOutput> {
 const values = (out: RunOutput, metric: MetricName) => out.replications.map((r) => r.metrics[metric]);
 
 describe('every bundled scenario moves the way the policy says', () => {
-  it.each(Object.entries(EXPECTED))('%s', async (name, expectations) => {
-    const base = await run('baseline');
-    const other = await run(name);
-    for (const [metric, direction] of expectations) {
-      const d = pairedDifference(values(base, metric), values(other, metric));
-      const side = direction === 'higher' ? d.ciLow! > 0 : d.ciHigh! < 0;
-      expect(side, `${name}: ${metric} should be ${direction} than the baseline's (paired difference ${d.mean}, 95% CI ${d.ciLow} .. ${d.ciHigh})`).toBe(true);
-    }
-    // 40,000 claims for each scenario (80,000 for the first, which runs the baseline too): a few seconds idle.
-  }, 300_000);
+  it.each(Object.entries(EXPECTED))(
+    '%s',
+    async (name, expectations) => {
+      const base = await run('baseline');
+      const other = await run(name);
+      for (const [metric, direction] of expectations) {
+        const d = pairedDifference(values(base, metric), values(other, metric));
+        const side = direction === 'higher' ? d.ciLow! > 0 : d.ciHigh! < 0;
+        expect(side, `${name}: ${metric} should be ${direction} than the baseline's (paired difference ${d.mean}, 95% CI ${d.ciLow} .. ${d.ciHigh})`).toBe(true);
+      }
+      // 40,000 claims for each scenario (80,000 for the first, which runs the baseline too): a few seconds idle.
+    },
+    300_000,
+  );
 
   it('states its expectation in its description', () => {
     for (const name of Object.keys(EXPECTED)) expect(loadScenario(`scenarios/${name}.yaml`).description, name).toMatch(/Expected against the baseline:/);
@@ -113,7 +117,9 @@ describe('every bundled scenario moves the way the policy says', () => {
 
   it('covers every bundled scenario', async () => {
     const { readdirSync } = await import('node:fs');
-    const bundled = readdirSync('scenarios').filter((f) => f.endsWith('.yaml') && f !== 'baseline.yaml').map((f) => f.replace(/\.yaml$/, ''));
+    const bundled = readdirSync('scenarios')
+      .filter((f) => f.endsWith('.yaml') && f !== 'baseline.yaml')
+      .map((f) => f.replace(/\.yaml$/, ''));
     expect(Object.keys(EXPECTED).sort()).toEqual(bundled.sort());
   });
 });

@@ -13,7 +13,14 @@ import { runScenario } from '../../src/sim/run.js';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { onWorkers } from '../../src/sim/pool.js';
 
-const PER_CLAIM: readonly MetricName[] = ['insurers.lossRatio', 'marketplace.waiverShare', 'marketplace.recoveryRate', 'marketplace.netCostPerClaim', 'customers.validPaidShare', 'claims.fraudulentShare'];
+const PER_CLAIM: readonly MetricName[] = [
+  'insurers.lossRatio',
+  'marketplace.waiverShare',
+  'marketplace.recoveryRate',
+  'marketplace.netCostPerClaim',
+  'customers.validPaidShare',
+  'claims.fraudulentShare',
+];
 
 /** Each metric's mean over replications and the standard error of that mean. */
 async function perClaim(claims: number, replications: number) {

@@ -58,7 +58,9 @@ export function fitOverlay(input: OverlayInput): Overlay {
   if (empirical) {
     parameter = 'claimAmount.empirical';
     value = empirical.values;
-    const what = empirical.quantiles ? `${empirical.values.length.toLocaleString('en-US')} evenly spaced quantiles of the ${count(n, 'amount')}` : `the ${count(n, 'amount')}, sorted and rounded to cents`;
+    const what = empirical.quantiles
+      ? `${empirical.values.length.toLocaleString('en-US')} evenly spaced quantiles of the ${count(n, 'amount')}`
+      : `the ${count(n, 'amount')}, sorted and rounded to cents`;
     leaf = {
       value,
       description: `Observed claim amounts resampled by the simulator (inverse empirical CDF, interpolating between order statistics, capped at policy.maxClaim): ${what}`,

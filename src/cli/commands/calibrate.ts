@@ -42,9 +42,15 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option('tolerance', { type: 'number', default: DEFAULT_TARGET_TOLERANCE, describe: 'Tolerance of METRIC=VALUE targets, as a share of the value' })
       .option('free', { type: 'string', array: true, demandOption: true, describe: 'Parameter path to search over its declared range (repeatable)' })
       .option('max-evaluations', { type: 'number', describe: 'Cap on simulations [default: 40 for one free parameter, 60 per parameter for several]' })
-      .option('overlay', { type: 'string', describe: 'Where to write the calibrated scenario, if every target is met [default: <out dir>/<base>-calibrated.yaml]; never inside the bundled scenarios folder' })
+      .option('overlay', {
+        type: 'string',
+        describe: 'Where to write the calibrated scenario, if every target is met [default: <out dir>/<base>-calibrated.yaml]; never inside the bundled scenarios folder',
+      })
       .example('$0 calibrate scenarios/baseline.yaml --target claims.fraudulentShare=0.05..0.10 --free fraud.share --claims 5000', 'one parameter to an interval')
-      .example('$0 calibrate scenarios/baseline.yaml --target claims.underThresholdShare=0.8 --tolerance 0.01 --target customers.validPaidShare=0.9+-0.02 --free sellers.compliantShare --free marketplace.believesRejectedValid.genuine', 'two at once')
+      .example(
+        '$0 calibrate scenarios/baseline.yaml --target claims.underThresholdShare=0.8 --tolerance 0.01 --target customers.validPaidShare=0.9+-0.02 --free sellers.compliantShare --free marketplace.believesRejectedValid.genuine',
+        'two at once',
+      )
       .epilogue(
         'Exit status: 0 when every target is within its tolerance (the overlay is written); 1 when the search ran but a target is outside its tolerance ' +
           '(results.json, with every evaluation of the search, and report.html are written to --out, the overlay is not); 2 for bad input.',
@@ -73,14 +79,28 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     writeOutputs(outDir, { ...files, ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
     if (overlayText !== undefined && !overlayAmongOutputs) writeFileAtomic(overlayFile, overlayText);
 
-    process.stdout.write(`${textTable(['parameter', 'calibrated', 'searched over'], calibration.free.map((f) => [f.path, String(calibration.values[f.path]), `${f.low} .. ${f.high}`]))}\n\n`);
-    process.stdout.write(`${textTable(['target', 'wanted', 'simulated', 'miss', 'within tolerance'], calibration.achieved.map((a) => [a.metric, wantedText(a.wanted), String(Number(a.simulated.toPrecision(5))), missText(a), a.within ? 'yes' : 'NO']))}\n\n`);
+    process.stdout.write(
+      `${textTable(
+        ['parameter', 'calibrated', 'searched over'],
+        calibration.free.map((f) => [f.path, String(calibration.values[f.path]), `${f.low} .. ${f.high}`]),
+      )}\n\n`,
+    );
+    process.stdout.write(
+      `${textTable(
+        ['target', 'wanted', 'simulated', 'miss', 'within tolerance'],
+        calibration.achieved.map((a) => [a.metric, wantedText(a.wanted), String(Number(a.simulated.toPrecision(5))), missText(a), a.within ? 'yes' : 'NO']),
+      )}\n\n`,
+    );
     if (calibration.reached) {
-      process.stdout.write(`Every target is within its tolerance after ${calibration.evaluations} evaluations.\noverlay: ${overlayFile}\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
+      process.stdout.write(
+        `Every target is within its tolerance after ${calibration.evaluations} evaluations.\noverlay: ${overlayFile}\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`,
+      );
       return;
     }
     const missed = calibration.achieved.filter((a) => !a.within);
-    process.stdout.write(`NOT CALIBRATED: ${missed.length} of ${calibration.achieved.length} target${calibration.achieved.length === 1 ? '' : 's'} outside ${missed.length === 1 ? 'its' : 'their'} tolerance after ${calibration.evaluations} evaluations:\n`);
+    process.stdout.write(
+      `NOT CALIBRATED: ${missed.length} of ${calibration.achieved.length} target${calibration.achieved.length === 1 ? '' : 's'} outside ${missed.length === 1 ? 'its' : 'their'} tolerance after ${calibration.evaluations} evaluations:\n`,
+    );
     for (const a of missed) process.stdout.write(`  ${missSentence(a)}\n`);
     process.stdout.write(
       `No overlay was written${!overlayAmongOutputs && args.overlay !== undefined ? ` (${overlayFile} was not touched)` : ''}. ` +

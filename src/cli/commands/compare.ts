@@ -18,7 +18,6 @@ interface CompareArgs extends CommonArgs {
   scenarios: string[];
 }
 
-
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <scenarios..>',
   describe: 'Compare scenarios against the first, paired on common random numbers',
@@ -33,7 +32,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const results = await compare(base!, others, { ...options, onUnitDone: progressReporter(`compare ${base!.name}: team-replications`, claimsPerUnit(base!)) });
     const outDir = args.out ?? join('reports', `compare-${safeName(results.scenarios[0]!.scenario.name)}`);
     const report = join(outDir, 'report.html');
-    writeOutputs(outDir, { 'results.json': `${JSON.stringify(results, null, 2)}\n`, 'comparisons.csv': comparisonsCsv(results), ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})) });
+    writeOutputs(outDir, {
+      'results.json': `${JSON.stringify(results, null, 2)}\n`,
+      'comparisons.csv': comparisonsCsv(results),
+      ...(await reportFiles(results, args.charts ? { charts: args.charts } : {})),
+    });
     for (const d of results.differences) {
       process.stdout.write(`\n${d.scenario} against ${d.base} (${results.replications} paired replications, seed ${results.seed}):\n`);
       const base = results.scenarios.find((s) => s.scenario.name === d.base)!;

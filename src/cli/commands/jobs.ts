@@ -26,17 +26,27 @@ export const jobsCommand: CommandModule<object, JobsArgs> = {
   describe: 'Write the job files for a sharded run on Slurm or Kubernetes, and its merge',
   builder: (yargs: Argv) =>
     withRunDefinition(yargs)
-      .positional('scheduler', { choices: SCHEDULERS, demandOption: true, describe: 'slurm: an sbatch array, a merge job and a submit script; kubernetes: an Indexed Job manifest and a merge Job manifest' })
+      .positional('scheduler', {
+        choices: SCHEDULERS,
+        demandOption: true,
+        describe: 'slurm: an sbatch array, a merge job and a submit script; kubernetes: an Indexed Job manifest and a merge Job manifest',
+      })
       .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML), as the jobs will find it on the cluster' })
       .option('shards', { type: 'number', demandOption: true, describe: 'Shards, one per array task or Job index' })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'Output directory on the cluster: the shards\' partials and the merged results.json' })
-      .option('job-dir', { type: 'string', describe: 'Where to write the job files [default: slurm, the --out directory (on the shared file system); kubernetes, the current directory (--out is a path inside the container)]' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: "Output directory on the cluster: the shards' partials and the merged results.json" })
+      .option('job-dir', {
+        type: 'string',
+        describe: 'Where to write the job files [default: slurm, the --out directory (on the shared file system); kubernetes, the current directory (--out is a path inside the container)]',
+      })
       .option('image', { type: 'string', default: `claimsim:${ENGINE.version}`, describe: 'kubernetes: the container image (this repository with npm ci done)' })
       .option('pvc', { type: 'string', default: 'claimsim-results', describe: 'kubernetes: the PersistentVolumeClaim mounted at --out' })
       .example('$0 jobs slurm scenarios/baseline.yaml --shards 4 -r 40 --out results/big --job-dir jobs', 'then: bash jobs/claimsim-baseline-submit.sh')
-      .example('$0 jobs kubernetes scenarios/baseline.yaml --shards 10 -r 200 --out /results --job-dir k8s', 'then: kubectl apply -f k8s/claimsim-baseline.job.yaml, and the -merge.job.yaml once it has finished')
+      .example(
+        '$0 jobs kubernetes scenarios/baseline.yaml --shards 10 -r 200 --out /results --job-dir k8s',
+        'then: kubectl apply -f k8s/claimsim-baseline.job.yaml, and the -merge.job.yaml once it has finished',
+      )
       .epilog(
-        'slurm writes claimsim-NAME.sbatch (the array, one shard per task), claimsim-NAME-merge.sbatch (claimsim merge, submitted with --dependency=afterany on the array) and claimsim-NAME-submit.sh, which holds the run\'s values, submits both and prints their job ids. ' +
+        "slurm writes claimsim-NAME.sbatch (the array, one shard per task), claimsim-NAME-merge.sbatch (claimsim merge, submitted with --dependency=afterany on the array) and claimsim-NAME-submit.sh, which holds the run's values, submits both and prints their job ids. " +
           'kubernetes writes claimsim-NAME.job.yaml (an Indexed Job) and claimsim-NAME-merge.job.yaml, a second Job to apply once the first has finished. ' +
           'Existing files are never overwritten.',
       ) as unknown as Argv<JobsArgs>,
@@ -46,12 +56,16 @@ export const jobsCommand: CommandModule<object, JobsArgs> = {
     const { replications, seed, claims, set: loadSet } = runDefinitionOf(args);
     const set = [...args.set];
     if (args.out.trim() === '') throw new UsageError('--out must name a directory');
-    if (args.scheduler === 'kubernetes' && !isAbsolute(args.out)) throw new UsageError(`--out must be an absolute path inside the container for kubernetes (the volume's mount path), got "${args.out}"`);
+    if (args.scheduler === 'kubernetes' && !isAbsolute(args.out))
+      throw new UsageError(`--out must be an absolute path inside the container for kubernetes (the volume's mount path), got "${args.out}"`);
     const scenario = loadScenario(args.scenario, { set: loadSet });
     const teams = scenario.parameters.world.teams;
     const tooBig = runSizeProblem(replications, teams);
     if (tooBig) throw new UsageError(`--replications: ${tooBig}`);
-    if (shards > replications * teams) throw new UsageError(`--shards: ${shards} shards of ${replications * teams} team-replications (${replications} replications of ${teams} teams) leave some shards empty; use at most ${replications * teams}`);
+    if (shards > replications * teams)
+      throw new UsageError(
+        `--shards: ${shards} shards of ${replications * teams} team-replications (${replications} replications of ${teams} teams) leave some shards empty; use at most ${replications * teams}`,
+      );
     const spec = { name: scenario.name, scenario: args.scenario, claims, replications, seed, set, executor: args.executor, shards, out: args.out, image: args.image, pvc: args.pvc };
     // A Kubernetes --out names the volume inside the container, not a folder here.
     const dir = args.jobDir ?? (args.scheduler === 'kubernetes' ? '.' : args.out);

@@ -51,11 +51,23 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     if (good.length === 0) refuse(unreadable.map((r) => r.error));
     let merged: Merged;
     try {
-      merged = mergePartials(good.map((r) => r.partial), good.map((r) => r.file));
+      merged = mergePartials(
+        good.map((r) => r.partial),
+        good.map((r) => r.file),
+      );
     } catch (e) {
       for (const r of unreadable) reportFailure(r.error);
       // The commands, then the error line naming the shards, last (main prints it).
-      if (e instanceof MissingShards) process.stderr.write(terminalSafe(rerunAdvice(e, args, unreadable.map((r) => r.file))));
+      if (e instanceof MissingShards)
+        process.stderr.write(
+          terminalSafe(
+            rerunAdvice(
+              e,
+              args,
+              unreadable.map((r) => r.file),
+            ),
+          ),
+        );
       throw e;
     }
     if (unreadable.length > 0) refuse(unreadable.map((r) => r.error));

@@ -35,7 +35,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory [default: reports/<scenario-name>]' })
       .option('workers', { alias: 'w', type: 'number', describe: `Worker threads [default: the number of cores, ${defaultWorkers()}]` })
       .option('shard', { type: 'string', describe: 'Run only shard I of N (I from 1) and write DIR/partial-I-of-N.json for "claimsim merge"' })
-      .option('precision', { type: 'number', describe: 'Add replications until every headline cost metric\'s 95% interval is within this share of its mean (e.g. 0.02)' })
+      .option('precision', { type: 'number', describe: "Add replications until every headline cost metric's 95% interval is within this share of its mean (e.g. 0.02)" })
       .option('max-replications', { type: 'number', default: 200, describe: 'Cap on replications for --precision' })
       .option('charts', { choices: ['svg', 'png'] as const, describe: 'Also write each chart of the report as its own file, for slides' })
       .option('event-log', { type: 'number', describe: 'Also write the full history of K sampled claims (events.csv, events.ocel.json)' })
@@ -73,7 +73,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     // writes, is refused now, not after the run.
     const names = ['results.json', ...reportFileNames(args.charts ? { charts: args.charts } : {}), ...RUN_TABLE_NAMES, ...(eventLogClaims === undefined ? [] : EVENT_LOG_FILES)];
     claimOutputs(outDir, names.sort());
-    const onBatch = (n: number, worst: number) => process.stderr.isTTY && !process.env.CI && process.stderr.write(`\r${scenario.name}: ${n} replications, widest interval \u00b1${(worst * 100).toFixed(2)}% of its mean\x1b[K\n`);
+    const onBatch = (n: number, worst: number) =>
+      process.stderr.isTTY && !process.env.CI && process.stderr.write(`\r${scenario.name}: ${n} replications, widest interval \u00b1${(worst * 100).toFixed(2)}% of its mean\x1b[K\n`);
     const precision = args.precision === undefined ? undefined : { target: args.precision, maxReplications, onBatch };
     const results = await simulate(scenario, { ...run, ...(precision ? { precision } : {}) });
     // One commit: results.json, the tables, the event log and the report become visible together.

@@ -8,7 +8,9 @@ export const scenariosCommand: CommandModule = {
   command: 'scenarios',
   describe: 'List the bundled scenarios',
   handler: () => {
-    const files = readdirSync(BUNDLED_SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort((a, b) => (a === 'baseline.yaml' ? -1 : b === 'baseline.yaml' ? 1 : a.localeCompare(b)));
+    const files = readdirSync(BUNDLED_SCENARIOS_DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort((a, b) => (a === 'baseline.yaml' ? -1 : b === 'baseline.yaml' ? 1 : a.localeCompare(b)));
     const rows = files.map((f) => {
       const s = loadScenario(join(BUNDLED_SCENARIOS_DIR, f));
       return [join('scenarios', f), s.description] as const;

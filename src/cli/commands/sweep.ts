@@ -52,7 +52,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       }),
     ]);
     process.stdout.write(`${results.scenario.name}: ${results.points.length} points, ${results.replications} replications each, seed ${results.seed}\n`);
-    process.stdout.write(enoughForInterval(results.replications) ? 'Each cell: mean (95% interval of the mean).\n\n' : `Each cell: mean. No intervals: ${results.replications} replications are fewer than the ${MIN_REPLICATIONS_FOR_INTERVAL} an interval needs to mean anything (use -r ${MIN_REPLICATIONS_FOR_INTERVAL} or more).\n\n`);
+    process.stdout.write(
+      enoughForInterval(results.replications)
+        ? 'Each cell: mean (95% interval of the mean).\n\n'
+        : `Each cell: mean. No intervals: ${results.replications} replications are fewer than the ${MIN_REPLICATIONS_FOR_INTERVAL} an interval needs to mean anything (use -r ${MIN_REPLICATIONS_FOR_INTERVAL} or more).\n\n`,
+    );
     process.stdout.write(`${textTable([...axes.map((a) => a.path), ...metrics], rows)}\n\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
   },
 };

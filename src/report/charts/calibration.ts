@@ -82,7 +82,12 @@ export function calibration(results: CalibrationResults): TopLevelSpec {
         encoding: {
           y,
           x: { field: 'miss', type: 'quantitative' },
-          color: { field: 'verdict', type: 'nominal', scale: { domain: VERDICTS, range: [OKABE_ITO.bluishGreen, OKABE_ITO.vermillion] }, legend: { title: null, orient: 'bottom', direction: 'horizontal' } },
+          color: {
+            field: 'verdict',
+            type: 'nominal',
+            scale: { domain: VERDICTS, range: [OKABE_ITO.bluishGreen, OKABE_ITO.vermillion] },
+            legend: { title: null, orient: 'bottom', direction: 'horizontal' },
+          },
           tooltip: [
             { field: 'description', type: 'nominal', title: 'Metric' },
             { field: 'wanted', type: 'nominal', title: 'Target' },

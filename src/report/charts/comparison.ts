@@ -112,7 +112,13 @@ export function comparison(results: CompareResults, metrics: readonly MetricName
   const y = { field: 'label', type: 'nominal' as const, sort: { field: 'metricOrder', op: 'min' as const }, title: null, axis: { labelLimit: 280 } };
   const byScenario = { field: 'scenarioOrder', op: 'min' as const };
   const yOffset = several ? { yOffset: { field: 'scenario', type: 'nominal' as const, sort: byScenario } } : {};
-  const colour = { field: 'scenario', type: 'nominal' as const, sort: byScenario, scale: { domain: scenarios, range: PALETTE.slice(0, Math.max(1, scenarios.length)) }, legend: several ? { title: 'Scenario', orient: 'bottom' as const } : null };
+  const colour = {
+    field: 'scenario',
+    type: 'nominal' as const,
+    sort: byScenario,
+    scale: { domain: scenarios, range: PALETTE.slice(0, Math.max(1, scenarios.length)) },
+    legend: several ? { title: 'Scenario', orient: 'bottom' as const } : null,
+  };
   // The names go in the axis title only: a field title is also written into the marks' aria descriptions as an expression.
   const x = {
     type: 'quantitative' as const,
@@ -147,11 +153,13 @@ export function comparison(results: CompareResults, metrics: readonly MetricName
         layer: [
           { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, ...yOffset, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh', title: '95% CI to' }, color: colour, tooltip } },
           // Filled dots outside the noise, hollow ones within it (a layer only for a kind that occurs: an empty one has no extent).
-          ...[true, false].filter((significant) => rows.some((r) => r.significant === significant)).map((significant) => ({
-            transform: [{ filter: significant ? 'datum.significant' : '!datum.significant' }],
-            mark: { type: 'point' as const, size: 60, strokeWidth: 2, opacity: 1, filled: significant, ...(significant ? {} : { fill: 'white' }) },
-            encoding: { y, ...yOffset, x: { field: 'mean', type: 'quantitative' as const }, color: colour, tooltip },
-          })),
+          ...[true, false]
+            .filter((significant) => rows.some((r) => r.significant === significant))
+            .map((significant) => ({
+              transform: [{ filter: significant ? 'datum.significant' : '!datum.significant' }],
+              mark: { type: 'point' as const, size: 60, strokeWidth: 2, opacity: 1, filled: significant, ...(significant ? {} : { fill: 'white' }) },
+              encoding: { y, ...yOffset, x: { field: 'mean', type: 'quantitative' as const }, color: colour, tooltip },
+            })),
           {
             mark: { type: 'text', align: 'left', dx: 6, fontSize: 10 },
             encoding: { y, ...yOffset, x: { field: 'ciHigh', type: 'quantitative' }, text: { field: 'text', type: 'nominal' }, color: colour },

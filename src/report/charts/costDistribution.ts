@@ -63,7 +63,14 @@ export function costDistribution(run: RunLike): TopLevelSpec {
     `Net cost (concessions plus screening, less recoveries) in each of ${n.toLocaleString('en-US')} simulated ${n === 1 ? 'replication' : 'replications'} of ${run.claimsPerReplication.toLocaleString('en-US')} claims`,
     s.es95 !== undefined ? `Dashed line: P95. Mean of the worst 5% of replications (expected shortfall): ${formatUsd(s.es95)}` : 'Dashed line: P95',
   ];
-  const x = { field: 'fromUsd', bin: 'binned' as const, type: 'quantitative' as const, title: 'Marketplace net cost (USD)', axis: { format: USD_FORMAT }, scale: { domain: [lo, hi], nice: false, zero: false } };
+  const x = {
+    field: 'fromUsd',
+    bin: 'binned' as const,
+    type: 'quantitative' as const,
+    title: 'Marketplace net cost (USD)',
+    axis: { format: USD_FORMAT },
+    scale: { domain: [lo, hi], nice: false, zero: false },
+  };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, subtitle),
@@ -108,15 +115,17 @@ export function costDistribution(run: RunLike): TopLevelSpec {
             },
           },
           // Labels left of their rule in the right part of the chart; a layer only for a side in use (an empty one has no extent).
-          ...[false, true].filter((right) => marks.some((m) => m.right === right)).map((right) => ({
-            transform: [{ filter: right ? 'datum.right' : '!datum.right' }],
-            mark: { type: 'text' as const, align: right ? ('right' as const) : ('left' as const), dx: right ? -4 : 4, baseline: 'top' as const, fontSize: 11, color: REFERENCE_INK },
-            encoding: {
-              x: { field: 'usd', type: 'quantitative' as const },
-              y: { field: 'row', type: 'quantitative' as const, scale: { domain: [0, 12], range: [2, HEIGHT] }, axis: null },
-              text: { field: 'label', type: 'nominal' as const },
-            },
-          })),
+          ...[false, true]
+            .filter((right) => marks.some((m) => m.right === right))
+            .map((right) => ({
+              transform: [{ filter: right ? 'datum.right' : '!datum.right' }],
+              mark: { type: 'text' as const, align: right ? ('right' as const) : ('left' as const), dx: right ? -4 : 4, baseline: 'top' as const, fontSize: 11, color: REFERENCE_INK },
+              encoding: {
+                x: { field: 'usd', type: 'quantitative' as const },
+                y: { field: 'row', type: 'quantitative' as const, scale: { domain: [0, 12], range: [2, HEIGHT] }, axis: null },
+                text: { field: 'label', type: 'nominal' as const },
+              },
+            })),
         ],
       },
     ],

@@ -46,10 +46,7 @@ export function daysToPayment(run: RunLike): TopLevelSpec {
   const lastBin = run.distributions.daysToPayment.day.length - 1;
   const maxDay = Math.max(points[points.length - 1]?.day ?? 1, 1);
   const days = (d: number) => `${d} ${d === 1 ? 'day' : 'days'}`;
-  const title =
-    median === null || p90 === null
-      ? 'No valid claim was paid in this scenario'
-      : `Half of valid paid claims are paid within ${days(median)} of filing; 90% within ${days(p90)}`;
+  const title = median === null || p90 === null ? 'No valid claim was paid in this scenario' : `Half of valid paid claims are paid within ${days(median)} of filing; 90% within ${days(p90)}`;
   const total = points.reduce((s, p) => s + p.count, 0);
   return {
     $schema: VEGA_LITE_SCHEMA,

@@ -45,8 +45,19 @@ export function monthlyCashFlow(run: RunLike): TopLevelSpec {
       : 'The marketplace pays no concessions in this scenario';
   const months = concessions.length;
   const filingEnds = run.parameters.horizon.filingDays / DAYS_PER_MONTH + 0.5;
-  const colour = { field: 'series', type: 'nominal' as const, scale: { domain: SERIES.map((s) => s.label), range: SERIES.map((s) => s.colour) }, legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2, labelLimit: LEGEND_LABEL_LIMIT } };
-  const x = { field: 'month', type: 'quantitative' as const, title: 'Month from the start of the filing period', scale: { domain: [0.5, Math.max(months, 1) + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
+  const colour = {
+    field: 'series',
+    type: 'nominal' as const,
+    scale: { domain: SERIES.map((s) => s.label), range: SERIES.map((s) => s.colour) },
+    legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2, labelLimit: LEGEND_LABEL_LIMIT },
+  };
+  const x = {
+    field: 'month',
+    type: 'quantitative' as const,
+    title: 'Month from the start of the filing period',
+    scale: { domain: [0.5, Math.max(months, 1) + 0.5], nice: false },
+    axis: { tickMinStep: 1, format: 'd' },
+  };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, [`Lines: mean of ${run.replications} replications; bands: 5th to 95th percentile of the month across replications`]),

@@ -74,7 +74,16 @@ export function sweepCurves(results: SweepResults, metric: MetricName = 'marketp
   const xUnit = first ? results.parameterMeta[first.path]?.unit : undefined;
   const series = [...new Set([...rows].sort((a, b) => (a.seriesValue ?? 0) - (b.seriesValue ?? 0)).map((r) => r.series))];
   const colour = second
-    ? { colour: { field: 'series', type: 'nominal' as const, sort: { field: 'seriesValue', op: 'min' as const }, title: second.path, scale: { domain: series, range: series.map((_, i) => PALETTE[i % PALETTE.length]!) }, legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 } } }
+    ? {
+        colour: {
+          field: 'series',
+          type: 'nominal' as const,
+          sort: { field: 'seriesValue', op: 'min' as const },
+          title: second.path,
+          scale: { domain: series, range: series.map((_, i) => PALETTE[i % PALETTE.length]!) },
+          legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 },
+        },
+      }
     : {};
   // The unit is a scenario's free text, so it goes in the axis title only: a field title is also written into
   // the marks' aria descriptions as an expression. (Paths are the schema's, safe as a field title.)
@@ -85,7 +94,13 @@ export function sweepCurves(results: SweepResults, metric: MetricName = 'marketp
     scale: { zero: false, nice: false },
     axis: { title: first ? `${first.path}${xUnit ? ` (${xUnit})` : ''}` : 'Parameter', format: parameterAxisFormat(xUnit), values: first ? [...first.values] : [] },
   };
-  const y = { field: 'mean', type: 'quantitative' as const, title: unit === 'share' ? metricLabel(metric) : `${metricLabel(metric)} (${unit})`, scale: { zero: false }, axis: { format: axisFormat(unit) } };
+  const y = {
+    field: 'mean',
+    type: 'quantitative' as const,
+    title: unit === 'share' ? metricLabel(metric) : `${metricLabel(metric)} (${unit})`,
+    scale: { zero: false },
+    axis: { format: axisFormat(unit) },
+  };
   const yFormat = unit === 'USD' ? '$,.0f' : unit === 'share' ? '.2%' : ',.4~r';
   const encodeColour = second ? { color: colour.colour } : {};
   return {

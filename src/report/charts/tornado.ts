@@ -69,7 +69,11 @@ export function tornado(results: SensitivityResults): TopLevelSpec {
   const cautions = results.warnings.length ? [`Base outside its declared range: ${results.warnings.map((w) => w.path).join(', ')}`] : [];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: chartTitle(title, [`Each parameter set to the low and then the high end of its range, everything else at the base; ${results.replications} replications each on common random numbers`, ...skipped, ...cautions]),
+    title: chartTitle(title, [
+      `Each parameter set to the low and then the high end of its range, everything else at the base; ${results.replications} replications each on common random numbers`,
+      ...skipped,
+      ...cautions,
+    ]),
     width: WIDTH - 120,
     height: Math.max(60, 40 * results.rows.length),
     layer: [
@@ -90,7 +94,13 @@ export function tornado(results: SensitivityResults): TopLevelSpec {
                 axis: { format: axisFormat(unit) },
               },
               x2: { field: 'change' },
-              color: { field: 'end', type: 'nominal', sort: ends, scale: { domain: ends, range: [OKABE_ITO.skyBlue, OKABE_ITO.vermillion] }, legend: { title: null, orient: 'bottom', direction: 'horizontal' } },
+              color: {
+                field: 'end',
+                type: 'nominal',
+                sort: ends,
+                scale: { domain: ends, range: [OKABE_ITO.skyBlue, OKABE_ITO.vermillion] },
+                legend: { title: null, orient: 'bottom', direction: 'horizontal' },
+              },
               tooltip: [
                 { field: 'path', type: 'nominal', title: 'Parameter' },
                 { field: 'description', type: 'nominal', title: 'Meaning' },

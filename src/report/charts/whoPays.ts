@@ -52,9 +52,7 @@ export function pathBurdens(run: RunLike): PathBurden[] {
 
 export function whoPays(run: RunLike): TopLevelSpec {
   const paths = pathBurdens(run);
-  const segments = paths.flatMap((p) =>
-    BEARERS.map((payer, i) => ({ path: p.path, payer, payerOrder: i, usd: p.byBearer[i]!, claims: p.claims })).filter((s) => Math.abs(s.usd) > 1e-6),
-  );
+  const segments = paths.flatMap((p) => BEARERS.map((payer, i) => ({ path: p.path, payer, payerOrder: i, usd: p.byBearer[i]!, claims: p.claims })).filter((s) => Math.abs(s.usd) > 1e-6));
   const [marketplace, recovered, direct, insurers] = BEARERS.map((_, i) => paths.reduce((sum, p) => sum + p.byBearer[i]!, 0)) as [number, number, number, number];
   const paid = marketplace + recovered + direct + insurers;
   const period = periodPhrase(run.parameters.horizon.filingDays);
@@ -80,7 +78,12 @@ export function whoPays(run: RunLike): TopLevelSpec {
         encoding: {
           y,
           x: { field: 'usd', type: 'quantitative', stack: 'zero', title: 'Paid to customers, mean per replication (USD)', scale: { domain: [0, largest * 1.2] }, axis: { format: USD_FORMAT } },
-          color: { field: 'payer', type: 'nominal', scale: { domain: [...BEARERS], range: [...BEARER_COLOURS] }, legend: { title: 'Who pays', orient: 'bottom', columns: 2, labelLimit: LEGEND_LABEL_LIMIT } },
+          color: {
+            field: 'payer',
+            type: 'nominal',
+            scale: { domain: [...BEARERS], range: [...BEARER_COLOURS] },
+            legend: { title: 'Who pays', orient: 'bottom', columns: 2, labelLimit: LEGEND_LABEL_LIMIT },
+          },
           order: { field: 'payerOrder', type: 'quantitative' },
           tooltip: [
             { field: 'path', type: 'nominal', title: 'Claim path' },

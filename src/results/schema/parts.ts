@@ -87,14 +87,18 @@ export const invocationSchema = z.object({
 /** How a result was produced; the only part that differs between runs with the same inputs. */
 export type Invocation = z.infer<typeof invocationSchema>;
 
-export const parameterMetaSchema = z.record(
-  text,
-  z.object({ unit: text, description: text, tag: text, source: text, range: z.tuple([num, num]).optional(), changedBy: text.optional() }),
-);
+export const parameterMetaSchema = z.record(text, z.object({ unit: text, description: text, tag: text, source: text, range: z.tuple([num, num]).optional(), changedBy: text.optional() }));
 
 // The statistics' own types are stats/'s; `satisfies` keeps these schemas from drifting from them.
 export const summarySchema = z.object({ mean: num, ciLow: num.nullable(), ciHigh: num.nullable(), p5: num, p50: num, p95: num, p99: num, n: num, es95: num.optional() }) satisfies z.ZodType<Summary>;
-export const pairedDifferenceSchema = z.object({ mean: num, ciLow: num.nullable(), ciHigh: num.nullable(), significant: z.boolean(), varianceReduction: num.nullable(), n: num }) satisfies z.ZodType<PairedDifference>;
+export const pairedDifferenceSchema = z.object({
+  mean: num,
+  ciLow: num.nullable(),
+  ciHigh: num.nullable(),
+  significant: z.boolean(),
+  varianceReduction: num.nullable(),
+  n: num,
+}) satisfies z.ZodType<PairedDifference>;
 /** Every metric's summary across replications. */
 export const metricSummaries = z.object(each(METRIC_NAMES, summarySchema));
 
@@ -112,7 +116,10 @@ export function inStep<A extends string, B extends string>(a: A, b: B) {
  * references, as the loader made sure when the results were written (results
  * from before references existed have none to check).
  */
-export function citationsResolve(r: { scenario: { references?: Record<string, { accessed: string; note?: string | undefined }> | undefined }; parameterMeta: Record<string, { source: string }> }, ctx: z.RefinementCtx): void {
+export function citationsResolve(
+  r: { scenario: { references?: Record<string, { accessed: string; note?: string | undefined }> | undefined }; parameterMeta: Record<string, { source: string }> },
+  ctx: z.RefinementCtx,
+): void {
   const references = r.scenario.references;
   if (references === undefined) return;
   const check = (text: string | undefined, path: (string | number)[]) => {

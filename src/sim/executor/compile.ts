@@ -157,7 +157,10 @@ class Compiler {
       for (const eventType of eventTypes) {
         if (eventType === '*' || eventType.endsWith('.*')) this.refuse(child.transitions.has(eventType) ? child : root, `the wildcard event descriptor '${eventType}'`);
         const candidates = [...(child.transitions.get(eventType) ?? []), ...(root.transitions.get(eventType) ?? [])];
-        state.on.set(eventType, candidates.map((t) => this.transition(t, child, compiledOf)));
+        state.on.set(
+          eventType,
+          candidates.map((t) => this.transition(t, child, compiledOf)),
+        );
       }
       const always = [...(child.always ?? []), ...(root.always ?? [])];
       if (always.length > 0) state.always = always.map((t) => this.transition(t, child, compiledOf));
@@ -174,8 +177,7 @@ class Compiler {
       initialOps,
       // As XState's pre-initial state: a context function gets the input and, being an assign, its result is copied
       // into a new object (so a context that is the input is not the input itself); a missing context is {}.
-      initialContext:
-        typeof contextConfig === 'function' ? (input) => Object.assign({}, contextConfig({ input, spawn: refuseSpawn, self: undefined })) : () => contextConfig ?? {},
+      initialContext: typeof contextConfig === 'function' ? (input) => Object.assign({}, contextConfig({ input, spawn: refuseSpawn, self: undefined })) : () => contextConfig ?? {},
     };
   }
 

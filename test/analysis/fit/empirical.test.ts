@@ -60,7 +60,11 @@ describe('lognormalMixtureOrEmpirical', () => {
   });
 
   it('is the mixture draw when there are no empirical amounts', () => {
-    for (const [p, v] of [[0.1, 0.2], [0.5, 0.5], [0.95, 0.99]] as const) {
+    for (const [p, v] of [
+      [0.1, 0.2],
+      [0.5, 0.5],
+      [0.95, 0.99],
+    ] as const) {
       expect(lognormalMixtureOrEmpirical(p, v, mixture, [], 1e6)).toBe(lognormalMixture(p, v, mixture, 1e6));
     }
   });

@@ -30,7 +30,11 @@ describe('readClaimAmounts', () => {
     expect(data.values).toEqual([412, 95.1, 2210, 180, 64.99, 730, 15500, 260, 1190, 88, 340, 5120]);
     expect(data.column).toBe('paid_usd');
     expect(data.skipped).toEqual([]);
-    expect(data.sha256).toBe(createHash('sha256').update(readFileSync(fixture('claims.csv'))).digest('hex'));
+    expect(data.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(fixture('claims.csv')))
+        .digest('hex'),
+    );
   });
 
   it('reports every bad row by its 1-based line (header is line 1) and refuses the file', () => {

@@ -88,7 +88,11 @@ beforeAll(async () => {
     invocation,
   );
   // A few evaluations are enough to chart: the chart shows whatever miss the search ended with.
-  const c = await calibrateFile('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 3 });
+  const c = await calibrateFile('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], {
+    ...options,
+    replications: 1,
+    maxEvaluations: 3,
+  });
   const calibration = buildCalibrationResults(loadScenario('scenarios/baseline.yaml', { set: SMALL }), 1, c, 'calibrated.yaml', SEED, invocation);
   Object.assign(results, {
     run,
@@ -346,7 +350,11 @@ describe('edge cases', () => {
 
 describe('the checks themselves', () => {
   it('catch a spec with a compiler warning and one that breaks the schema', async () => {
-    const spec = { data: { values: [{ a: 1, b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' }, shape: { field: 'a', type: 'nominal' } } } as TopLevelSpec;
+    const spec = {
+      data: { values: [{ a: 1, b: 2 }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' }, shape: { field: 'a', type: 'nominal' } },
+    } as TopLevelSpec;
     expect((await render(spec)).warnings.join()).toMatch(/shape/);
     expect(validate({ ...spec, mark: 'bars' })).toBe(false);
   });

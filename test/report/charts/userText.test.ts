@@ -56,7 +56,11 @@ beforeAll(async () => {
   if (typeof axis === 'string') throw new Error(axis);
   swept = buildSweepResults(await sweepFile('scenarios/baseline.yaml', [axis], { ...options, replications: 1 }), 7, invocation);
   sensitivity = buildSensitivityResults(await sensitivityOfFile('scenarios/baseline.yaml', { ...options, replications: 1, metric: 'marketplace.netCost', params: ['fraud.share'] }), 7, invocation);
-  const c = await calibrateFile('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], { ...options, replications: 1, maxEvaluations: 2 });
+  const c = await calibrateFile('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], {
+    ...options,
+    replications: 1,
+    maxEvaluations: 2,
+  });
   calibrated = buildCalibrationResults(loadScenario('scenarios/baseline.yaml', { set: SMALL }), 1, c, 'calibrated.yaml', 7, invocation);
 });
 
@@ -122,10 +126,16 @@ function expectShownAndOutOfExpressions(r: Rendered, names: readonly string[], s
   expect(r.svg).toMatch(/^<svg/);
   const text = svgText(r.svg);
   for (const name of names) {
-    expect(text.some((t) => t.includes(shown(name))), `${JSON.stringify(name)} shown in the SVG`).toBe(true);
+    expect(
+      text.some((t) => t.includes(shown(name))),
+      `${JSON.stringify(name)} shown in the SVG`,
+    ).toBe(true);
     // As it is, or escaped as Vega-Lite writes a string literal.
     const literal = JSON.stringify(name).slice(1, -1);
-    expect(r.expressions.filter((e) => e.includes(name) || e.includes(literal)), `${JSON.stringify(name)} inside an expression`).toEqual([]);
+    expect(
+      r.expressions.filter((e) => e.includes(name) || e.includes(literal)),
+      `${JSON.stringify(name)} inside an expression`,
+    ).toEqual([]);
   }
 }
 
@@ -158,13 +168,26 @@ describe('hostile text renders whole, in order, and never inside an expression',
     expect(labels.size).toBeGreaterThan(0);
     for (const label of labels) {
       const band = points.filter((p) => p.datum.label === label).sort((a, b) => a.y - b.y);
-      expect(band.map((p) => p.datum.scenario), String(label)).toEqual(names);
+      expect(
+        band.map((p) => p.datum.scenario),
+        String(label),
+      ).toEqual(names);
     }
   });
 
   it.each(HOSTILE)('comparison of one scenario named %j, against a base of the same name', async (name) => {
     // One scenario: its name and the base's are in the axis title (and the finding), where a field title would reach an aria expression.
-    const results = buildCompareResults({ runs: [{ ...base, scenario: { ...base.scenario, name } }, { ...other, scenario: { ...other.scenario, name } }], differences: [differencesAgainst(base, other)] }, 7, invocation);
+    const results = buildCompareResults(
+      {
+        runs: [
+          { ...base, scenario: { ...base.scenario, name } },
+          { ...other, scenario: { ...other.scenario, name } },
+        ],
+        differences: [differencesAgainst(base, other)],
+      },
+      7,
+      invocation,
+    );
     const r = await render(comparison(results), []);
     expectShownAndOutOfExpressions(r, [name], (n) => `${n} minus ${n}, mean per replication`);
   });
@@ -183,9 +206,17 @@ describe('hostile text renders whole, in order, and never inside an expression',
     const r = await render(tornado({ ...sensitivity, rows }), ['y']);
     expectShownAndOutOfExpressions(r, paths);
     expect(r.domains.y).toEqual(paths);
-    const firstBarOf = (path: string) => Math.min(...itemsOf(r.root, 'rect').filter((b) => b.datum.path === path).map((b) => b.y));
+    const firstBarOf = (path: string) =>
+      Math.min(
+        ...itemsOf(r.root, 'rect')
+          .filter((b) => b.datum.path === path)
+          .map((b) => b.y),
+      );
     const ys = paths.map(firstBarOf);
-    expect(ys.every((y, i) => i === 0 || y > ys[i - 1]!), 'bars top to bottom in rank order').toBe(true);
+    expect(
+      ys.every((y, i) => i === 0 || y > ys[i - 1]!),
+      'bars top to bottom in rank order',
+    ).toBe(true);
   });
 
   it('calibration with metric names from a hand-edited results.json', async () => {

@@ -52,7 +52,11 @@ export function paramsWith(levers: Record<string, Lever>): Parameters {
 /** The same levers as `--set path=value` lines. */
 export function asSet(levers: Record<string, Lever>): string[] {
   return Object.entries(levers).map(([path, value]) =>
-    typeof value === 'object' ? `${path}={${Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}}` : `${path}=${String(value)}`,
+    typeof value === 'object'
+      ? `${path}={${Object.entries(value)
+          .map(([k, v]) => `${k}: ${String(v)}`)
+          .join(', ')}}`
+      : `${path}=${String(value)}`,
   );
 }
 

@@ -61,7 +61,18 @@ export const MACHINE_CASES: readonly MachineCase[] = [
     maxLength: 30,
     runs: 2000,
     visits: ['screening', 'concession', 'awaitingSeller', 'sellerSettling', 'awaitingProof', 'withInsurer', 'inLitigation', 'pursuing', 'inAppeal', 'withholding', ...CLAIM_OUTCOMES],
-    messages: ['intake.requested', 'ledger.paid', 'ledger.recovered', 'send', 'fraud.detected', 'claim.notified', 'proof.requested', 'reimbursement.demanded', 'payouts.withholdingRequested', 'claim.tendered'],
+    messages: [
+      'intake.requested',
+      'ledger.paid',
+      'ledger.recovered',
+      'send',
+      'fraud.detected',
+      'claim.notified',
+      'proof.requested',
+      'reimbursement.demanded',
+      'payouts.withholdingRequested',
+      'claim.tendered',
+    ],
   },
   {
     name: 'seller',
@@ -155,10 +166,7 @@ function emittedTypes(effect: unknown): string[] {
  * generated levers, input and events, with a fixed seed. Throws (fast-check's
  * report, with the `Divergence`) at the first difference.
  */
-export function checkEquivalence(
-  c: MachineCase,
-  options: { candidate?: ExecutorFor; reference?: ExecutorFor; runs?: number; seed?: number } = {},
-): Observed {
+export function checkEquivalence(c: MachineCase, options: { candidate?: ExecutorFor; reference?: ExecutorFor; runs?: number; seed?: number } = {}): Observed {
   const observed: Observed = { visits: new Map(), finals: new Map(), emitted: new Set(), unchanged: 0, delaysTaken: 0, runs: 0, steps: 0 };
   const candidate = options.candidate ?? ((m: AnyStateMachine) => createExecutor(m, 'compiled'));
   const reference = options.reference ?? ((m: AnyStateMachine) => createExecutor(m, 'xstate'));
@@ -166,7 +174,12 @@ export function checkEquivalence(
     fc.property(leversArb, c.input, choicesArb(c.events, { timers: c.timers, maxLength: c.maxLength }), (levers, input, choices) => {
       const machine = c.make(paramsWith(levers));
       const context = { afterEvents: c.afterEvents, handles: handlerOf(machine) };
-      const trace = lockstep(reference(machine), candidate(machine), input, choices.map((ch) => stepOf(ch, context)));
+      const trace = lockstep(
+        reference(machine),
+        candidate(machine),
+        input,
+        choices.map((ch) => stepOf(ch, context)),
+      );
       observed.runs++;
       observed.steps += trace.events.length;
       for (const value of trace.values) bump(observed.visits, value);

@@ -14,7 +14,9 @@ import { XStateExecutor } from '../../../src/sim/executor/xstateExecutor.js';
 import { runScenario } from '../../../src/sim/run.js';
 import { onWorkers } from '../../../src/sim/pool.js';
 
-const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+const SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('bundled scenarios under both executors', () => {
   it('are all here', () => {

@@ -46,7 +46,12 @@ describe('XStateExecutor', () => {
       { type: 'xstate.after.proofWindow.claim.awaitingProof' },
       { type: 'seller.reimbursed', amountUsd: 400 },
     ];
-    const trace = lockstep(new PublicTransition(machine), new XStateExecutor(machine), facts({ claimedUsd: 800, genuineUsd: 800 }), events.map((e) => () => e));
+    const trace = lockstep(
+      new PublicTransition(machine),
+      new XStateExecutor(machine),
+      facts({ claimedUsd: 800, genuineUsd: 800 }),
+      events.map((e) => () => e),
+    );
     expect(trace.values).toEqual(['screening', 'concession', 'awaitingProof', 'pursuing', 'partlyRecovered']);
     // $800 paid by the marketplace at once, half of it recovered.
     const paid = trace.calls.flatMap((c) => (c[0] === 'emit' && (c[1] as { type: string }).type === 'ledger.paid' ? [c[1]] : []));
