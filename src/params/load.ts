@@ -9,16 +9,13 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotARegularFile, readRegularFile } from '../io/readRegularFile.js';
-import { baseFileName, buildScenario, scenarioFromObject, scenarioFromText, type LoadOptions, type Scenario, type ScenarioFiles, type TextScenarioOptions } from './scenario.js';
-import { parseSource, type ReadResult } from './source.js';
+import { baseFileName, buildScenario, memoryFiles, scenarioFromObject, scenarioFromText, type LoadOptions, type Scenario, type ScenarioFiles, type TextScenarioOptions } from './scenario.js';
+import { MAX_SCENARIO_BYTES, parseSource, type ReadResult } from './source.js';
 
 export type { Assignment, LoadOptions, Scenario } from './scenario.js';
 
 /** The scenarios shipped with claimsim. */
 export const BUNDLED_SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
-
-/** Scenario files are small; anything larger is a mistake or an attack. */
-const MAX_FILE_BYTES = 1_000_000;
 
 /** The scenario of the file at `path`, with its `extends` chain and `set` overrides. */
 export function loadScenario(path: string, options: LoadOptions = {}): Scenario {
@@ -27,12 +24,18 @@ export function loadScenario(path: string, options: LoadOptions = {}): Scenario 
 
 /** The scenario a YAML text states; `extends` reaches the bundled scenarios unless `bases` says otherwise. */
 export function parseScenario(text: string, options: TextScenarioOptions = {}): Scenario {
-  return scenarioFromText(text, { ...options, bases: options.bases ?? BUNDLED });
+  return scenarioFromText(text, { ...options, bases: withBundled(options.bases) });
 }
 
 /** The scenario a plain object states, read as a file would be; `extends` reaches the bundled scenarios. */
 export function scenarioOf(data: Readonly<Record<string, unknown>>, options: TextScenarioOptions = {}): Scenario {
-  return scenarioFromObject(data, { ...options, bases: options.bases ?? BUNDLED });
+  return scenarioFromObject(data, { ...options, bases: withBundled(options.bases) });
+}
+
+/** Bases given by name, which may in turn extend the bundled scenarios; or the bundled scenarios alone. */
+function withBundled(bases: TextScenarioOptions['bases']): ScenarioFiles {
+  if (bases === undefined) return BUNDLED;
+  return typeof (bases as Partial<ScenarioFiles>).read === 'function' ? (bases as ScenarioFiles) : memoryFiles(bases as Readonly<Record<string, string>>, BUNDLED);
 }
 
 /** Where `extends: name` leads from a file in `dir`: beside it first, then among the bundled scenarios. */
@@ -43,7 +46,7 @@ export function findBase(name: string, dir: string): string | undefined {
 
 function readSourceFile(path: string): ReadResult {
   try {
-    return parseSource(path, readRegularFile(path, MAX_FILE_BYTES, 'scenario files'));
+    return parseSource(path, readRegularFile(path, MAX_SCENARIO_BYTES, 'scenario files'));
   } catch (e) {
     if (e instanceof NotARegularFile) return { ok: false, problems: [{ file: path, message: e.reason }] };
     throw e;

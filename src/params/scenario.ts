@@ -20,7 +20,7 @@ import { applyOverlay, getIn, type Tree } from './overlay.js';
 import { ScenarioError, type Problem } from './problems.js';
 import { closestKey, REFERENCE_FIELDS, referencesSchema, unknownCitations, type Reference } from './references.js';
 import { parametersSchema, plainText, type Parameters, type TieSide } from './schema.js';
-import { CORE_TAG_PREFIX, lineOf, parseSource, PLAIN_TAGS, type ReadResult, type SourceFile } from './source.js';
+import { CORE_TAG_PREFIX, lineOf, MAX_SCENARIO_BYTES, parseSource, PLAIN_TAGS, type ReadResult, type SourceFile } from './source.js';
 
 const MAX_EXTENDS_DEPTH = 16;
 
@@ -97,8 +97,9 @@ interface Origin {
 }
 
 /** The scenario of the file at `path`, its `extends` chain read through `files`. */
-export function buildScenario(path: string, files: ScenarioFiles, options: LoadOptions = {}): Scenario {
+export function buildScenario(path: string, given: ScenarioFiles, options: LoadOptions = {}): Scenario {
   const problems: Problem[] = [];
+  const files = remembered(given);
   const chain = readChain(path, files, [], problems);
   if (!chain) throw new ScenarioError(problems);
 
@@ -147,7 +148,13 @@ export function withOverrides(scenario: Scenario, set: readonly (string | Assign
 }
 
 /** Reads `path` and the bases it extends, root first; `null` after recording problems. */
-function readChain(path: string, files: ScenarioFiles, seen: readonly string[], problems: Problem[]): Layer[] | null {
+/** A file of the chain being read: its identity (how a cycle is found) and its path (how one is told). */
+interface Visited {
+  readonly identity: string;
+  readonly path: string;
+}
+
+function readChain(path: string, files: ScenarioFiles, seen: readonly Visited[], problems: Problem[]): Layer[] | null {
   const read = files.read(path);
   if (!read.ok) {
     problems.push(...read.problems);
@@ -170,8 +177,7 @@ function readChain(path: string, files: ScenarioFiles, seen: readonly string[], 
   const base = shape.data.extends;
   if (base === undefined) return [layer];
 
-  const here = files.identity(path);
-  const trail = [...seen, here];
+  const trail = [...seen, { identity: files.identity(path), path }];
   const line = lineOf(file, ['extends']);
   if (trail.length > MAX_EXTENDS_DEPTH) {
     problems.push({ file: path, line, field: 'extends', message: `the extends chain is deeper than ${MAX_EXTENDS_DEPTH} files` });
@@ -183,14 +189,39 @@ function readChain(path: string, files: ScenarioFiles, seen: readonly string[], 
     return null;
   }
   const baseReal = files.identity(basePath);
-  if (trail.includes(baseReal)) {
-    const cycle = [...trail.slice(trail.indexOf(baseReal)), baseReal].map(fileNameOf).join(' -> ');
+  const again = trail.findIndex((v) => v.identity === baseReal);
+  if (again >= 0) {
+    const cycle = [...trail.slice(again).map((v) => v.path), basePath].map(fileNameOf).join(' -> ');
     problems.push({ file: path, line, field: 'extends', message: `circular extends: ${cycle}` });
     return null;
   }
   const bases = readChain(basePath, files, trail, problems);
   return bases ? [...bases, layer] : null;
 }
+
+/**
+ * `files`, remembering every answer: a scenario rebuilt with more overrides
+ * (`withOverrides`) reads the bytes it was first built from, never a file
+ * changed since. Files already remembered are kept as they are.
+ */
+function remembered(files: ScenarioFiles): ScenarioFiles {
+  if (REMEMBERED.has(files)) return files;
+  const reads = new Map<string, ReadResult>();
+  const identities = new Map<string, string>();
+  const bases = new Map<string, string | undefined>();
+  const once = <T>(cache: Map<string, T>, key: string, answer: () => T): T => {
+    if (!cache.has(key)) cache.set(key, answer());
+    return cache.get(key) as T;
+  };
+  const memo: ScenarioFiles = {
+    read: (path) => once(reads, path, () => files.read(path)),
+    identity: (path) => once(identities, path, () => files.identity(path)),
+    base: (name, from) => once(bases, `${name}\0${from}`, () => files.base(name, from)),
+  };
+  REMEMBERED.add(memo);
+  return memo;
+}
+const REMEMBERED = new WeakSet<ScenarioFiles>();
 
 /** The file name `extends: name` stands for. */
 export function baseFileName(name: string): string {
@@ -596,13 +627,20 @@ export function memoryFiles(texts: Readonly<Record<string, string>>, others?: Re
   const fallback = others === undefined || isScenarioFiles(others) ? others : memoryFiles(others);
   const own = (path: string) => Object.hasOwn(texts, path);
   return {
-    read: (path) => (own(path) ? parseSource(path, new TextEncoder().encode(texts[path])) : fallback ? fallback.read(path) : { ok: false, problems: [{ file: path, message: 'no such scenario' }] }),
+    read: (path) => (own(path) ? parseText(path, texts[path]!) : fallback ? fallback.read(path) : { ok: false, problems: [{ file: path, message: 'no such scenario' }] }),
     identity: (path) => (own(path) ? `memory:${path}` : (fallback?.identity(path) ?? path)),
     base: (name, from) => {
       const file = baseFileName(name);
       return own(file) ? file : fallback?.base(name, from);
     },
   };
+}
+
+/** A scenario held in memory, with the size limit a file has. */
+function parseText(path: string, text: string): ReadResult {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length > MAX_SCENARIO_BYTES) return { ok: false, problems: [{ file: path, message: `is ${bytes.length} bytes; scenario files are limited to ${MAX_SCENARIO_BYTES}` }] };
+  return parseSource(path, bytes);
 }
 
 function isScenarioFiles(x: object): x is ScenarioFiles {

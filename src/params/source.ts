@@ -16,6 +16,9 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
 export const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE_TAG_PREFIX + t));
 
+/** Scenario files are small; anything larger is a mistake or an attack. */
+export const MAX_SCENARIO_BYTES = 1_000_000;
+
 export interface SourceFile {
   readonly path: string;
   readonly bytes: Uint8Array;
