@@ -52,7 +52,9 @@ describe('a scenario from text or an object', () => {
 
   it('a circular extends in memory is named by the files, not by internal names', () => {
     const bases = { 'a.yaml': 'name: a\ndescription: x\nextends: scenario\nparameters: {}\n' };
-    expect(problemsOf(() => parseScenario('name: s\ndescription: y\nextends: a\nparameters: {}\n', { bases }))).toEqual([expect.stringContaining('circular extends: scenario.yaml -> a.yaml -> scenario.yaml')]);
+    expect(problemsOf(() => parseScenario('name: s\ndescription: y\nextends: a\nparameters: {}\n', { bases }))).toEqual([
+      expect.stringContaining('circular extends: scenario.yaml -> a.yaml -> scenario.yaml'),
+    ]);
   });
 
   it('text larger than a scenario file may be is refused', () => {
