@@ -10,6 +10,7 @@ const NEEDS_BUILD = [
   'test/bench/**',
   'test/cluster/**',
   'test/package/**',
+  'test/library/commands.test.ts',
   'test/cli/{calibrate,interrupt,intervals,jobs,outputs,outputs-kill,parallel,report,run,sensitivity,terminal}.test.ts',
   'test/hostile/{bom,cli-args,corpus-files,corpus-generated,fuzz,readers,xss}.test.ts',
   'test/params/cli-validation.test.ts',

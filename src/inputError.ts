@@ -9,3 +9,9 @@
 export class InputError extends Error {
   override name = 'InputError';
 }
+
+/** `value` if it is a whole number from `min` to `max`; else an input error naming `option` (a flag, or a library option). */
+export function wholeNumber(value: number, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new InputError(`${option} must be a whole number from ${min} to ${max}, got ${value}`);
+  return value;
+}

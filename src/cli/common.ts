@@ -8,7 +8,7 @@ import { EXECUTORS, type ExecutorKind } from '../sim/executor/executor.js';
 import { defaultWorkers } from '../sim/pool.js';
 import { environmentExecutor } from '../sim/executor/fromEnvironment.js';
 import { MAX_UNITS } from '../sim/units.js';
-import { UsageError } from './errors.js';
+import { wholeNumber } from '../inputError.js';
 
 export interface CommonArgs {
   claims?: number;
@@ -71,12 +71,6 @@ export function runDefinitionOf(args: RunDefinitionArgs): { replications: number
  * Replications are capped again, with the scenario's teams, by `runSizeProblem`.
  */
 export const MAX_REPLICATIONS = MAX_UNITS;
-export const MAX_EVENT_LOG_CLAIMS = 100_000;
-
-export function wholeNumber(value: number, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${value}`);
-  return value;
-}
 
 /** The analysis options the common flags stand for, and the `--set` lines (`--claims` among them) its scenarios are loaded with. */
 export function analysisInputs(args: CommonArgs): { options: AnalyseOptions & { readonly seed: number; readonly replications: number; readonly workers: number }; set: string[] } {

@@ -14,7 +14,8 @@ import type { AnalysisOptions } from '../analysis/runs.js';
 import { DEFAULT_SENSITIVITY_METRIC, sensitivityCandidates, sensitivityOf } from '../analysis/sensitivity.js';
 import { sweepScenario } from '../analysis/sweep.js';
 import type { Target } from '../analysis/targets.js';
-import { InputError } from '../inputError.js';
+import { METRICS } from '../collect/metrics.js';
+import { InputError, wholeNumber } from '../inputError.js';
 import type { Scenario } from '../params/scenario.js';
 import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../analysis/results.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/schema/analyses.js';
@@ -69,10 +70,12 @@ export async function sweep(scenario: Scenario, axes: readonly Axis[], options: 
 /** How far `metric` swings as each parameter with a declared range moves from its low to its high end (all of them, or `params`). */
 export async function sensitivity(scenario: Scenario, options: AnalyseOptions & { metric?: string; params?: readonly string[] } = {}): Promise<SensitivityResults> {
   const { run, invocation } = prepare('sensitivity', options);
+  const metric = options.metric ?? DEFAULT_SENSITIVITY_METRIC;
+  if (!Object.hasOwn(METRICS, metric)) throw new InputError(`unknown metric: ${metric}`);
   const params = options.params ?? [];
   // The base, then each parameter at its low and its high end.
   const units = countedOver((1 + 2 * sensitivityCandidates(scenario.meta, params).vary.length) * unitsOf(scenario, run), options.onUnitDone);
-  const result = await usingPools(() => sensitivityOf(scenario, { ...run, metric: options.metric ?? DEFAULT_SENSITIVITY_METRIC, params, onUnitDone: units.onUnitDone, onRunDone: options.onRunDone }));
+  const result = await usingPools(() => sensitivityOf(scenario, { ...run, metric, params, onUnitDone: units.onUnitDone, onRunDone: options.onRunDone }));
   units.finish();
   return buildSensitivityResults(result, run.seed, invocation());
 }
@@ -99,7 +102,7 @@ export async function calibrate(
   options: CalibrateOptions = {},
 ): Promise<{ results: CalibrationResults; overlay: string | undefined }> {
   const { run, invocation, started } = prepare('calibrate', options);
-  const maxEvaluations = options.maxEvaluations ?? defaultMaxEvaluations(free.length);
+  const maxEvaluations = wholeNumber(options.maxEvaluations ?? defaultMaxEvaluations(free.length), 'maxEvaluations', 2, 10_000);
   const onEvaluation = (n: number, objective: number) => {
     options.onEvaluation?.(n, objective);
     options.onRunDone?.(n, maxEvaluations);
@@ -127,14 +130,17 @@ function unitsOf(scenario: Scenario, run: AnalysisOptions): number {
 function countedOver(total: number, report: ((done: number, total: number) => void) | undefined) {
   let finished = 0;
   let last = 0;
+  let all = total;
   const onUnitDone = report
     ? (done: number, of: number) => {
-        last = Math.min(finished + done, total);
-        report(last, total);
+        // A run may have more units than foreseen (a sweep over world.teams): the total grows with it.
+        all = Math.max(all, finished + of);
+        last = finished + done;
+        report(last, all);
         if (done === of) finished += of;
       }
     : undefined;
-  return { onUnitDone, finish: () => report && last < total && report(last, last) };
+  return { onUnitDone, finish: () => report && last < all && report(last, last) };
 }
 
 /** The options every run of an analysis shares, checked, and the invocation its results record. */
@@ -149,9 +155,4 @@ function prepare(name: string, options: AnalyseOptions) {
   };
   const invocation = () => ({ command: [...(options.command ?? [name])], startedAt: started.toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers: run.workers ?? 0 });
   return { run, invocation, started };
-}
-
-function wholeNumber(value: number, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new InputError(`${option} must be a whole number from ${min} to ${max}, got ${value}`);
-  return value;
 }

@@ -11,7 +11,7 @@ import { buildEventLog } from '../sim/eventLog.js';
 import { eventLogCsv } from '../export/eventLogCsv.js';
 import { toOcel } from '../export/ocel.js';
 import { runTables } from '../export/tables.js';
-import { InputError } from '../inputError.js';
+import { InputError, wholeNumber } from '../inputError.js';
 import type { Scenario } from '../params/scenario.js';
 import { reportFiles, type ChartFormat } from '../report/write.js';
 import { partialResult, type PartialResult } from '../results/partial.js';
@@ -49,16 +49,17 @@ async function simulateOnPools(scenario: Scenario, options: SimulateOptions): Pr
   const started = new Date();
   const t0 = performance.now();
   const { replications, seed, workers } = checked(scenario, options);
-  const run = { seed, workers, executor: options.executor, onUnitDone: options.onUnitDone };
+  const run = { seed, workers, executor: options.executor };
   let output: RunOutput;
   let precision: RunResults['precision'];
   if (options.precision) {
+    // Batches are counted by onBatch: a bar of units would start again at every batch.
     const { target, maxReplications, onBatch } = options.precision;
     const outcome = await runToPrecision(scenario.parameters, { ...run, target, initialReplications: replications, maxReplications, ...(onBatch ? { onBatch } : {}) });
     output = outcome.output;
     precision = { target, reached: outcome.reached, maxReplications, achieved: outcome.achieved };
   } else {
-    output = await runScenario(scenario.parameters, { ...run, replications, runUnits: onWorkers(workers) });
+    output = await runScenario(scenario.parameters, { ...run, replications, onUnitDone: options.onUnitDone, runUnits: onWorkers(workers) });
   }
   return buildRunResults(output, {
     scenario: scenarioRecord(scenario),
@@ -74,6 +75,8 @@ async function simulateOnPools(scenario: Scenario, options: SimulateOptions): Pr
 export async function simulateShard(scenario: Scenario, shard: ShardSpec, options: Omit<SimulateOptions, 'precision'> = {}): Promise<PartialResult> {
   const t0 = performance.now();
   const { replications, seed, workers } = checked(scenario, options);
+  wholeNumber(shard.count, 'shard.count', 1);
+  wholeNumber(shard.index, 'shard.index (from 0)', 0, shard.count - 1);
   const params = scenario.parameters;
   const units = await usingPools(() => simulateUnits(params, seed, planUnits(replications, params.world.teams, shard), { workers, executor: options.executor, onUnitDone: options.onUnitDone }));
   return partialResult({ scenario: scenarioRecord(scenario), parameters: params, parameterMeta: scenario.meta, seed, replications, shard, units, wallSeconds: (performance.now() - t0) / 1000 });
@@ -88,6 +91,9 @@ export interface RunFileOptions {
   readonly executor?: ExecutorKind;
 }
 
+/** Most claims an event log follows: each is every step of its history, in memory until written. */
+export const MAX_EVENT_LOG_CLAIMS = 100_000;
+
 /** The event log's files, by name. */
 export const EVENT_LOG_FILES = ['events.csv', 'events.ocel.json'] as const;
 
@@ -95,7 +101,7 @@ export const EVENT_LOG_FILES = ['events.csv', 'events.ocel.json'] as const;
 export async function runFiles(results: RunResults, options: RunFileOptions = {}): Promise<Record<string, string | Buffer>> {
   const files: Record<string, string | Buffer> = { 'results.json': `${JSON.stringify(results, null, 2)}\n`, ...runTables(results) };
   if (options.eventLogClaims !== undefined) {
-    const log = buildEventLog(results.parameters, results.seed, options.eventLogClaims, { executor: options.executor ?? DEFAULT_EXECUTOR });
+    const log = buildEventLog(results.parameters, results.seed, wholeNumber(options.eventLogClaims, 'eventLogClaims', 1, MAX_EVENT_LOG_CLAIMS), { executor: options.executor ?? DEFAULT_EXECUTOR });
     files['events.csv'] = eventLogCsv(log);
     files['events.ocel.json'] = `${JSON.stringify(toOcel(log), null, 2)}\n`;
   }
@@ -106,13 +112,13 @@ function checked(scenario: Scenario, options: SimulateOptions): { replications: 
   const replications = wholeNumber(options.replications ?? DEFAULTS.replications, 'replications', 1);
   const seed = wholeNumber(options.seed ?? DEFAULTS.seed, 'seed', 0, 0xffffffff);
   const workers = wholeNumber(options.workers ?? defaultWorkers(), 'workers', 1);
+  if (options.precision) {
+    const { target, maxReplications } = options.precision;
+    if (!(target > 0 && target < 1)) throw new InputError(`precision.target must be a share between 0 and 1 (e.g. 0.02), got ${target}`);
+    wholeNumber(maxReplications, 'precision.maxReplications', 2);
+  }
   const most = options.precision ? Math.max(replications, options.precision.maxReplications) : replications;
   const tooBig = runSizeProblem(most, scenario.parameters.world.teams);
   if (tooBig) throw new InputError(`${options.precision ? 'maxReplications' : 'replications'}: ${tooBig}`);
   return { replications, seed, workers };
-}
-
-function wholeNumber(value: number, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new InputError(`${option} must be a whole number from ${min} to ${max}, got ${value}`);
-  return value;
 }

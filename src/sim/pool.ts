@@ -3,9 +3,9 @@
  * (Piscina). Results come back keyed by unit and are merged by the caller in
  * canonical order, so the number of workers never changes a result.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Aggregates } from '../collect/aggregates.js';
@@ -27,17 +27,30 @@ export function defaultWorkers(): number {
 
 /**
  * The compiled worker module: beside this one, or, run from the sources (the
- * tests), the build in dist/. From sources not yet built there is none, and
- * units run in this thread: the number of workers never changes a result.
+ * tests), the build in dist/ if it is newer than every source. From sources
+ * not built since they changed there is none, and units run in this thread
+ * (the number of workers never changes a result): a stale build must not run
+ * old code in the threads while the sources run in this one.
  */
 function workerFile(): string | undefined {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return resolve(dirname(here), 'worker.js');
-  const built = resolve(dirname(here), '../../dist/sim/worker.js');
-  return existsSync(built) ? built : undefined;
+  builtWorker ??= { file: freshBuild(resolve(dirname(here), '..'), resolve(dirname(here), '../../dist/sim/worker.js')) };
+  return builtWorker.file;
+}
+let builtWorker: { file: string | undefined } | undefined;
+
+/** `built` if it exists and no file under `sources` was changed after it. */
+function freshBuild(sources: string, built: string): string | undefined {
+  if (!existsSync(built)) return undefined;
+  const builtAt = statSync(built).mtimeMs;
+  const stale = readdirSync(sources, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > builtAt);
+  return stale ? undefined : built;
 }
 
 export async function simulateUnits(params: Parameters, seed: number, units: readonly UnitKey[], options: PoolOptions = {}): Promise<UnitResult[]> {
+  // Chosen here, in this thread: an input error from CLAIMSIM_EXECUTOR must not lose its class crossing into a worker.
+  const executor = options.executor ?? environmentExecutor();
   const file = workerFile();
   const workers = file === undefined ? 1 : Math.max(1, Math.min(options.workers ?? defaultWorkers(), units.length));
   let done = 0;
@@ -47,16 +60,19 @@ export async function simulateUnits(params: Parameters, seed: number, units: rea
     const { simulateUnitsHere } = await import('./unit.js');
     // Between units, let signals (Ctrl-C) and progress output through.
     const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-    return simulateUnitsHere(params, seed, units, { ...options, executor: options.executor ?? environmentExecutor(), pause });
+    return simulateUnitsHere(params, seed, units, { ...options, executor, pause });
   }
-  const pool = poolOf(file!, workers);
-  return Promise.all(
-    units.map(async (unit) => {
-      const aggregates = await pool.run({ params, seed, ...unit, executor: options.executor });
-      finished();
-      return { ...unit, aggregates };
-    }),
-  );
+  // Held for the run, so that a caller's own run beside a library call keeps its threads.
+  return usingPools(() => {
+    const pool = poolOf(file!, workers);
+    return Promise.all(
+      units.map(async (unit) => {
+        const aggregates = await pool.run({ params, seed, ...unit, executor });
+        finished();
+        return { ...unit, aggregates };
+      }),
+    );
+  });
 }
 
 /** A runner for `runScenario` on `workers` threads (default: the number of cores). */

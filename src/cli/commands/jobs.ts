@@ -7,8 +7,9 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../params/load.js';
 import { runSizeProblem } from '../../sim/units.js';
 import { ENGINE } from '../../version.js';
+import { wholeNumber } from '../../inputError.js';
 import { UsageError } from '../errors.js';
-import { MAX_REPLICATIONS, runDefinitionOf, wholeNumber, withRunDefinition, type RunDefinitionArgs } from '../common.js';
+import { MAX_REPLICATIONS, runDefinitionOf, withRunDefinition, type RunDefinitionArgs } from '../common.js';
 import { jobFiles, kubernetesName, SCHEDULERS, writeJobFiles, type Scheduler } from '../jobs.js';
 
 interface JobsArgs extends RunDefinitionArgs {

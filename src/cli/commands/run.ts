@@ -6,15 +6,16 @@
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { RUN_TABLE_NAMES } from '../../export/tables.js';
-import { EVENT_LOG_FILES, runFiles, simulate, simulateShard } from '../../library/simulate.js';
+import { EVENT_LOG_FILES, MAX_EVENT_LOG_CLAIMS, runFiles, simulate, simulateShard } from '../../library/simulate.js';
 import { loadScenario } from '../../params/load.js';
 import { reportFileNames } from '../../report/write.js';
 import { partialFileName } from '../../results/partial.js';
 import { claimOutputs, writeOutputs, writePartial } from '../../results/write.js';
 import { defaultWorkers } from '../../sim/pool.js';
 import { parseShard, runSizeProblem } from '../../sim/units.js';
+import { wholeNumber } from '../../inputError.js';
 import { UsageError } from '../errors.js';
-import { MAX_EVENT_LOG_CLAIMS, MAX_REPLICATIONS, runDefinitionOf, safeName, wholeNumber, withRunDefinition, type CommonArgs } from '../common.js';
+import { MAX_REPLICATIONS, runDefinitionOf, safeName, withRunDefinition, type CommonArgs } from '../common.js';
 import { printRun } from '../format.js';
 import { claimsPerUnit, progressReporter } from '../progress.js';
 
