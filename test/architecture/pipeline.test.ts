@@ -54,6 +54,14 @@ describe('the pipeline', () => {
     expect(result.output).toMatch(/pipeline-rules: src\/rules\/isBuiltUp\.ts → src\/cli\/errors\.ts/);
   }, 120_000);
 
+  it('a module outside every phase fails', async () => {
+    const dir = copyWith('src/index.ts', '');
+    writeFileSync(join(dir, 'src/helpers.ts'), "export { ENGINE } from './version.js';\n");
+    const result = await cruise(dir);
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/every-module-has-a-phase: src\/helpers\.ts → src\/version\.ts/);
+  }, 120_000);
+
   it('the engine core reaching for a Node built-in fails', async () => {
     const result = await cruise(copyWith('src/sim/world/team.ts', "import { readFileSync } from 'node:fs';"));
     expect(result.ok).toBe(false);

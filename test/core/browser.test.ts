@@ -5,7 +5,8 @@
  * gives exactly the metrics the Node engine gives for the same scenario,
  * claims, replications and seed.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { build, type BuildFailure } from 'esbuild';
@@ -31,6 +32,23 @@ describe('the engine core in a browser', () => {
     // Nothing the core does not need: no fake names (faker), no worker pool, no chart renderer.
     expect(inputs.filter((i) => /node_modules\/(@faker-js|piscina|@resvg|vega)/.test(i))).toEqual([]);
   }, 60_000);
+
+  it("names none of Node's globals in the core's own sources (which a bundler would not refuse)", () => {
+    const rules = (createRequire(import.meta.url)(resolve(ROOT, '.dependency-cruiser.cjs')) as { forbidden: { name: string; from: { path: string } }[] }).forbidden;
+    const core = new RegExp(rules.find((r) => r.name === 'core-without-node')!.from.path);
+    const files = readdirSync(resolve(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .map((f) => `src/${f}`)
+      .filter((f) => f.endsWith('.ts') && core.test(f));
+    expect(files).toContain('src/sim/world/team.ts');
+    const uses = files.flatMap((f) => {
+      // Comments may speak of Node; code may not use it.
+      const code = readFileSync(resolve(ROOT, f), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+      return [...code.matchAll(/\b(process\.|Buffer\b|setImmediate|__dirname|__filename|require\(|import\.meta)/g)].map((m) => `${f}: ${m[0]}`);
+    });
+    expect(uses).toEqual([]);
+  });
 
   it('a Node built-in planted in the core fails the bundle, naming it', async () => {
     const failure = await bundle("export * from './src/core.ts'; export { readFileSync } from 'node:fs';").then(
