@@ -191,7 +191,10 @@ function readChain(path: string, files: ScenarioFiles, seen: readonly Visited[],
   const baseReal = files.identity(basePath);
   const again = trail.findIndex((v) => v.identity === baseReal);
   if (again >= 0) {
-    const cycle = [...trail.slice(again).map((v) => v.path), basePath].map(fileNameOf).join(' -> ');
+    // Told by the names as written; a link back to a file of the chain says which file it is.
+    const first = fileNameOf(trail[again]!.path);
+    const last = fileNameOf(basePath);
+    const cycle = [...trail.slice(again).map((v) => fileNameOf(v.path)), last === first ? last : `${last} (the same file as ${first})`].join(' -> ');
     problems.push({ file: path, line, field: 'extends', message: `circular extends: ${cycle}` });
     return null;
   }

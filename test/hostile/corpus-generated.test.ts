@@ -64,7 +64,7 @@ const GENERATED: readonly GeneratedCase[] = [
       symlinkSync(a, join(dir, 'cyclelink', 'b.yaml'));
       return a;
     },
-    stderr: /cyclelink\/a\.yaml:3: extends: circular extends: a\.yaml -> a\.yaml/,
+    stderr: /cyclelink\/a\.yaml:3: extends: circular extends: a\.yaml -> b\.yaml \(the same file as a\.yaml\)/,
   },
   {
     name: 'extends a name that is a symlink to /etc/passwd',

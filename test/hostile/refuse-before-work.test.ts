@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnalysisOptions } from '../../src/analysis/runs.js';
 import { runCommand } from '../../src/cli/commands/run.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/inputError.js';
 import { ScenarioError } from '../../src/params/problems.js';
 import { runScenario } from '../../src/sim/run.js';
 import { BASELINE, fixture, removeTempDirs, tempDir } from './harness.js';
@@ -128,7 +128,8 @@ describe('run checks every option before simulating', () => {
   ])('%s', async (_label, extra, wanted) => {
     const before = simulations();
     const e = await runWith(extra);
-    expect(e, message(e)).toBeInstanceOf(UsageError);
+    // Every user mistake is an input error (exit 2); a flag's is a UsageError or, for counts, wholeNumber's InputError.
+    expect(e, message(e)).toBeInstanceOf(InputError);
     expect(message(e)).toMatch(wanted);
     expect(simulations() - before, 'simulations started').toBe(0);
     expect(readdirSync(dir)).not.toContain('run-out');
