@@ -55,9 +55,15 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin-top
 .sub { color: var(--muted); margin: 0; }
 #summary p { font-size: 1.05rem; max-width: 75ch; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; overflow-wrap: anywhere; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
+/* A parameter's value may be a long list (an empirical distribution): it wraps rather than widen the page. */
+td.value { text-align: right; font-variant-numeric: tabular-nums; }
+/* A table wider than the column scrolls inside it; the page itself never scrolls sideways. */
+.table-scroll { max-width: 100%; overflow-x: auto; }
+details.fold > summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
 figure { margin: 1.5rem 0; } figcaption { color: var(--muted); font-size: .9rem; }
+.vega { max-width: 100%; overflow-x: auto; }
 .vega svg, .vega canvas { max-width: 100%; height: auto; }
 .tag { display: inline-block; min-width: 1.4em; text-align: center; border-radius: 3px; font-size: .8rem; padding: 0 .25rem; }
 .tag-S { background: #e5f1f8; } .tag-E { background: #fcf0d9; }
@@ -65,6 +71,15 @@ figure { margin: 1.5rem 0; } figcaption { color: var(--muted); font-size: .9rem;
 ol.sources li { margin-bottom: .6rem; } .sources .key { font-family: ui-monospace, monospace; font-size: .86rem; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .88rem; }
 footer code { white-space: pre-wrap; word-break: break-all; }
+code { overflow-wrap: anywhere; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .table-scroll, .vega { overflow: visible; }
+  td.num { white-space: normal; }
+  figure, tr, .ref { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  details.fold > summary { display: none; }
+}
 `;
 
 export async function buildReportHtml(results: SavedResults, charts: readonly ReportChart[]): Promise<string> {
@@ -104,12 +119,12 @@ ${summaryParagraphs(results)
 </section>
 <section id="headline">
 <h2>Headline figures</h2>
-<table>
+<div class="table-scroll"><table>
 <thead><tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.map((r) => `<tr>${r.map((c, i) => `<td${i > 0 ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}
 </tbody>
-</table>
+</table></div>
 </section>
 <section id="charts">
 <h2>Charts</h2>
@@ -162,9 +177,10 @@ function parameterTable(parameters: unknown, meta: Readonly<Record<string, Param
   const rows = Object.entries(meta).map(([path, m]) => {
     const value = getIn(parameters, path);
     const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    return `<tr><td><code>${escapeHtml(path)}</code><br>${escapeHtml(m.description)}</td><td class="num">${escapeHtml(shown)}</td><td>${escapeHtml(m.unit)}</td><td><span class="tag tag-${escapeHtml(m.tag)}">${escapeHtml(m.tag)}</span></td><td>${sourceCellHtml(m.source, resolve)}${m.range ? `<br>range ${escapeHtml(m.range.join(' to '))}` : ''}${m.changedBy ? `<br>set by ${escapeHtml(m.changedBy)}` : ''}</td></tr>`;
+    return `<tr><td><code>${escapeHtml(path)}</code><br>${escapeHtml(m.description)}</td><td class="value">${escapeHtml(shown)}</td><td>${escapeHtml(m.unit)}</td><td><span class="tag tag-${escapeHtml(m.tag)}">${escapeHtml(m.tag)}</span></td><td>${sourceCellHtml(m.source, resolve)}${m.range ? `<br>range ${escapeHtml(m.range.join(' to '))}` : ''}${m.changedBy ? `<br>set by ${escapeHtml(m.changedBy)}` : ''}</td></tr>`;
   });
-  return `<table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Tag</th><th>Source</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  // Folded open: a reader who came for the figures folds the longest part of the page away.
+  return `<details class="fold" open><summary>${rows.length} parameters: fold or unfold</summary><div class="table-scroll"><table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Tag</th><th>Source</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div></details>`;
 }
 
 function parameterSections(r: SavedResults): string {

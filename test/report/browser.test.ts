@@ -4,6 +4,9 @@
  * network blocked: no console errors, no request attempted, every chart drawn
  * live with marks, the summary and the footer present, and a screenshot saved.
  * A scenario named <script>alert(1)</script> shows as text and opens no dialog.
+ * No report is wider than the window at 1,400 and 800 px, nor than an A4
+ * page's printable width when printed (each is printed to PDF beside its
+ * screenshot); a scenario with an empirical claim-amount overlay included.
  *
  * Without Chromium this test says it cannot run; in CI (CI=true) it fails instead.
  */
@@ -53,10 +56,15 @@ beforeAll(async () => {
     '--overlay',
     join(dir, 'calibrated.yaml'),
   );
+  // The widest parameter value there is: an empirical distribution of 1,001 amounts.
+  const amounts = join(dir, 'amounts.csv');
+  writeFileSync(amounts, `amount\n${Array.from({ length: 6000 }, (_, i) => (100 + ((i * 7919) % 50000) / 7).toFixed(2)).join('\n')}\n`);
+  claimsim('fit', amounts, '--empirical', '--out', join(dir, 'empirical.yaml'), '--report-dir', join(dir, 'fit'));
+  claimsim('run', join(dir, 'empirical.yaml'), ...SMALL, '-r', '2', '--out', join(dir, 'empirical'));
   const hostile = join(dir, 'hostile.yaml');
   writeFileSync(hostile, 'name: "<script>alert(1)</script>"\ndescription: "<img src=x onerror=alert(2)> & friends"\nextends: baseline\nparameters: {}\n');
   claimsim('run', hostile, ...SMALL, '-r', '2', '--out', join(dir, 'hostile'));
-  for (const kind of ['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'hostile']) reports[kind] = join(dir, kind, 'report.html');
+  for (const kind of ['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'hostile', 'empirical']) reports[kind] = join(dir, kind, 'report.html');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -68,8 +76,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(kind: string) {
-  const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
+async function open(kind: string, width = 1100) {
+  const page = await browser!.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   const requests: string[] = [];
   const dialogs: string[] = [];
@@ -111,6 +119,32 @@ describe.skipIf(!available && !inCi)('reports in a real browser', () => {
       expect(requests).toEqual([]);
       expect(dialogs).toEqual([]);
       await page.close();
+    },
+    300_000,
+  );
+
+  /** A4 is 210 mm, 793.7 CSS px; Chromium prints with 0.4 in (38.4 px) margins each side. */
+  const A4_PRINTABLE_PX = Math.floor((210 / 25.4) * 96 - 2 * 0.4 * 96);
+
+  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'empirical'])(
+    'the %s report fits 1,400 px, 800 px and an A4 page',
+    async (kind) => {
+      const widths: Record<string, number> = {};
+      for (const width of [1400, 800]) {
+        const { page } = await open(kind, width);
+        widths[`${width} px`] = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width === 800) await page.screenshot({ path: join(SCREENSHOTS, `${kind}-800.png`), fullPage: true });
+        await page.close();
+      }
+      const { page } = await open(kind, A4_PRINTABLE_PX);
+      await page.emulateMedia({ media: 'print' });
+      widths.A4 = await page.evaluate(() => document.documentElement.scrollWidth);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const pdf = await page.pdf({ path: join(SCREENSHOTS, `${kind}.pdf`), format: 'A4' });
+      // The first page's MediaBox is A4's 595 x 842 points.
+      expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595(\.\d+)? 842(\.\d+)?\]/);
+      await page.close();
+      expect(widths).toEqual({ '1400 px': Math.min(widths['1400 px']!, 1400), '800 px': Math.min(widths['800 px']!, 800), A4: Math.min(widths.A4!, A4_PRINTABLE_PX) });
     },
     300_000,
   );
