@@ -14,21 +14,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartialResult } from '../../src/results/partial.js';
 import { shardRunArguments } from '../../src/results/partial.js';
+import { CLI, claimsim, ok, withoutInvocation } from '../support/cli.js';
 
-const CLI = join(process.cwd(), 'dist', 'cli', 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'claimsim-merge-missing-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const RUN = ['scenarios/baseline.yaml', '--set', 'policy.threshold=2500', '--set', 'fraud.share=0.2', '--claims', '1000', '-r', '2', '--seed', '5', '--workers', '1'];
 
-function claimsim(args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL', env: { ...process.env, CI: 'true' } });
-}
-function ok(args: string[]) {
-  const r = claimsim(args);
-  if (r.status !== 0) throw new Error(`claimsim ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r;
-}
-const withoutInvocation = (file: string) => readFileSync(file, 'utf8').replace(/"invocation": \{[^}]*\}/, '');
 const partialsIn = (folder: string) =>
   readdirSync(folder)
     .filter((f) => f.startsWith('partial-'))

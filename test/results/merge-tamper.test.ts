@@ -9,27 +9,15 @@
  *
  * Needs dist/ (`npm run build`).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsim, ok, withoutInvocation } from '../support/cli.js';
 
-const CLI = join(process.cwd(), 'dist', 'cli', 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'claimsim-tamper-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = ['run', 'scenarios/baseline.yaml', '--claims', '3000', '-r', '2', '--workers', '1'];
-
-/** Spawns the CLI; a kill timeout far above what a merge takes, so a hang fails rather than stalls. */
-function claimsim(args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL', env: { ...process.env, CI: 'true' } });
-}
-function ok(args: string[]) {
-  const r = claimsim(args);
-  if (r.status !== 0) throw new Error(`claimsim ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r;
-}
-const withoutInvocation = (file: string) => readFileSync(file, 'utf8').replace(/"invocation": \{[^}]*\}/, '');
 
 const good = join(dir, 'good');
 const seed2 = join(dir, 'seed2');
