@@ -7,7 +7,7 @@
  *
  * Phase: analyse (fit), then export.
  */
-import { dirname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { compareFits, type FitComparison } from '../analysis/fit/compareFits.js';
 import { empiricalAmounts } from '../analysis/fit/empiricalAmounts.js';
 import { fitOverlay, type Overlay } from '../analysis/fit/overlayFile.js';
@@ -51,7 +51,7 @@ export function fit(data: ClaimAmounts, options: FitOptions = {}): { results: Fi
   const startedAt = new Date().toISOString();
   const base = options.base ?? 'baseline';
   if (!SCENARIO_NAME.test(base)) throw new InputError(`base must name a scenario (letters, digits, - _ .), not a path: got "${base}"`);
-  const name = options.name ?? `${fileStem(data.file)}-fit`;
+  const name = options.name ?? `${basename(data.file, extname(data.file))}-fit`;
   const overlayFile = options.overlayFile ?? `${name}.yaml`;
   const comparison = compareFits(data.values);
   const empirical = options.empirical ? empiricalAmounts(data.values) : undefined;
@@ -90,11 +90,4 @@ export function fitsCsv(c: FitComparison): string {
     return f.components.map((comp, i) => [kind, i + 1, comp.weight, Math.exp(comp.mu), comp.sigma, f.k, f.logLikelihood, f.aic, f.ks, f.converged, f.collapsed, c.chosen === kind]);
   });
   return toCsv(['fit', 'component', 'weight', 'medianUsd', 'sigma', 'k', 'logLikelihoodUsd', 'aic', 'ksD', 'converged', 'collapsed', 'chosen'], rows);
-}
-
-/** A file's name without folder or extension. */
-function fileStem(file: string): string {
-  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
 }

@@ -9,7 +9,18 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotARegularFile, readRegularFile } from '../io/readRegularFile.js';
-import { baseFileName, buildScenario, memoryFiles, scenarioFromObject, scenarioFromText, type LoadOptions, type Scenario, type ScenarioFiles, type TextScenarioOptions } from './scenario.js';
+import {
+  baseFileName,
+  buildScenario,
+  isScenarioFiles,
+  memoryFiles,
+  scenarioFromObject,
+  scenarioFromText,
+  type LoadOptions,
+  type Scenario,
+  type ScenarioFiles,
+  type TextScenarioOptions,
+} from './scenario.js';
 import { MAX_SCENARIO_BYTES, parseSource, type ReadResult } from './source.js';
 
 export type { Assignment, LoadOptions, Scenario } from './scenario.js';
@@ -35,7 +46,7 @@ export function scenarioOf(data: Readonly<Record<string, unknown>>, options: Tex
 /** Bases given by name, which may in turn extend the bundled scenarios; or the bundled scenarios alone. */
 function withBundled(bases: TextScenarioOptions['bases']): ScenarioFiles {
   if (bases === undefined) return BUNDLED;
-  return typeof (bases as Partial<ScenarioFiles>).read === 'function' ? (bases as ScenarioFiles) : memoryFiles(bases as Readonly<Record<string, string>>, BUNDLED);
+  return isScenarioFiles(bases) ? bases : memoryFiles(bases, BUNDLED);
 }
 
 /** Where `extends: name` leads from a file in `dir`: beside it first, then among the bundled scenarios. */

@@ -646,6 +646,7 @@ function parseText(path: string, text: string): ReadResult {
   return parseSource(path, bytes);
 }
 
-function isScenarioFiles(x: object): x is ScenarioFiles {
+/** Whether `x` is a `ScenarioFiles` rather than a record of texts by file name. */
+export function isScenarioFiles(x: object): x is ScenarioFiles {
   return typeof (x as Partial<ScenarioFiles>).read === 'function';
 }

@@ -55,7 +55,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     let fitted: ReturnType<typeof fit>;
     try {
       data = readClaimAmounts(args.csv, { column: args.column, skipBad: args.skipBad });
-      fitted = fit(data, { base: args.base, empirical: args.empirical, name: `${basename(args.csv, extname(args.csv))}-fit`, overlayFile: out, command: ['claimsim', ...process.argv.slice(2)] });
+      fitted = fit(data, { base: args.base, empirical: args.empirical, overlayFile: out, command: ['claimsim', ...process.argv.slice(2)] });
     } catch (e) {
       if (e instanceof FitInputError) throw new UsageError(e.message.startsWith(args.csv) ? e.message : `${args.csv}: ${e.message}`);
       throw e;
