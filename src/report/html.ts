@@ -12,21 +12,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { TopLevelSpec } from 'vega-lite';
-import { getIn } from '../params/overlay.js';
-import type { ParamMeta } from '../params/meta.js';
 import { ENGINE } from '../version.js';
 import { escapeHtml, jsonForScript, replaceControls, scriptText } from './escape.js';
 import { specToSvg } from './render.js';
-import { sourceCellHtml, sourcesIndex, sourcesSectionHtml, type SourceEntry, type SourcesIndex } from './sources.js';
+import { sourcesSectionHtml } from './sources.js';
+import { parameterSections, reportSources, reportTitle, reproduce, subtitle } from './sections.js';
 import type { SavedResults } from '../results/read.js';
-import { headlineHeader, headlineRows, summaryParagraphs } from './summary.js';
+import { summaryParagraphs } from './summary.js';
+import { HEADLINE_SECTION, tablesFor, type ReportTable } from './tables.js';
+import type { ChartEntry } from './charts/types.js';
+import { toCsv } from '../export/csv.js';
 
-export interface ReportChart {
-  readonly id: string;
-  readonly title: string;
-  readonly spec: TopLevelSpec;
-}
+export type ReportChart = ChartEntry;
 
 /** No network, no plugins; inline scripts and styles only (vega-embed runs with its CSP-safe expression interpreter). */
 export const CONTENT_SECURITY_POLICY =
@@ -62,7 +59,11 @@ td.value { text-align: right; font-variant-numeric: tabular-nums; }
 /* A table wider than the column scrolls inside it; the page itself never scrolls sideways. */
 .table-scroll { max-width: 100%; overflow-x: auto; }
 details.fold > summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
-figure { margin: 1.5rem 0; } figcaption { color: var(--muted); font-size: .9rem; }
+figure { margin: 1.5rem 0; } figcaption, p.caption { color: var(--muted); font-size: .9rem; }
+th.num { text-align: right; }
+td.marked { font-weight: 600; background: #fcf0d9; }
+.download-row { margin: .3rem 0 1.2rem; font-size: .86rem; }
+button.download { font: inherit; color: var(--accent); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
 .vega { max-width: 100%; overflow-x: auto; }
 .vega svg, .vega canvas { max-width: 100%; height: auto; }
 .tag { display: inline-block; min-width: 1.4em; text-align: center; border-radius: 3px; font-size: .8rem; padding: 0 .25rem; }
@@ -78,24 +79,17 @@ code { overflow-wrap: anywhere; }
   td.num { white-space: normal; }
   figure, tr, .ref { break-inside: avoid; }
   h2 { break-after: avoid; }
-  details.fold > summary { display: none; }
+  details.fold > summary, .downloads, .download-row, .vega-actions, .vega-embed summary { display: none; }
 }
 `;
 
-export async function buildReportHtml(results: SavedResults, charts: readonly ReportChart[]): Promise<string> {
+export async function buildReportHtml(results: SavedResults, charts: readonly ReportChart[], tables: readonly ReportTable[] = tablesFor(results)): Promise<string> {
   const title = reportTitle(results);
-  const figures = await Promise.all(
-    charts.map(async (c) => {
-      const svg = await specToSvg(c.spec);
-      return `<figure class="chart" id="chart-${escapeHtml(c.id)}">
-<div class="vega" data-spec="spec-${escapeHtml(c.id)}">${replaceControls(svg)}</div>
-<figcaption>${escapeHtml(c.title)}</figcaption>
-<script type="application/json" id="spec-${escapeHtml(c.id)}">${jsonForScript(c.spec)}</script>
-</figure>`;
-    }),
-  );
-  const header = headlineHeader(results);
-  const rows = headlineRows(results);
+  const blocks = await Promise.all([
+    ...tables.filter((t) => t.section === HEADLINE_SECTION).map(tableBlock),
+    ...charts.map(chartBlock),
+    ...tables.filter((t) => t.section !== HEADLINE_SECTION).map(tableBlock),
+  ]);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -110,6 +104,7 @@ export async function buildReportHtml(results: SavedResults, charts: readonly Re
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="sub">${escapeHtml(subtitle(results))}</p>
+<p class="downloads" hidden>Take the data away: <button type="button" class="download" data-source="results-json" data-name="results.json" data-type="application/json">results.json</button>, and each table as CSV beside it.</p>
 </header>
 <section id="summary">
 <h2>Summary</h2>
@@ -117,101 +112,105 @@ ${summaryParagraphs(results)
   .map((p) => `<p>${escapeHtml(p)}</p>`)
   .join('\n')}
 </section>
-<section id="headline">
-<h2>Headline figures</h2>
-<div class="table-scroll"><table>
-<thead><tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
-<tbody>
-${rows.map((r) => `<tr>${r.map((c, i) => `<td${i > 0 ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}
-</tbody>
-</table></div>
-</section>
-<section id="charts">
-<h2>Charts</h2>
-${figures.join('\n')}
-</section>
+${sectionsHtml(blocks)}
 ${parameterSections(results)}
 ${sourcesSectionHtml(reportSources(results))}
 <footer id="reproduce">
 <h2>Reproduce</h2>
 ${reproduce(results)}
 </footer>
+<script type="application/json" id="results-json">${jsonForScript(`${JSON.stringify(results, null, 2)}\n`)}</script>
 ${inlineLibraries()}
-<script>
-// Replace each pre-rendered chart with the live one; the SVG stays if anything fails.
-for (const el of document.querySelectorAll('.vega')) {
-  const spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
-  const holder = document.createElement('div');
-  vegaEmbed(holder, spec, { renderer: 'svg', actions: false, ast: true })
-    .then(() => { el.replaceChildren(...holder.childNodes); el.dataset.rendered = 'live'; })
-    .catch((error) => console.warn('chart kept as pre-rendered SVG:', error));
-}
-</script>
+<script>${scriptText(PAGE_SCRIPT)}</script>
 </body>
 </html>
 `;
 }
 
-function reportTitle(r: SavedResults): string {
-  switch (r.kind) {
-    case 'run':
-      return `claimsim: ${r.scenario.name}`;
-    case 'compare':
-      return `claimsim: ${r.scenarios.map((s) => s.scenario.name).join(' vs ')}`;
-    case 'sweep':
-      return `claimsim sweep: ${r.scenario.name} over ${r.axes.map((a) => a.path).join(' and ')}`;
-    case 'sensitivity':
-      return `claimsim sensitivity: ${r.scenario.name}, ${r.metric}`;
-    case 'calibrate':
-      return `claimsim calibration: ${r.scenario.name}`;
-  }
+/** One chart or table, and the heading of the section it sits in. */
+interface Block {
+  readonly section: string;
+  readonly html: string;
 }
 
-function subtitle(r: SavedResults): string {
-  const description = r.kind === 'compare' ? r.scenarios[0]!.scenario.description : r.scenario.description;
-  return `${description}. Seed ${r.seed}, ${r.replications} replication${r.replications === 1 ? '' : 's'}; generated ${r.invocation.startedAt.slice(0, 10)}.`;
+/** Blocks grouped under their sections' headings, sections in the order they first appear. */
+function sectionsHtml(blocks: readonly Block[]): string {
+  const sections = new Map<string, string[]>();
+  for (const b of blocks) sections.set(b.section, [...(sections.get(b.section) ?? []), b.html]);
+  return [...sections].map(([heading, parts]) => `<section id="${escapeHtml(sectionId(heading))}">\n<h2>${escapeHtml(heading)}</h2>\n${parts.join('\n')}\n</section>`).join('\n');
 }
 
-/** The full parameter table of a scenario: value, unit, tag, source (its references resolved), and which file changed it. */
-function parameterTable(parameters: unknown, meta: Readonly<Record<string, ParamMeta>>, resolve: (key: string) => SourceEntry | undefined): string {
-  const rows = Object.entries(meta).map(([path, m]) => {
-    const value = getIn(parameters, path);
-    const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    return `<tr><td><code>${escapeHtml(path)}</code><br>${escapeHtml(m.description)}</td><td class="value">${escapeHtml(shown)}</td><td>${escapeHtml(m.unit)}</td><td><span class="tag tag-${escapeHtml(m.tag)}">${escapeHtml(m.tag)}</span></td><td>${sourceCellHtml(m.source, resolve)}${m.range ? `<br>range ${escapeHtml(m.range.join(' to '))}` : ''}${m.changedBy ? `<br>set by ${escapeHtml(m.changedBy)}` : ''}</td></tr>`;
+/** The anchor of a section: its heading in lower case, words joined by hyphens ("Headline figures" is #headline). */
+export function sectionId(heading: string): string {
+  if (heading === HEADLINE_SECTION) return 'headline';
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+async function chartBlock(c: ReportChart): Promise<Block> {
+  const svg = await specToSvg(c.spec);
+  return {
+    section: c.section ?? 'Charts',
+    html: `<figure class="chart" id="chart-${escapeHtml(c.id)}">
+<div class="vega" data-spec="spec-${escapeHtml(c.id)}">${replaceControls(svg)}</div>
+${c.caption ? `<figcaption>${escapeHtml(c.caption)}</figcaption>` : ''}
+<script type="application/json" id="spec-${escapeHtml(c.id)}">${jsonForScript(c.spec)}</script>
+</figure>`,
+  };
+}
+
+function tableBlock(t: ReportTable): Block {
+  const numeric = (i: number) => t.numeric?.[i] ?? i > 0;
+  const cell = (text: string, row: number, i: number) => {
+    const classes = [numeric(i) ? 'num' : '', t.marked?.[row]?.[i] ? 'marked' : ''].filter(Boolean).join(' ');
+    return `<td${classes ? ` class="${classes}"` : ''}>${escapeHtml(text)}</td>`;
+  };
+  const csv = toCsv(t.csv.header, t.csv.rows);
+  return {
+    section: t.section,
+    html: `<div class="table" id="table-${escapeHtml(t.id)}">
+${t.caption ? `<p class="caption">${escapeHtml(t.caption)}</p>` : ''}
+<div class="table-scroll"><table>
+<thead><tr>${t.header.map((h, i) => `<th${numeric(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${t.rows.map((r, row) => `<tr>${r.map((c, i) => cell(c, row, i)).join('')}</tr>`).join('\n')}
+</tbody>
+</table></div>
+<p class="download-row" hidden><button type="button" class="download" data-source="csv-${escapeHtml(t.id)}" data-name="${escapeHtml(t.id)}.csv" data-type="text/csv">Download ${escapeHtml(t.id)}.csv</button></p>
+<script type="application/json" id="csv-${escapeHtml(t.id)}">${jsonForScript(csv)}</script>
+</div>`,
+  };
+}
+
+/**
+ * The page's own script: draws each chart live in place of its pre-rendered
+ * SVG (with vega-embed's export actions, SVG and PNG, made in the page), and
+ * turns each download link on, building its file from the text embedded
+ * beside it into a blob, so nothing is fetched.
+ */
+const PAGE_SCRIPT = `
+for (const el of document.querySelectorAll('.vega')) {
+  const spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
+  const holder = document.createElement('div');
+  const id = el.dataset.spec.replace(/^spec-/, '');
+  vegaEmbed(holder, spec, { renderer: 'svg', ast: true, downloadFileName: id, actions: { export: true, source: false, compiled: false, editor: false } })
+    .then(() => { el.replaceChildren(...holder.childNodes); el.dataset.rendered = 'live'; })
+    .catch((error) => console.warn('chart kept as pre-rendered SVG:', error));
+}
+for (const link of document.querySelectorAll('button.download')) {
+  link.addEventListener('click', (event) => {
+    const text = JSON.parse(document.getElementById(link.dataset.source).textContent);
+    const url = URL.createObjectURL(new Blob([text], { type: link.dataset.type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = link.dataset.name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
   });
-  // Folded open: a reader who came for the figures folds the longest part of the page away.
-  return `<details class="fold" open><summary>${rows.length} parameters: fold or unfold</summary><div class="table-scroll"><table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Tag</th><th>Source</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div></details>`;
+  link.closest('[hidden]')?.removeAttribute('hidden');
 }
-
-function parameterSections(r: SavedResults): string {
-  const note = '<p>Tag S: stated by a source. Tag E: an estimate, varied over its range by sensitivity runs. A <code>[key]</code> in a source cites an entry of the Sources list below.</p>';
-  const sources = reportSources(r);
-  if (r.kind === 'compare') {
-    return r.scenarios
-      .map(
-        (s, i) =>
-          `<section class="parameters" id="parameters-${escapeHtml(s.scenario.name)}"><h2>Parameters: ${escapeHtml(s.scenario.name)}</h2>${note}${parameterTable(s.parameters, s.parameterMeta, (key) => sources.lookup(i, key))}</section>`,
-      )
-      .join('\n');
-  }
-  return `<section class="parameters" id="parameters"><h2>Parameters: ${escapeHtml(r.scenario.name)}</h2>${note}${parameterTable(r.parameters, r.parameterMeta, (key) => sources.lookup(0, key))}</section>`;
-}
-
-/** The references of the report's scenarios (each of a comparison's, in order), for the parameter tables and the Sources list. */
-function reportSources(r: SavedResults): SourcesIndex {
-  const scenarios = r.kind === 'compare' ? r.scenarios.map((s) => ({ record: s.scenario, meta: s.parameterMeta })) : [{ record: r.scenario, meta: r.parameterMeta }];
-  return sourcesIndex(scenarios.map((s) => ({ name: s.record.name, references: s.record.references, meta: s.meta })));
-}
-
-function reproduce(r: SavedResults): string {
-  const scenarios = r.kind === 'compare' ? r.scenarios.map((s) => s.scenario) : [r.scenario];
-  const items = [
-    ['claimsim version', `${r.engine.name} ${r.engine.version}`],
-    ...scenarios.map((s) => [`scenario ${s.name}`, `${s.chain.join(' <- ')} (sha256 ${s.hash})`]),
-    ['seed', String(r.seed)],
-    ['replications', String(r.replications)],
-    ['command', r.invocation.command.join(' ')],
-    ['run', `started ${r.invocation.startedAt}, ${r.invocation.wallSeconds.toFixed(1)} s`],
-  ];
-  return `<dl>${items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
-}
+`;

@@ -10,4 +10,8 @@ export interface ChartEntry {
   readonly id: string;
   readonly title: string;
   readonly spec: TopLevelSpec;
+  /** What the chart shows that its title does not (how to read it, what the bands are); shown under it. */
+  readonly caption?: string;
+  /** The heading of the report section it sits in (default "Charts"). */
+  readonly section?: string;
 }
