@@ -19,8 +19,8 @@ const PHASES = [
   ['analysis'],
   ['export'],
   ['report'],
-  // The front doors: the library, the command line and the benchmark, over everything.
-  ['core.ts', 'index.ts', 'library', 'cli', 'bench'],
+  // The front doors: the library, the command line, the benchmark and the report page's scripts, over everything.
+  ['core.ts', 'index.ts', 'library', 'cli', 'bench', 'page'],
 ];
 
 const pathOf = (names) => `^src/(${names.map((n) => n.replace('.', '\\.')).join('|')})($|/)`;
@@ -58,6 +58,20 @@ module.exports = {
       severity: 'error',
       from: { path: CORE },
       to: { path: '^src/', pathNot: CORE },
+    },
+    {
+      name: 'page-in-the-browser',
+      comment: "the report page's scripts run in a browser: the engine core, number formatting and each other, nothing else",
+      severity: 'error',
+      from: { path: '^src/page/' },
+      to: { path: '^src/', pathNot: `${CORE}|^src/(page|format)/` },
+    },
+    {
+      name: 'page-without-node',
+      comment: "the report page's scripts run in a browser: no Node built-in",
+      severity: 'error',
+      from: { path: '^src/page/' },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'every-module-has-a-phase',

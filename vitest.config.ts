@@ -14,7 +14,7 @@ const NEEDS_BUILD = [
   'test/cli/{calibrate,interrupt,intervals,jobs,outputs,outputs-kill,parallel,report,run,sensitivity,terminal}.test.ts',
   'test/hostile/{bom,cli-args,corpus-files,corpus-generated,fuzz,readers,xss}.test.ts',
   'test/params/cli-validation.test.ts',
-  'test/report/{browser,lazyNative}.test.ts',
+  'test/report/{browser,lazyNative,whatIf}.test.ts',
   'test/results/{merge-missing,merge-tamper,write}.test.ts',
 ];
 

@@ -19,6 +19,7 @@ export { planUnits, type UnitKey } from './sim/units.js';
 export { EXECUTORS, DEFAULT_EXECUTOR, type ExecutorKind } from './sim/executor/index.js';
 export { METRICS, METRIC_NAMES, metricsOf, type MetricName } from './collect/metrics.js';
 export { mergeAggregates, type Aggregates } from './collect/aggregates.js';
+export { summariseMetrics, type MetricSummaries } from './collect/summaries.js';
 export { summarise, confidenceHalfWidth, type Summary } from './stats/summary.js';
 export { pairedDifference, type PairedDifference } from './stats/paired.js';
 export { expectedShortfall } from './stats/expectedShortfall.js';

@@ -22,12 +22,17 @@ import { summaryParagraphs } from './summary.js';
 import { HEADLINE_SECTION, tablesFor, type ReportTable } from './tables.js';
 import type { ChartEntry } from './charts/types.js';
 import { toCsv } from '../export/csv.js';
+import { pageScripts } from './pageScripts.js';
+import { hasWhatIf, whatIfPanelHtml } from './whatIf.js';
 
 export type ReportChart = ChartEntry;
 
-/** No network, no plugins; inline scripts and styles only (vega-embed runs with its CSP-safe expression interpreter). */
+/**
+ * No network, no plugins, no eval; inline scripts and styles only (vega-embed runs with its CSP-safe expression
+ * interpreter), and Web Workers only from blobs the page makes itself (the what-if panel's engine).
+ */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; worker-src blob:; base-uri 'none'; form-action 'none'";
 
 const require = createRequire(import.meta.url);
 /** The browser builds of the chart libraries, read once. */
@@ -53,6 +58,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin-top
 #summary p { font-size: 1.05rem; max-width: 75ch; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; overflow-wrap: anywhere; }
+th { overflow-wrap: break-word; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
 /* A parameter's value may be a long list (an empirical distribution): it wraps rather than widen the page. */
 td.value { text-align: right; font-variant-numeric: tabular-nums; }
@@ -61,6 +67,12 @@ td.value { text-align: right; font-variant-numeric: tabular-nums; }
 details.fold > summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
 figure { margin: 1.5rem 0; } figcaption, p.caption { color: var(--muted); font-size: .9rem; }
 th.num { text-align: right; }
+#what-if form.levers { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: .4rem 1.2rem; margin: .8rem 0; }
+#what-if label.lever { display: block; font-size: .92rem; }
+#what-if input[type="number"] { width: 8rem; font: inherit; }
+#what-if .unit { color: var(--muted); font-size: .86rem; }
+#what-if progress { width: 12rem; vertical-align: middle; }
+#what-if[data-state="invalid"] .what-if-status, #what-if[data-state="failed"] .what-if-status { color: #b00020; }
 td.marked { font-weight: 600; background: #fcf0d9; }
 .download-row { margin: .3rem 0 1.2rem; font-size: .86rem; }
 button.download { font: inherit; color: var(--accent); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
@@ -79,17 +91,15 @@ code { overflow-wrap: anywhere; }
   td.num { white-space: normal; }
   figure, tr, .ref { break-inside: avoid; }
   h2 { break-after: avoid; }
-  details.fold > summary, .downloads, .download-row, .vega-actions, .vega-embed summary { display: none; }
+  #what-if, details.fold > summary, .downloads, .download-row, .vega-actions, .vega-embed summary { display: none; }
 }
 `;
 
 export async function buildReportHtml(results: SavedResults, charts: readonly ReportChart[], tables: readonly ReportTable[] = tablesFor(results)): Promise<string> {
   const title = reportTitle(results);
-  const blocks = await Promise.all([
-    ...tables.filter((t) => t.section === HEADLINE_SECTION).map(tableBlock),
-    ...charts.map(chartBlock),
-    ...tables.filter((t) => t.section !== HEADLINE_SECTION).map(tableBlock),
-  ]);
+  const headline = tables.filter((t) => t.section === HEADLINE_SECTION).map(tableBlock);
+  const blocks = await Promise.all([...charts.map(chartBlock), ...tables.filter((t) => t.section !== HEADLINE_SECTION).map(tableBlock)]);
+  const page = hasWhatIf(results) ? await pageScripts() : undefined;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -112,6 +122,8 @@ ${summaryParagraphs(results)
   .map((p) => `<p>${escapeHtml(p)}</p>`)
   .join('\n')}
 </section>
+${sectionsHtml(headline)}
+${hasWhatIf(results) ? whatIfPanelHtml(results) : ''}
 ${sectionsHtml(blocks)}
 ${parameterSections(results)}
 ${sourcesSectionHtml(reportSources(results))}
@@ -122,6 +134,7 @@ ${reproduce(results)}
 <script type="application/json" id="results-json">${jsonForScript(`${JSON.stringify(results, null, 2)}\n`)}</script>
 ${inlineLibraries()}
 <script>${scriptText(PAGE_SCRIPT)}</script>
+${page ? `<script type="text/plain" id="claimsim-engine">${scriptText(page.engine)}</script>\n<script>${scriptText(page.panel)}</script>` : ''}
 </body>
 </html>
 `;
@@ -196,10 +209,10 @@ for (const el of document.querySelectorAll('.vega')) {
   const holder = document.createElement('div');
   const id = el.dataset.spec.replace(/^spec-/, '');
   vegaEmbed(holder, spec, { renderer: 'svg', ast: true, downloadFileName: id, actions: { export: true, source: false, compiled: false, editor: false } })
-    .then(() => { el.replaceChildren(...holder.childNodes); el.dataset.rendered = 'live'; })
+    .then(() => { el.replaceChildren(holder); el.dataset.rendered = 'live'; })
     .catch((error) => console.warn('chart kept as pre-rendered SVG:', error));
 }
-for (const link of document.querySelectorAll('button.download')) {
+for (const link of document.querySelectorAll('button.download[data-source]')) {
   link.addEventListener('click', (event) => {
     const text = JSON.parse(document.getElementById(link.dataset.source).textContent);
     const url = URL.createObjectURL(new Blob([text], { type: link.dataset.type }));

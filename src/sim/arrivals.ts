@@ -43,7 +43,9 @@ export class IncidentTimes {
   next(): number | null {
     if (this.produced >= this.count) return null;
     const remaining = this.count - this.produced;
-    this.previous = 1 - (1 - this.previous) * this.uniform() ** (1 / remaining);
+    // u^(1/remaining) as exp(ln u / remaining): V8 changed Math.pow's last bits between releases (Node 20's and
+    // today's Chromium differ), while exp and log have stayed the same, so every JavaScript engine gets the same days.
+    this.previous = 1 - (1 - this.previous) * Math.exp(Math.log(this.uniform()) / remaining);
     this.produced++;
     return this.dayAt(this.previous);
   }
