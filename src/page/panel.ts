@@ -271,8 +271,7 @@ function start(section: HTMLElement): void {
     showValues();
     later();
   });
-  section.querySelector('button[type="reset"]')?.addEventListener('click', (event) => {
-    event.preventDefault();
+  section.querySelector('button.reset-levers')?.addEventListener('click', () => {
     showValues();
     later();
   });

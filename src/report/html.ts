@@ -67,7 +67,7 @@ td.value { text-align: right; font-variant-numeric: tabular-nums; }
 details.fold > summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
 figure { margin: 1.5rem 0; } figcaption, p.caption { color: var(--muted); font-size: .9rem; }
 th.num { text-align: right; }
-#what-if form.levers { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: .4rem 1.2rem; margin: .8rem 0; }
+#what-if div.levers { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: .4rem 1.2rem; margin: .8rem 0; }
 #what-if label.lever { display: block; font-size: .92rem; }
 #what-if input[type="number"] { width: 8rem; font: inherit; }
 #what-if .unit { color: var(--muted); font-size: .86rem; }
@@ -77,7 +77,7 @@ td.marked { font-weight: 600; background: #fcf0d9; }
 .download-row { margin: .3rem 0 1.2rem; font-size: .86rem; }
 button.download { font: inherit; color: var(--accent); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
 .vega { max-width: 100%; overflow-x: auto; }
-.vega svg, .vega canvas { max-width: 100%; height: auto; }
+.vega svg.marks, .vega canvas.marks { max-width: 100%; height: auto; }
 .tag { display: inline-block; min-width: 1.4em; text-align: center; border-radius: 3px; font-size: .8rem; padding: 0 .25rem; }
 .tag-S { background: #e5f1f8; } .tag-E { background: #fcf0d9; }
 .ref { color: var(--muted); font-size: .86rem; }

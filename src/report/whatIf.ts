@@ -51,10 +51,10 @@ export function whatIfPanelHtml(results: Extract<SavedResults, { kind: 'run' | '
 <h2>What if</h2>
 <p>Change a lever and this page reruns the report's ${claims.toLocaleString('en-US')} claims x ${results.replications} replications with seed ${results.seed}, in your browser: the claimsim engine is part of the page and nothing is sent anywhere. Every replication faces the same claims as the report's, so each difference is paired replication by replication, with its 95% interval.</p>
 ${choose}
-<form class="levers">
+<div class="levers" role="group" aria-label="Policy levers">
 ${levers}
-<p><button type="reset">Back to the report's values</button></p>
-</form>
+<p><button type="button" class="reset-levers">Back to the report's values</button></p>
+</div>
 <p class="what-if-status" role="status" aria-live="polite"><progress max="1" value="0"></progress> <span></span></p>
 <div class="table-scroll"><table class="what-if-table">
 <thead><tr><th>Figure</th><th class="num">Report</th><th class="num">What if</th><th class="num">Difference</th><th class="num">95% interval of the difference</th><th class="num">Verdict</th></tr></thead>

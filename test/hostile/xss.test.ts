@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/params/load.js';
 import { getIn } from '../../src/params/overlay.js';
+import { scriptText } from '../../src/report/escape.js';
 import { BASELINE, CLI, removeTempDirs, requireBuiltCli, STACK_LINE, tempDir } from './harness.js';
 
 const LONG = `${'<img src=x onerror=alert(1)><svg onload=alert(1)></script><script>alert(1)</script>'.repeat(1200)}`;
@@ -115,6 +116,10 @@ function checkReport(html: string): Checked {
       const spec: unknown = JSON.parse(body!);
       specs.push(spec);
       for (const [key, s] of strings(spec)) if (EXPRESSION_KEYS.has(key)) expect(s, `user text in a Vega ${key} expression`).not.toMatch(/alert|constructor|evil/);
+    } else if (/type="text\/plain"/.test(attrs!)) {
+      // The what-if panel's engine, kept as text for a worker: the bundle the build made, and nothing from the scenario in it.
+      expect(attrs!.trim()).toBe('type="text/plain" id="claimsim-engine"');
+      expect(body).toBe(scriptText(readFileSync('dist/page/engine.bundle.js', 'utf8')));
     } else {
       expect(attrs!.trim(), 'only plain inline scripts besides the JSON blocks').toBe('');
       // (The inlined Vega libraries contain "<svg", "onerror=" and URLs of their own; none of the payloads' markers.)
