@@ -83,11 +83,12 @@ export function reproduce(r: SavedResults): string {
     ['command', r.invocation.command.join(' ')],
     ['run', `started ${r.invocation.startedAt}, ${r.invocation.wallSeconds.toFixed(1)} s`],
   ];
-  return definitionList(items);
+  return `<dl>${items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
 }
 
-function definitionList(items: readonly (readonly string[])[]): string {
-  return `<dl>${items.map(([k, v]) => `<dt>${escapeHtml(k!)}</dt><dd><code>${escapeHtml(v!)}</code></dd>`).join('')}</dl>`;
+/** A fit's Reproduce list, laid out as the others. */
+function definitionList(items: readonly (readonly [string, string])[]): string {
+  return `<dl>${items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
 }
 
 /** A fit's subtitle: the data it read, and when. */
@@ -114,7 +115,7 @@ function overlaySection(r: FitResults): string {
 }
 
 /** How to fit again: the data by its hash, the options that shaped the overlay, the command. */
-function fitReproduce(r: FitResults): string[][] {
+function fitReproduce(r: FitResults): [string, string][] {
   return [
     ['claimsim version', `${r.engine.name} ${r.engine.version}`],
     ['claims file', `${r.input.file} (sha256 ${r.input.sha256})`],

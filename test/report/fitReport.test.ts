@@ -14,6 +14,7 @@ import { readClaimAmounts } from '../../src/analysis/fit/readAmounts.js';
 import { fit } from '../../src/library/fit.js';
 import { charts, renderReport } from '../../src/library/report.js';
 import { chartsFor, densityBars, densityCurves, qqPoints, titleOf } from '../../src/report/charts/index.js';
+import { summaryParagraphs } from '../../src/report/summary.js';
 import { tablesFor } from '../../src/report/tables.js';
 import { checkResults, ResultsFileError } from '../../src/results/read.js';
 import type { FitResults } from '../../src/results/schema/fit.js';
@@ -183,5 +184,44 @@ describe('fit results of a real file', () => {
   it('are read back too (fewest amounts a fit takes, another column)', () => {
     const small: FitResults = fit(readClaimAmounts('test/fixtures/fit/claims.csv', { column: 'paid_usd' })).results;
     expect(checkResults(JSON.parse(JSON.stringify(small)), 'results.json')).toEqual(JSON.parse(JSON.stringify(small)));
+  });
+});
+
+describe('the density chart of a spiky mixture', () => {
+  // 60 spread amounts and 40 at exactly $50: one component settles on the repeated amount at its smallest sigma.
+  const spread = Array.from({ length: 60 }, (_, i) => 200 * Math.exp(Math.sqrt(-2 * Math.log((i + 0.5) / 60)) * Math.cos(i * 2.399963)));
+  const spiky = fit({ file: 'repeats.csv', sha256: 'cd'.repeat(32), column: 'amount', values: [...spread, ...Array.from({ length: 40 }, () => 50)], skipped: [] }).results;
+
+  it('cuts the spike at 1.5 times the tallest bar or other curve, so the bars stay readable, and renders without a warning', async () => {
+    const [density] = chartsFor(spiky);
+    const tallestBar = Math.max(...densityBars(spiky.histogram).map((b) => b.density));
+    const lognormalPeak = Math.max(
+      ...densityCurves(spiky)
+        .filter((p) => p.fit === 'Lognormal')
+        .map((p) => p.density),
+    );
+    const mixturePeak = Math.max(
+      ...densityCurves(spiky)
+        .filter((p) => p.fit !== 'Lognormal')
+        .map((p) => p.density),
+    );
+    expect(mixturePeak).toBeGreaterThan(1.5 * Math.max(tallestBar, lognormalPeak));
+    expect(JSON.stringify(density!.spec)).toContain(`"domain":[0,${1.5 * Math.max(tallestBar, lognormalPeak)}]`);
+    expect((await render(density!.spec)).warnings).toEqual([]);
+  });
+
+  it('is left alone when no curve towers over the data', () => {
+    expect(JSON.stringify(chartsFor(results)[0]!.spec)).not.toContain('"domain":[0,');
+  });
+});
+
+describe('the summary of a mixture that collapsed', () => {
+  it('says so, and that the lognormal was chosen', () => {
+    // Nine amounts around $100 and one at $100M: the far component holds one amount (test/analysis/fit/compareFits.test.ts).
+    const collapsed = fit({ file: 'far.csv', sha256: 'ef'.repeat(32), column: 'amount', values: [100, 120, 90, 110, 105, 95, 130, 80, 115, 1e8], skipped: [] }).results;
+    expect(collapsed.comparison.mixture.collapsed).toBe(true);
+    const text = summaryParagraphs(collapsed).join(' ');
+    expect(text).toContain('Chosen: the lognormal (the mixture collapsed onto a few amounts)');
+    expect(text).toContain('The mixture collapsed');
   });
 });

@@ -68,10 +68,33 @@ export function decadeTicks(lo: number, hi: number): number[] | undefined {
   return ticks.length >= 2 ? ticks : undefined;
 }
 
+/**
+ * The top of the density axis: automatic, unless a curve rises past
+ * `headroom` times the tallest bar and the tallest other curve (a collapsed
+ * mixture's spike on a few repeated amounts), which is then cut there so the
+ * data stay readable.
+ * @example densityAxisTop([0.5, 0.4], [0.6, 30], 1.5) // 0.9: the spike of 30 is cut at 1.5 x 0.6
+ * @example densityAxisTop([0.5, 0.4], [0.6, 0.7], 1.5) // undefined: nothing to cut
+ */
+export function densityAxisTop(bars: readonly number[], curvePeaks: readonly number[], headroom: number): number | undefined {
+  const peaks = [...curvePeaks].sort((a, b) => b - a);
+  const rest = Math.max(...bars, ...peaks.slice(1));
+  return peaks[0]! > headroom * rest ? headroom * rest : undefined;
+}
+
+/** How far above the data a curve may rise before it is cut (see `densityAxisTop`). */
+const HEADROOM = 1.5;
+
 export function fitDensity(r: FitResults): TopLevelSpec {
   const bars = densityBars(r.histogram);
   const curves = densityCurves(r);
   const c = r.comparison;
+  const peaks = FITS.map((k) => Math.max(...curves.filter((p) => p.fit === capitalise(fitLabel(k))).map((p) => p.density)));
+  const top = densityAxisTop(
+    bars.map((b) => b.density),
+    peaks,
+    HEADROOM,
+  );
   const lo = bars[0]!.fromUsd;
   const hi = bars[bars.length - 1]!.toUsd;
   const domain = [DATA_LABEL, ...FITS.map((k) => capitalise(fitLabel(k)))];
@@ -86,6 +109,7 @@ export function fitDensity(r: FitResults): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(`${capitalise(chosenName(c.chosen))} is chosen for the ${c.n.toLocaleString('en-US')} amounts: ${choiceReason(c)}`, [
       'Bars: the amounts binned on log amount, scaled to unit area; lines: each fit\u2019s density on the same axis',
+      ...(top === undefined ? [] : ['A curve rising off the top is cut there']),
     ]),
     width: WIDTH,
     height: HEIGHT,
@@ -96,7 +120,7 @@ export function fitDensity(r: FitResults): TopLevelSpec {
         encoding: {
           x: { field: 'fromUsd', bin: 'binned', ...x },
           x2: { field: 'toUsd' },
-          y: { field: 'density', type: 'quantitative', title: 'Share of amounts per decade' },
+          y: { field: 'density', type: 'quantitative', title: 'Share of amounts per decade', ...(top === undefined ? {} : { scale: { domain: [0, top] } }) },
           color: {
             field: 'series',
             type: 'nominal',
@@ -113,7 +137,7 @@ export function fitDensity(r: FitResults): TopLevelSpec {
       },
       {
         data: { values: curves.map((p) => ({ ...p })) },
-        mark: { type: 'line', strokeWidth: 2 },
+        mark: { type: 'line', strokeWidth: 2, clip: true },
         encoding: {
           x: { field: 'usd', ...x },
           y: { field: 'density', type: 'quantitative' },
