@@ -109,7 +109,7 @@ export function fitDensity(r: FitResults): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(`${capitalise(chosenName(c.chosen))} is chosen for the ${c.n.toLocaleString('en-US')} amounts: ${choiceReason(c)}`, [
       'Bars: the amounts binned on log amount, scaled to unit area; lines: each fit\u2019s density on the same axis',
-      ...(top === undefined ? [] : ['A curve rising off the top is cut there']),
+      ...(top === undefined ? [] : ['A curve rising off the top is cut flat there']),
     ]),
     width: WIDTH,
     height: HEIGHT,
@@ -136,11 +136,12 @@ export function fitDensity(r: FitResults): TopLevelSpec {
         },
       },
       {
-        data: { values: curves.map((p) => ({ ...p })) },
-        mark: { type: 'line', strokeWidth: 2, clip: true },
+        // Cut by capping the values drawn rather than by clipping: Vega numbers clip paths per process, and the report must rebuild byte for byte.
+        data: { values: curves.map((p) => ({ ...p, shown: top === undefined ? p.density : Math.min(p.density, top) })) },
+        mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x: { field: 'usd', ...x },
-          y: { field: 'density', type: 'quantitative' },
+          y: { field: 'shown', type: 'quantitative' },
           color: { field: 'fit', type: 'nominal', scale: { domain } },
           detail: { field: 'fit', type: 'nominal' },
           tooltip: [
