@@ -3,20 +3,28 @@
  * lognormal mixture to historical amounts, choose by AIC, and state the
  * overlay scenario that uses the better fit (or, `empirical`, the data
  * itself), checked against the scenario it extends before anything is
- * written. `claimsim fit` reads the CSV, calls `fit`, and writes.
+ * written; the results carry the data's histogram and quantiles, which the
+ * report draws against both fits. `claimsim fit` reads the CSV, calls `fit`,
+ * and writes the overlay, the results and the report (`fitFiles`).
  *
  * Phase: analyse (fit), then export.
  */
 import { basename, dirname, extname } from 'node:path';
 import { compareFits, type FitComparison } from '../analysis/fit/compareFits.js';
 import { empiricalAmounts } from '../analysis/fit/empiricalAmounts.js';
+import { log10Histogram } from '../analysis/fit/log10Histogram.js';
+import { plottingPositions, QQ_POINTS, quantilesAt } from '../analysis/fit/plottingQuantiles.js';
 import { fitOverlay, type Overlay } from '../analysis/fit/overlayFile.js';
 import type { ClaimAmounts } from '../analysis/fit/readAmounts.js';
 import { toCsv } from '../export/csv.js';
 import { InputError } from '../inputError.js';
 import { findBase, loadScenario } from '../params/load.js';
 import { ScenarioError } from '../params/problems.js';
+import { reportFiles } from '../report/write.js';
+import type { FitResults } from '../results/schema/fit.js';
 import { ENGINE } from '../version.js';
+
+export type { FitResults } from '../results/schema/fit.js';
 
 export interface FitOptions {
   /** The scenario the overlay extends (default `baseline`), found beside `overlayFile` or among the bundled ones. */
@@ -29,18 +37,6 @@ export interface FitOptions {
   readonly overlayFile?: string;
   /** Recorded in the results' invocation (default `['fit']`). */
   readonly command?: readonly string[];
-}
-
-/** What `claimsim fit` writes to results.json. */
-export interface FitResults {
-  readonly kind: 'fit';
-  readonly engine: typeof ENGINE;
-  readonly input: { readonly file: string; readonly sha256: string; readonly column: string; readonly amounts: number; readonly skippedRows: number };
-  readonly comparison: FitComparison;
-  readonly empirical: { readonly stored: number; readonly quantiles: boolean } | null;
-  readonly overlayFile: string;
-  readonly base: string;
-  readonly invocation: { readonly command: readonly string[]; readonly startedAt: string };
 }
 
 /** What `extends` accepts: a scenario's name, never a path. */
@@ -57,6 +53,7 @@ export function fit(data: ClaimAmounts, options: FitOptions = {}): { results: Fi
   const empirical = options.empirical ? empiricalAmounts(data.values) : undefined;
   const overlay = fitOverlay({ name, base, data, comparison, ...(empirical ? { empirical } : {}) });
   checkAgainstBase(overlay, base, overlayFile);
+  const probabilities = plottingPositions(QQ_POINTS);
   const results: FitResults = {
     kind: 'fit',
     engine: ENGINE,
@@ -65,9 +62,16 @@ export function fit(data: ClaimAmounts, options: FitOptions = {}): { results: Fi
     empirical: empirical ? { stored: empirical.values.length, quantiles: empirical.quantiles } : null,
     overlayFile,
     base,
+    histogram: log10Histogram(data.values),
+    quantiles: { probabilities, usd: quantilesAt(data.values, probabilities) },
     invocation: { command: [...(options.command ?? ['fit'])], startedAt },
   };
   return { results, overlay, fitsCsv: fitsCsv(comparison) };
+}
+
+/** The files of a fit's report folder, by name: results.json, fits.csv and the report (report.html), to be written at once. */
+export async function fitFiles(fitted: { results: FitResults; fitsCsv: string }): Promise<Record<string, string | Buffer>> {
+  return { 'results.json': `${JSON.stringify(fitted.results, null, 2)}\n`, 'fits.csv': fitted.fitsCsv, ...(await reportFiles(fitted.results)) };
 }
 
 /** Refuses an overlay whose base cannot be found or whose values the base would refuse. */

@@ -5,9 +5,13 @@
  *
  * Phase: report.
  */
+import { basename } from 'node:path';
+import { overlaySets } from '../analysis/fit/fitText.js';
+import { scenarioMixture } from '../analysis/fit/overlayFile.js';
 import { getIn } from '../params/overlay.js';
 import type { ParamMeta } from '../params/meta.js';
 import type { SavedResults } from '../results/read.js';
+import type { FitResults } from '../results/schema/fit.js';
 import { escapeHtml } from './escape.js';
 import { sourceCellHtml, sourcesIndex, type SourceEntry, type SourcesIndex } from './sources.js';
 
@@ -23,10 +27,13 @@ export function reportTitle(r: SavedResults): string {
       return `claimsim sensitivity: ${r.scenario.name}, ${r.metric}`;
     case 'calibrate':
       return `claimsim calibration: ${r.scenario.name}`;
+    case 'fit':
+      return `claimsim fit: claim amounts of ${basename(r.input.file)}`;
   }
 }
 
 export function subtitle(r: SavedResults): string {
+  if (r.kind === 'fit') return fitSubtitle(r);
   const description = r.kind === 'compare' ? r.scenarios[0]!.scenario.description : r.scenario.description;
   return `${description}. Seed ${r.seed}, ${r.replications} replication${r.replications === 1 ? '' : 's'}; generated ${r.invocation.startedAt.slice(0, 10)}.`;
 }
@@ -44,6 +51,7 @@ function parameterTable(parameters: unknown, meta: Readonly<Record<string, Param
 
 export function parameterSections(r: SavedResults): string {
   const note = '<p>Tag S: stated by a source. Tag E: an estimate, varied over its range by sensitivity runs. A <code>[key]</code> in a source cites an entry of the Sources list below.</p>';
+  if (r.kind === 'fit') return overlaySection(r);
   const sources = reportSources(r);
   if (r.kind === 'compare') {
     return r.scenarios
@@ -58,11 +66,14 @@ export function parameterSections(r: SavedResults): string {
 
 /** The references of the report's scenarios (each of a comparison's, in order), for the parameter tables and the Sources list. */
 export function reportSources(r: SavedResults): SourcesIndex {
+  // A fit reads a CSV, not a scenario: it has no references to cite.
+  if (r.kind === 'fit') return sourcesIndex([]);
   const scenarios = r.kind === 'compare' ? r.scenarios.map((s) => ({ record: s.scenario, meta: s.parameterMeta })) : [{ record: r.scenario, meta: r.parameterMeta }];
   return sourcesIndex(scenarios.map((s) => ({ name: s.record.name, references: s.record.references, meta: s.meta })));
 }
 
 export function reproduce(r: SavedResults): string {
+  if (r.kind === 'fit') return definitionList(fitReproduce(r));
   const scenarios = r.kind === 'compare' ? r.scenarios.map((s) => s.scenario) : [r.scenario];
   const items = [
     ['claimsim version', `${r.engine.name} ${r.engine.version}`],
@@ -73,4 +84,46 @@ export function reproduce(r: SavedResults): string {
     ['run', `started ${r.invocation.startedAt}, ${r.invocation.wallSeconds.toFixed(1)} s`],
   ];
   return `<dl>${items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
+}
+
+/** A fit's Reproduce list, laid out as the others. */
+function definitionList(items: readonly (readonly [string, string])[]): string {
+  return `<dl>${items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('')}</dl>`;
+}
+
+/** A fit's subtitle: the data it read, and when. */
+function fitSubtitle(r: FitResults): string {
+  const skipped = r.input.skippedRows > 0 ? ` (${r.input.skippedRows} bad row${r.input.skippedRows === 1 ? '' : 's'} skipped)` : '';
+  return `A lognormal and a two-component lognormal mixture fitted to ${r.input.amounts.toLocaleString('en-US')} amounts in column "${r.input.column}" of ${r.input.file}${skipped}; generated ${r.invocation.startedAt.slice(0, 10)}.`;
+}
+
+/** What a fit has instead of scenario parameters: the overlay it wrote, what it sets and to what. */
+function overlaySection(r: FitResults): string {
+  const c = r.comparison;
+  const intro = `<p><code>${escapeHtml(r.overlayFile)}</code> extends <code>${escapeHtml(r.base)}</code> and ${escapeHtml(overlaySets(c.chosen, r.empirical))}, tagged E (an estimate) with a source naming ${escapeHtml(r.input.file)}, its SHA-256 and both fits' statistics; every other parameter is the base's.</p>`;
+  if (r.empirical) {
+    const what = r.empirical.quantiles
+      ? `${r.empirical.stored.toLocaleString('en-US')} evenly spaced quantiles of the amounts`
+      : `the ${r.empirical.stored.toLocaleString('en-US')} amounts, sorted and rounded to cents`;
+    return `<section class="parameters" id="overlay"><h2>Overlay written</h2>${intro}<p>The simulator resamples ${escapeHtml(what)}, which the overlay file holds (results.json does not repeat them). The fits above are shown for comparison.</p></section>`;
+  }
+  const rows = scenarioMixture(c[c.chosen].components).map(
+    (m, i) =>
+      `<tr><td>${i + 1}</td><td class="num">${escapeHtml(String(m.weight))}</td><td class="num">${escapeHtml(String(m.medianUsd))}</td><td class="num">${escapeHtml(String(m.sigma))}</td></tr>`,
+  );
+  return `<section class="parameters" id="overlay"><h2>Overlay written</h2>${intro}<p><code>claimAmount.mixture</code> as the overlay writes it:</p><div class="table-scroll"><table><thead><tr><th>Component</th><th class="num">weight</th><th class="num">medianUsd</th><th class="num">sigma</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div></section>`;
+}
+
+/** How to fit again: the data by its hash, the options that shaped the overlay, the command. */
+function fitReproduce(r: FitResults): [string, string][] {
+  return [
+    ['claimsim version', `${r.engine.name} ${r.engine.version}`],
+    ['claims file', `${r.input.file} (sha256 ${r.input.sha256})`],
+    ['column', r.input.column],
+    ['seed', 'none: a fit draws no random numbers, so the same file and options give the same fits'],
+    ['base scenario', r.base],
+    ['overlay', r.overlayFile],
+    ['command', r.invocation.command.join(' ')],
+    ['run', `started ${r.invocation.startedAt}`],
+  ];
 }

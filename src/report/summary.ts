@@ -4,9 +4,12 @@
  * as everywhere else (format/values.ts).
  */
 import { formatUsd, formatValue } from '../format/values.js';
+import { choiceReason, chosenName, fitRow, overlaySets } from '../analysis/fit/fitText.js';
+import { ksCriticalValue1Percent } from '../analysis/fit/kolmogorovSmirnov.js';
 import { wantedText } from '../analysis/targets.js';
 import { METRICS, REPORT_DIFFERENCE_COUNT, REPORT_HEADLINE_METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
 import type { CalibrationResults, CompareResults, SensitivityResults, SweepResults } from '../results/schema/analyses.js';
+import type { FitResults } from '../results/schema/fit.js';
 import type { SavedResults } from '../results/read.js';
 import type { RunResults } from '../results/results.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
@@ -46,6 +49,8 @@ export function summaryParagraphs(r: SavedResults): string[] {
       return sensitivitySummary(r);
     case 'calibrate':
       return calibrationSummary(r);
+    case 'fit':
+      return fitSummary(r);
   }
 }
 
@@ -192,6 +197,8 @@ export function headlineRows(r: SavedResults): string[][] {
           a.within ? 'within tolerance' : `${a.miss > 0 ? '+' : ''}${(a.miss * 100).toFixed(2)}% outside tolerance`,
         ]),
       ];
+    case 'fit':
+      return [r.comparison.lognormal, r.comparison.mixture].map((f) => [...fitRow(f), f.kind === r.comparison.chosen ? 'chosen' : '']);
   }
 }
 
@@ -207,5 +214,31 @@ export function headlineHeader(r: SavedResults): string[] {
       return ['Parameter', 'Range', `${r.metric} from low to high`, 'Swing'];
     case 'calibrate':
       return ['Parameter or target', 'Value', 'Range or target', ''];
+    case 'fit':
+      return ['Fit', 'Parameters', 'lnL (USD)', 'AIC', 'KS D', 'Chosen'];
   }
+}
+
+function fitSummary(r: FitResults): string[] {
+  const c = r.comparison;
+  const n = r.input.amounts;
+  const skipped = r.input.skippedRows > 0 ? `, ${r.input.skippedRows} bad row${r.input.skippedRows === 1 ? '' : 's'} skipped` : '';
+  const critical = ksCriticalValue1Percent(n);
+  const beyond = (['lognormal', 'mixture'] as const).filter((k) => c[k].ks > critical);
+  const shape =
+    beyond.length === 0
+      ? "neither gap is past it, so neither fit is refuted by the data's shape"
+      : `the ${beyond.map((k) => `${k}'s`).join(' and the ')} ${beyond.length === 1 ? 'gap is' : 'gaps are'} past it, so the data's shape differs from ${beyond.length === 1 ? 'that fit' : 'both fits'} by more than chance explains`;
+  const caution = [
+    ...(c.mixture.collapsed ? ['The mixture collapsed: one of its components settled on a few repeated amounts, so it was not chosen whatever its AIC.'] : []),
+    ...(!c.mixture.converged && !c.mixture.collapsed ? [`The mixture's fit did not converge in ${c.mixture.iterations} iterations; its figures are those it stopped at.`] : []),
+  ];
+  return [
+    `${n.toLocaleString('en-US')} claim amounts from column "${r.input.column}" of ${r.input.file}${skipped} were fitted by maximum likelihood with a lognormal (2 parameters) and a two-component lognormal mixture (5). ` +
+      `Chosen: ${chosenName(c.chosen)} (${choiceReason(c)}); AIC = 2k - 2 lnL, so the lower AIC fits better once the mixture's three extra parameters are paid for.`,
+    `The largest gap between the data's cumulative share and a fit's (the KS D) is ${c.lognormal.ks.toFixed(4)} for the lognormal and ${c.mixture.ks.toFixed(4)} for the mixture. ` +
+      `For ${n.toLocaleString('en-US')} amounts the 1% critical value is 1.63/\u221an = ${critical.toFixed(4)} (conservative, since each fit was estimated from the same amounts): ${shape}.`,
+    `The overlay scenario ${r.overlayFile} extends ${r.base} and ${overlaySets(c.chosen, r.empirical)}; "claimsim run ${r.overlayFile}" simulates the policy on these amounts.`,
+    ...caution,
+  ];
 }

@@ -42,7 +42,9 @@ export function tablesFor(results: SavedResults): ReportTable[] {
 
 /** The headline table: the figures the summary speaks of, with raw values for the download. */
 export function headlineTable(r: SavedResults): ReportTable {
-  return { id: 'headline', section: HEADLINE_SECTION, header: headlineHeader(r), rows: headlineRows(r), csv: headlineCsv(r) };
+  // A fit's parameters are words, its Chosen column a word too: only lnL, AIC and KS D are right-aligned figures.
+  const numeric = r.kind === 'fit' ? { numeric: [false, false, true, true, true, false] } : {};
+  return { id: 'headline', section: HEADLINE_SECTION, header: headlineHeader(r), rows: headlineRows(r), csv: headlineCsv(r), ...numeric };
 }
 
 function headlineCsv(r: SavedResults): ReportTable['csv'] {
@@ -88,5 +90,31 @@ function headlineCsv(r: SavedResults): ReportTable['csv'] {
           ...r.calibration.achieved.map((a) => [a.metric, 'target', a.simulated, null, null, wantedText(a.wanted), a.within, a.miss]),
         ],
       };
+    case 'fit':
+      return fitHeadlineCsv(r.comparison);
   }
+}
+
+/** One row per fit, each component's weight, median and sigma in its own columns (blank past a fit's own components). */
+function fitHeadlineCsv(c: Extract<SavedResults, { kind: 'fit' }>['comparison']): ReportTable['csv'] {
+  const fits = [c.lognormal, c.mixture];
+  const most = Math.max(...fits.map((f) => f.components.length));
+  const componentColumns = Array.from({ length: most }, (_, i) => [`weight${i + 1}`, `medianUsd${i + 1}`, `sigma${i + 1}`]).flat();
+  return {
+    header: ['fit', ...componentColumns, 'k', 'logLikelihoodUsd', 'aic', 'ksD', 'converged', 'collapsed', 'chosen'],
+    rows: fits.map((f) => [
+      f.kind,
+      ...Array.from({ length: most }, (_, i) => {
+        const comp = f.components[i];
+        return comp ? [comp.weight, Math.exp(comp.mu), comp.sigma] : [null, null, null];
+      }).flat(),
+      f.k,
+      f.logLikelihood,
+      f.aic,
+      f.ks,
+      f.converged,
+      f.collapsed,
+      f.kind === c.chosen,
+    ]),
+  };
 }

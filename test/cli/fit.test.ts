@@ -1,15 +1,18 @@
 /**
  * `claimsim fit` as the command line meets it: the command module is parsed
  * by yargs here (main.ts registers it separately), its output captured, and
- * its refusals checked to be usage errors that the CLI turns into exit 2.
+ * its refusals checked to be usage errors that the CLI turns into exit 2;
+ * the report it writes shows what it printed, and `claimsim report` on its
+ * folder rebuilds that report exactly.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import yargs from 'yargs';
 import { parse } from 'yaml';
 import { defaultFitOverlayPath, fitCommand } from '../../src/cli/commands/fit.js';
+import { reportCommand } from '../../src/cli/commands/report.js';
 import { reportFailure, UsageError } from '../../src/cli/errors.js';
 import { loadScenario } from '../../src/params/load.js';
 import { ScenarioError } from '../../src/params/problems.js';
@@ -179,5 +182,65 @@ describe('fit results', () => {
     const lognormal = csv[1]!.split(',');
     expect(Number(lognormal[7])).toBe(results.comparison.lognormal.aic);
     expect(csv.filter((line) => line.endsWith(',true')).length).toBe(results.comparison.chosen === 'lognormal' ? 1 : 2);
+  });
+});
+
+/** Runs `claimsim report ...args` in this process; returns what it printed. */
+async function report(...args: string[]): Promise<string> {
+  let stdout = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  try {
+    await yargs(['report', ...args])
+      .command(reportCommand)
+      .strict()
+      .parseAsync();
+    return stdout;
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+describe('the fit report', () => {
+  const csv = twoHumpCsv('reported.csv', 1500);
+  const reportDir = join(REPORTS, 'reported');
+  let printed = '';
+
+  it('is written beside results.json, and the command says where', async () => {
+    const r = await fit(csv, '--out', join(REPORTS, 'reported-fit.yaml'), '--report-dir', reportDir);
+    expect(r.error).toBeUndefined();
+    printed = r.stdout;
+    expect(printed).toContain(`Results: ${join(reportDir, 'results.json')}\n`);
+    expect(printed).toContain(`Report: ${join(reportDir, 'report.html')}\n`);
+    expect(existsSync(join(reportDir, 'report.html'))).toBe(true);
+  });
+
+  it("shows both fits' AIC and KS D as the command printed them", () => {
+    const html = readFileSync(join(reportDir, 'report.html'), 'utf8');
+    const rows = printed.split('\n').filter((line) => /^(lognormal|2-lognormal mixture) /.test(line));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      // The last columns of the terminal's table: lnL, AIC, KS D (and a * for the chosen fit).
+      const [lnL, aic, ks] = row.replace(/ +\*$/, '').trim().split(/ +/).slice(-3);
+      expect(aic).toMatch(/^\d+\.\d$/);
+      expect(ks).toMatch(/^0\.\d{4}$/);
+      expect(html).toContain(`<td class="num">${lnL}</td><td class="num">${aic}</td><td class="num">${ks}</td>`);
+    }
+  });
+
+  it('is rebuilt by claimsim report from the folder, byte for byte', async () => {
+    const before = readFileSync(join(reportDir, 'report.html'), 'utf8');
+    const current = () => readlinkSync(join(reportDir, '.claimsim', 'current'));
+    const written = current();
+    const out = await report(reportDir);
+    // A new output, not the old file left in place.
+    expect(current()).not.toBe(written);
+    expect(out).toBe(`report: ${join(reportDir, 'report.html')}\n`);
+    expect(readFileSync(join(reportDir, 'report.html'), 'utf8')).toBe(before);
+    // and the results and fits it was built beside are kept
+    expect(JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')).kind).toBe('fit');
+    expect(existsSync(join(reportDir, 'fits.csv'))).toBe(true);
   });
 });

@@ -64,7 +64,7 @@ beforeAll(async () => {
   const hostile = join(dir, 'hostile.yaml');
   writeFileSync(hostile, 'name: "<script>alert(1)</script>"\ndescription: "<img src=x onerror=alert(2)> & friends"\nextends: baseline\nparameters: {}\n');
   claimsim('run', hostile, ...SMALL, '-r', '2', '--out', join(dir, 'hostile'));
-  for (const kind of ['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'hostile', 'empirical']) reports[kind] = join(dir, kind, 'report.html');
+  for (const kind of ['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'fit', 'hostile', 'empirical']) reports[kind] = join(dir, kind, 'report.html');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -104,7 +104,7 @@ describe.skipIf(!available && !inCi)('reports in a real browser', () => {
     expect(available, `no Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium`).toBe(true);
   });
 
-  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate'])(
+  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'fit'])(
     'the %s report opens offline and draws every chart',
     async (kind) => {
       const { page, errors, requests, dialogs } = await open(kind);
@@ -126,7 +126,7 @@ describe.skipIf(!available && !inCi)('reports in a real browser', () => {
   /** A4 is 210 mm, 793.7 CSS px; Chromium prints with 0.4 in (38.4 px) margins each side. */
   const A4_PRINTABLE_PX = Math.floor((210 / 25.4) * 96 - 2 * 0.4 * 96);
 
-  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'empirical'])(
+  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'fit', 'empirical'])(
     'the %s report fits 1,400 px, 800 px and an A4 page',
     async (kind) => {
       const widths: Record<string, number> = {};

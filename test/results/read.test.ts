@@ -213,7 +213,7 @@ describe('broken results are refused naming the file and the path', () => {
 
   it('not results at all', () => {
     for (const data of [42, null, [], { kind: 'partial' }, { kind: 'nonsense' }]) {
-      expect(refusal(checkResults, data)).toBe('results.json: not the results of a claimsim analysis (its "kind" must be one of run, compare, sweep, sensitivity, calibrate)');
+      expect(refusal(checkResults, data)).toBe('results.json: not the results of a claimsim analysis (its "kind" must be one of run, compare, sweep, sensitivity, calibrate, fit)');
     }
   });
 });

@@ -20,3 +20,12 @@ export function kolmogorovSmirnov(sorted: readonly number[], cdf: (x: number) =>
   }
   return d;
 }
+
+/**
+ * The large-sample 1% critical value of D for n values and a fully specified
+ * CDF, 1.63/√n (see above); conservative for a fit to the same values.
+ * @example ksCriticalValue1Percent(10000) // 0.0163
+ */
+export function ksCriticalValue1Percent(n: number): number {
+  return 1.63 / Math.sqrt(n);
+}

@@ -10,6 +10,8 @@ import { claimAmounts } from './claimAmounts.js';
 import { comparison } from './comparison.js';
 import { costDistribution } from './costDistribution.js';
 import { daysToPayment } from './daysToPayment.js';
+import { fitDensity, fitDensityCaption } from './fitDensity.js';
+import { fitQq, fitQqCaption } from './fitQq.js';
 import { monthlyCashFlow } from './monthlyCashFlow.js';
 import { sweepCurves } from './sweepCurves.js';
 import { tornado } from './tornado.js';
@@ -22,6 +24,8 @@ export { amountBins, claimAmounts, type AmountBin } from './claimAmounts.js';
 export { COMPARISON_USD_METRICS, comparison, differenceRows, type DifferenceRow } from './comparison.js';
 export { costDistribution, niceBins, type HistogramBin } from './costDistribution.js';
 export { dayOfShare, daysToPayment, paymentEcdf, type EcdfPoint } from './daysToPayment.js';
+export { densityBars, densityCurves, fitDensity, type DensityBar, type DensityPoint } from './fitDensity.js';
+export { fitQq, qqPoints, worstFactor, type QqPoint } from './fitQq.js';
 export { monthlyCashFlow, monthPoints, type MonthPoint } from './monthlyCashFlow.js';
 export { sweepCurves, sweepRows, type SweepRow } from './sweepCurves.js';
 export { tornado, tornadoBars, type TornadoBar } from './tornado.js';
@@ -40,6 +44,9 @@ export function titleOf(spec: TopLevelSpec): string {
   return typeof text === 'string' ? text : Array.isArray(text) ? text.join(' ') : '';
 }
 
+/** Where a fit's charts sit in its report. */
+const FIT_SECTION = 'Fit against the data';
+
 const entry = (id: string, spec: TopLevelSpec): ChartEntry => ({ id, title: titleOf(spec), spec });
 
 /**
@@ -47,7 +54,8 @@ const entry = (id: string, spec: TopLevelSpec): ChartEntry => ({ id, title: titl
  * claim amounts, who pays, monthly cash flow and days to payment; a comparison
  * its paired differences and the base scenario's cost distribution; a sweep
  * its net cost and valid-paid-share curves; a sensitivity run its tornado; a
- * calibration its targets against what it achieved.
+ * calibration its targets against what it achieved; a fit the data's
+ * histogram under both fitted densities, and its QQ plot.
  */
 export function chartsFor(results: SavedResults): ChartEntry[] {
   switch (results.kind) {
@@ -69,5 +77,10 @@ export function chartsFor(results: SavedResults): ChartEntry[] {
       return [entry('tornado', tornado(results))];
     case 'calibrate':
       return [entry('calibration', calibration(results))];
+    case 'fit':
+      return [
+        { ...entry('fit-density', fitDensity(results)), caption: fitDensityCaption(results), section: FIT_SECTION },
+        { ...entry('fit-qq', fitQq(results)), caption: fitQqCaption(results), section: FIT_SECTION },
+      ];
   }
 }

@@ -1,6 +1,7 @@
 /** Every kind of results.json the engine writes, told apart by `kind`, with the schema of each. */
 import type { z } from 'zod';
 import { calibrationResultsSchema, compareResultsSchema, sensitivityResultsSchema, sweepResultsSchema } from './analyses.js';
+import { fitResultsSchema } from './fit.js';
 import { runResultsSchema } from './run.js';
 
 export const RESULT_SCHEMAS = {
@@ -9,6 +10,7 @@ export const RESULT_SCHEMAS = {
   sweep: sweepResultsSchema,
   sensitivity: sensitivityResultsSchema,
   calibrate: calibrationResultsSchema,
+  fit: fitResultsSchema,
 } as const;
 
 /** Any results.json the engine writes; `report` and the charts take each of them. */
