@@ -63,6 +63,20 @@ export function cumulativeDevelopment(development: readonly (readonly number[])[
 }
 
 /**
+ * The last development month in which any filing month's marketplace payments
+ * grew: later columns of the cumulative triangle repeat it (or are past the horizon).
+ * @example lastDevelopmentMonth([[5, 3, 0], [4, 0, 0], [2, 0, 0]]) // 1
+ * @example lastDevelopmentMonth([[0, 0], [0, 0]]) // 0
+ */
+export function lastDevelopmentMonth(development: readonly (readonly number[])[]): number {
+  let last = 0;
+  for (const row of development) {
+    for (let k = last + 1; k < row.length; k++) if (row[k]! > 0) last = k;
+  }
+  return last;
+}
+
+/**
  * The whole days a month of the horizon covers (months are twelfths of a
  * 365-day year, so they start at fractional days), the last cut at the horizon.
  * @example monthDays(0, 545) // { first: 0, last: 30 }
