@@ -59,6 +59,6 @@ export function cashFlowByPayerCaption(): string {
 export function developmentTriangleCaption(): string {
   return (
     "Read a row from left to right to follow one month's claims as the marketplace pays them: a row at full shade in its first column was paid within the month it was filed. " +
-    'The blank lower corner lies past the horizon and was never observed; the table below gives the same figures, and the share in the title counts only rows observed to the last column.'
+    'A blank cell lies past the horizon and was never observed; the table below gives the same figures, and the share in the title counts only the rows observed to the last column.'
   );
 }

@@ -11,7 +11,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { cumulativeDevelopment, horizonDays, lastDevelopmentMonth, monthLabel } from '../../export/tables.js';
 import { formatShare, formatUsd } from '../../format/values.js';
 import { OKABE_ITO } from './palette.js';
-import { chartTitle, HEIGHT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
+import { chartTitle, HEIGHT, LEGEND_LABEL_LIMIT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import type { RunLike } from './types.js';
 
 export interface DevelopmentCell {
@@ -65,13 +65,19 @@ export function developmentTriangle(run: RunLike): TopLevelSpec {
   const subtitle = [
     `Rows: month of filing; columns: months after it. Cells: cumulative marketplace payments, mean of ${run.replications} replications, shaded by the share of the row's last figure. Blank: past the horizon`,
   ];
-  const shade = { field: 'developed', type: 'quantitative' as const, title: 'Share of the row paid', scale: { domain: [0, 1], range: ['white', OKABE_ITO.blue] }, legend: { format: '.0%' } };
-  const y = { field: 'filed', type: 'ordinal' as const, title: null, sort: { field: 'monthFiled', order: 'ascending' as const } };
+  const shade = {
+    field: 'developed',
+    type: 'quantitative' as const,
+    title: 'Share of the row',
+    scale: { domain: [0, 1], range: ['white', OKABE_ITO.blue] },
+    legend: { format: '.0%', titleLimit: LEGEND_LABEL_LIMIT },
+  };
+  const y = { field: 'filed', type: 'ordinal' as const, title: null, sort: { field: 'monthFiled', order: 'ascending' as const }, axis: { labelLimit: LEGEND_LABEL_LIMIT } };
   const x = { field: 'after', type: 'ordinal' as const, title: 'Months after the month of filing', axis: { labelAngle: 0 } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, subtitle),
-    width: WIDTH - 100,
+    width: WIDTH - 200,
     height: Math.max(HEIGHT, 18 * new Set(cells.map((c) => c.monthFiled)).size),
     data: { values: cells.map((c) => ({ ...c })) },
     encoding: { x, y },
