@@ -12,6 +12,7 @@ import { loadScenario } from '../../src/params/load.js';
 import { mergePartials } from '../../src/results/partial.js';
 import { checkResults } from '../../src/results/read.js';
 import { buildRunResults, openAtHorizon, type RunResults } from '../../src/results/results.js';
+import { unitProblems } from '../../src/results/verify.js';
 
 const SMALL = ['volume.claims=800', 'world.teams=2', 'horizon.runoffDays=30'];
 const options = { seed: 3, replications: 3, workers: 1 } as const;
@@ -55,6 +56,22 @@ describe('cash flow by payer', () => {
     expect(again.monthly.sellerPaidUsd).toEqual(run.monthly.sellerPaidUsd);
     expect(again.monthlyBands.insurerPaidUsd).toEqual(run.monthlyBands.insurerPaidUsd);
     expect(again.openAtHorizon).toEqual(run.openAtHorizon);
+  }, 120_000);
+});
+
+describe('merge refuses a partial whose finance figures do not add up', () => {
+  it('names a payer series that disagrees with the payer’s total, and an amount at stake in a state no open claim is in', async () => {
+    const shard = await simulateShard(scenario, { index: 0, count: 2 }, options);
+    const u = shard.units[0]!;
+    const where = { seed: shard.seed, replication: u.replication, team: u.team };
+    expect(unitProblems(shard.parameters, where, u.aggregates, u.fingerprint)).toEqual([]);
+    const tampered = structuredClone(u.aggregates);
+    tampered.monthly.sellerPaidUsd[0]! += 100;
+    // A claim that is denied is closed, so no open claim is ever in that state.
+    tampered.openAtStakeByState.denied = 50;
+    const problems = unitProblems(shard.parameters, where, tampered, u.fingerprint).map(([path, message]) => `${path.join('.')}: ${message}`);
+    expect(problems).toContainEqual(expect.stringMatching(/^aggregates\.monthly\.sellerPaidUsd: adds up to \S+, but money\.paidBySellersUsd is /));
+    expect(problems).toContain('aggregates.openAtStakeByState.denied: is a state no open claim is in (openByState)');
   }, 120_000);
 });
 
