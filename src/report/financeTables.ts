@@ -38,7 +38,9 @@ export function developmentTable(r: RunLike): ReportTable {
     caption:
       `What the marketplace has paid customers on the claims filed in each month, by the end of each later month (mean of ${r.replications} replication${r.replications === 1 ? '' : 's'}). ` +
       'Months are twelfths of a 365-day year; an empty cell lies past the horizon, so it was never observed. ' +
-      `Columns stop at "${afterMonths(columns - 1)}", the last month of development in which any payment was made; development-cumulative.csv in the run's folder has them all.`,
+      (r.development.some((row) => row.some((v) => v > 0))
+        ? `Columns stop at "${afterMonths(columns - 1)}", the last month of development in which any payment was made; development-cumulative.csv in the run's folder has them all.`
+        : 'The marketplace paid nothing on any month of claims, so only the month of filing is shown.'),
     header,
     rows: months.map(({ m, row, filed }) => [monthLabel(m, end), formatValue(filed, 'claims'), ...row.map((v) => (v === null ? '' : formatUsd(v)))]),
     csv: {

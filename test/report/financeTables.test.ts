@@ -44,6 +44,20 @@ describe('the cumulative development table', () => {
     expect(t.section).toBe('Finance');
     expect(t.caption).toContain('"after 1 month"');
   });
+
+  it('says so when the marketplace paid nothing', () => {
+    const t = developmentTable({
+      ...run,
+      development: [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+    } as RunLike);
+    expect(t.header).toEqual(['Filed in', 'Claims filed', 'after 0 months']);
+    expect(t.rows.map((row) => row[2])).toEqual(['$0', '$0']);
+    expect(t.caption).toContain('paid nothing');
+  });
 });
 
 describe('the open claims table', () => {
