@@ -29,8 +29,18 @@ function each<K extends string, T extends z.ZodType>(keys: readonly K[], value: 
   return Object.fromEntries(keys.map((k) => [k, value])) as Record<K, T>;
 }
 
+/** The monthly series every run's results have held from the start. */
+export const FIRST_MONTHLY_SERIES = ['filed', 'concessionsUsd', 'recoveriesUsd', 'backlog'] as const;
+/**
+ * Paid to customers each month by sellers directly (deductibles included) and
+ * by their insurers, in the month the money moved; the marketplace's part is
+ * `concessionsUsd`, so the three add up to all paid to customers, and
+ * `recoveriesUsd` is money moving from sellers to the marketplace, not to
+ * customers. Results written before these were kept lack them.
+ */
+export const PAYER_MONTHLY_SERIES = ['sellerPaidUsd', 'insurerPaidUsd'] as const;
 /** The series a team's aggregates keep per month. */
-export const MONTHLY_SERIES = ['filed', 'concessionsUsd', 'recoveriesUsd', 'backlog'] as const;
+export const MONTHLY_SERIES = [...FIRST_MONTHLY_SERIES, ...PAYER_MONTHLY_SERIES] as const;
 export type MonthlySeries = (typeof MONTHLY_SERIES)[number];
 
 /*
@@ -86,6 +96,8 @@ export const aggregatesSchema = z.strictObject({
   /** Money on claims still open when the run ends. */
   openMoney: pathMoneySchema,
   openByState: z.record(stateName, num),
+  /** Per state of the claims still open when the run ends: the sum of their claimed amounts less all paid to their customers so far (by anyone). */
+  openAtStakeByState: z.record(stateName, num),
   money: z.strictObject({
     /** Sum over recovered dollars of the days since the marketplace paid them (for the mean lag). */
     recoveryLagUsdDays: num,
@@ -137,6 +149,7 @@ export function emptyAggregates(months: number, days: number): Aggregates {
     outcomes,
     openMoney: emptyPath(),
     openByState: {},
+    openAtStakeByState: {},
     money: {
       recoveryLagUsdDays: 0,
       paidByMarketplaceUsd: 0,
@@ -156,7 +169,7 @@ export function emptyAggregates(months: number, days: number): Aggregates {
     histograms: { claimedUsd: zeros(AMOUNT_BIN_COUNT + 2), daysToPayment: zeros(DAYS_BIN_COUNT), recoveryLagUsd: zeros(DAYS_BIN_COUNT) },
     development: Array.from({ length: months }, () => zeros(months)),
     daily: { backlog: zeros(days) },
-    monthly: { filed: zeros(months), concessionsUsd: zeros(months), recoveriesUsd: zeros(months), backlog: zeros(months) },
+    monthly: Object.fromEntries(MONTHLY_SERIES.map((k) => [k, zeros(months)])) as Record<MonthlySeries, number[]>,
     largest: [],
   };
 }

@@ -56,17 +56,24 @@ export class Collector {
     this.totals.claims.unfiledAtEnd += count;
   }
 
+  /** Money paid to a customer, counted in the month it moved (the marketplace's also by the claim's month of filing). */
   paid(claim: ClaimFacts, payer: Payer, amountUsd: number, now: number): void {
     const m = this.totals.money;
+    const monthly = this.totals.monthly;
+    const months = monthly.concessionsUsd.length;
+    const paidMonth = monthOf(now, months);
     if (payer === 'marketplace') {
       m.paidByMarketplaceUsd += amountUsd;
-      const months = this.totals.monthly.concessionsUsd.length;
-      const paidMonth = monthOf(now, months);
       const filedMonth = monthOf(claim.filedDay, months);
-      this.totals.monthly.concessionsUsd[paidMonth]! += amountUsd;
+      monthly.concessionsUsd[paidMonth]! += amountUsd;
       this.totals.development[filedMonth]![paidMonth - filedMonth]! += amountUsd;
-    } else if (payer === 'seller') m.paidBySellersUsd += amountUsd;
-    else m.paidByInsurersUsd += amountUsd;
+    } else if (payer === 'seller') {
+      m.paidBySellersUsd += amountUsd;
+      monthly.sellerPaidUsd[paidMonth]! += amountUsd;
+    } else {
+      m.paidByInsurersUsd += amountUsd;
+      monthly.insurerPaidUsd[paidMonth]! += amountUsd;
+    }
   }
 
   recovered(how: RecoveryKind, amountUsd: number, now: number, lagDays: number): void {
@@ -106,6 +113,7 @@ export class Collector {
   open(claim: ClaimFacts, state: string, money: ClaimMoney): void {
     this.totals.claims.open++;
     this.totals.openByState[state] = (this.totals.openByState[state] ?? 0) + 1;
+    this.totals.openAtStakeByState[state] = (this.totals.openAtStakeByState[state] ?? 0) + atStakeUsd(claim, money);
     addMoney(this.totals.openMoney, money);
     this.settle(claim, money);
     this.noteIfLarge(claim, `open (${state})`, money);
@@ -166,6 +174,11 @@ function addMoney(path: PathMoney, money: ClaimMoney): void {
   path.sellerUsd += money.sellerUsd;
   path.insurerUsd += money.insurerUsd;
   path.recoveredUsd += money.recoveredUsd;
+}
+
+/** What an open claim still asks for: its claimed amount less everything paid to its customer so far, by anyone. */
+export function atStakeUsd(claim: Pick<ClaimFacts, 'claimedUsd'>, money: Pick<ClaimMoney, 'marketplaceUsd' | 'sellerUsd' | 'insurerUsd'>): number {
+  return claim.claimedUsd - (money.marketplaceUsd + money.sellerUsd + money.insurerUsd);
 }
 
 function monthOf(day: number, months: number): number {

@@ -11,6 +11,7 @@ import { METRICS, REPORT_DIFFERENCE_COUNT, REPORT_HEADLINE_METRICS, type MetricD
 import { wantedText } from '../analysis/targets.js';
 import type { Cell } from '../export/csv.js';
 import type { SavedResults } from '../results/read.js';
+import { financeTables } from './financeTables.js';
 import { headlineHeader, headlineRows } from './summary.js';
 
 export interface ReportTable {
@@ -37,7 +38,7 @@ const unitOf = (m: string) => (METRICS[m as MetricName] as MetricDefinition | un
 
 /** Every table of a report, headline first. */
 export function tablesFor(results: SavedResults): ReportTable[] {
-  return [headlineTable(results)];
+  return [headlineTable(results), ...(results.kind === 'run' ? financeTables(results) : [])];
 }
 
 /** The headline table: the figures the summary speaks of, with raw values for the download. */

@@ -14,11 +14,11 @@ import type { RunOutput } from '../sim/run.js';
 import { summarise, type Summary } from '../stats/summary.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
 import { ENGINE } from '../version.js';
-import type { Band, RunResults } from './schema/run.js';
+import type { Band, OpenClaims, RunResults } from './schema/run.js';
 import type { Invocation, ScenarioRecord } from './schema/parts.js';
 import { parametersHash } from './verify.js';
 
-export type { Band, RunResults } from './schema/run.js';
+export type { Band, OpenClaims, RunResults } from './schema/run.js';
 export type { Invocation, ScenarioRecord } from './schema/parts.js';
 
 export function scenarioRecord(scenario: Scenario): ScenarioRecord & { readonly parametersHash: string } {
@@ -76,6 +76,10 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
     perReplication,
     outcomes,
     openAtHorizonByState: Object.fromEntries(Object.entries(pooled.openByState).map(([k, v]) => [k, v / n])),
+    openAtHorizon: openAtHorizon(
+      reps.map((r) => r.aggregates),
+      Object.keys(pooled.openByState),
+    ),
     distributions: {
       claimedUsd: { binLowerUsd: pooled.histograms.claimedUsd.map((_, i) => amountBinLowerUsd(i)), counts: pooled.histograms.claimedUsd },
       daysToPayment: { day: pooled.histograms.daysToPayment.map((_, i) => i), counts: pooled.histograms.daysToPayment },
@@ -86,10 +90,7 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
     ...(ctx.precision ? { precision: ctx.precision } : {}),
     monthly: {
       monthStartDay: pooled.monthly.filed.map((_, i) => Math.round(i * DAYS_PER_MONTH * 100) / 100),
-      filed: series((a) => a.monthly.filed),
-      concessionsUsd: series((a) => a.monthly.concessionsUsd),
-      recoveriesUsd: series((a) => a.monthly.recoveriesUsd),
-      backlog: series((a) => a.monthly.backlog),
+      ...(Object.fromEntries(MONTHLY_SERIES.map((k) => [k, series((a) => a.monthly[k])])) as Record<MonthlySeries, number[][]>),
     },
     largestClaims: pooled.largest.map((e) => {
       const unit = { seed: ctx.seed, replication: e.replication, team: e.team };
@@ -99,6 +100,23 @@ export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResu
       ...ctx.invocation,
       claimsPerSecond: ctx.invocation.wallSeconds > 0 ? (claims * n) / ctx.invocation.wallSeconds : 0,
     },
+  };
+}
+
+/**
+ * The claims open at the horizon, in all and in each of `states` (in that
+ * order), summarised across replications: a replication with no claim in a
+ * state counts 0 claims and $0 at stake there.
+ */
+export function openAtHorizon(reps: readonly Pick<Aggregates, 'openByState' | 'openAtStakeByState'>[], states: readonly string[]): NonNullable<RunResults['openAtHorizon']> {
+  const sumOf = (record: Readonly<Record<string, number>>) => Object.values(record).reduce((s, v) => s + v, 0);
+  const byState = (state: string): OpenClaims => ({
+    count: summarise(reps.map((a) => a.openByState[state] ?? 0)),
+    atStakeUsd: summarise(reps.map((a) => a.openAtStakeByState[state] ?? 0)),
+  });
+  return {
+    total: { count: summarise(reps.map((a) => sumOf(a.openByState))), atStakeUsd: summarise(reps.map((a) => sumOf(a.openAtStakeByState))) },
+    byState: Object.fromEntries(states.map((state) => [state, byState(state)])),
   };
 }
 

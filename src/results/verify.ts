@@ -103,6 +103,7 @@ export function unitProblems(params: Parameters, unit: WorkUnit, a: Aggregates, 
     [['claims', 'claimedUsd'], a.claims.claimedUsd],
     [['customers', 'daysToPaymentSum'], a.customers.daysToPaymentSum],
     ...a.histograms.recoveryLagUsd.map((v, i): [(string | number)[], number] => [['histograms', 'recoveryLagUsd', i], v]),
+    ...Object.entries(a.openAtStakeByState).map(([k, v]): [(string | number)[], number] => [['openAtStakeByState', k], v]),
   ];
   for (const [path, v] of amounts) {
     // fraudPaidByMarketplaceUsd is net of recoveries and may dip a rounding error below 0.
@@ -118,6 +119,7 @@ export function unitProblems(params: Parameters, unit: WorkUnit, a: Aggregates, 
   const byState = sum(Object.values(a.openByState));
   if (byState !== c.open) add(['openByState'], `holds ${byState} claims, but claims.open is ${c.open}`);
   for (const name of Object.keys(a.openByState)) if (!claimStateNames(params).has(name)) add(['openByState', name], 'is not a state of the claim machine');
+  for (const name of Object.keys(a.openAtStakeByState)) if (!Object.hasOwn(a.openByState, name)) add(['openAtStakeByState', name], 'is a state no open claim is in (openByState)');
   for (const k of ['underThreshold', 'fabricated', 'builtUp', 'paidByMarketplace'] as const) if (c[k] > c.filed) add(['claims', k], `is ${c[k]}, more than the ${c.filed} claims filed`);
   if (c.filed + c.unfiledAtEnd > c.incidents) add(['claims', 'filed'], `is ${c.filed} with ${c.unfiledAtEnd} unfiled at the end, more than the ${c.incidents} incidents`);
   const histClaims = sum(a.histograms.claimedUsd);
@@ -148,6 +150,8 @@ export function unitProblems(params: Parameters, unit: WorkUnit, a: Aggregates, 
     [['monthly', 'concessionsUsd'], sum(a.monthly.concessionsUsd!), 'money.paidByMarketplaceUsd', m.paidByMarketplaceUsd],
     [['development'], sum(a.development.map(sum)), 'money.paidByMarketplaceUsd', m.paidByMarketplaceUsd],
     [['monthly', 'recoveriesUsd'], sum(a.monthly.recoveriesUsd!), 'money.recoveredUsd', m.recoveredUsd],
+    [['monthly', 'sellerPaidUsd'], sum(a.monthly.sellerPaidUsd), 'money.paidBySellersUsd', m.paidBySellersUsd],
+    [['monthly', 'insurerPaidUsd'], sum(a.monthly.insurerPaidUsd), 'money.paidByInsurersUsd', m.paidByInsurersUsd],
     [['histograms', 'recoveryLagUsd'], sum(a.histograms.recoveryLagUsd), 'money.recoveredUsd', m.recoveredUsd],
   ];
   for (const [path, got, name, want] of series) if (!sameMoney(got, want)) add(path, `adds up to ${usd(got)}, but ${name} is ${usd(want)}`);

@@ -27,7 +27,7 @@ describe('claimsim report', () => {
     expect(html).toContain('Content-Security-Policy');
     expect(html).not.toMatch(/<script[^>]+src=/);
     const charts = readdirSync(join(saved, 'charts')).sort();
-    expect(charts).toEqual(['claim-amounts.svg', 'cost-distribution.svg', 'days-to-payment.svg', 'monthly-cash-flow.svg', 'who-pays.svg']);
+    expect(charts).toEqual(['cash-flow-by-payer.svg', 'claim-amounts.svg', 'cost-distribution.svg', 'days-to-payment.svg', 'development-triangle.svg', 'monthly-cash-flow.svg', 'who-pays.svg']);
     expect(readFileSync(join(saved, 'charts', 'who-pays.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
     expect(claimsim('report', join(run, 'results.json'), '--out', saved, '--charts', 'png').status).toBe(0);
     // The PNG signature: 0x89 'P' 'N' 'G'.

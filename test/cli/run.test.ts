@@ -63,7 +63,7 @@ describe('claimsim run', () => {
       readdirSync(out)
         .filter((e) => !e.startsWith('.'))
         .sort(),
-    ).toEqual(['development.csv', 'monthly.csv', 'replications.csv', 'report.html', 'results.json', 'summary.csv']);
+    ).toEqual(['development-cumulative.csv', 'development.csv', 'monthly.csv', 'open-claims.csv', 'replications.csv', 'report.html', 'results.json', 'summary.csv']);
   });
 
   it('gives byte-identical results for the same seed, apart from its invocation block', () => {

@@ -6,10 +6,14 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { calibration } from './calibration.js';
+import { cashFlowByPayerCaption, claimAmountsCaption, costDistributionCaption, daysToPaymentCaption, developmentTriangleCaption, monthlyCashFlowCaption, whoPaysCaption } from './captions.js';
+import { cashFlowByPayer } from './cashFlowByPayer.js';
 import { claimAmounts } from './claimAmounts.js';
 import { comparison } from './comparison.js';
 import { costDistribution } from './costDistribution.js';
 import { daysToPayment } from './daysToPayment.js';
+import { developmentTriangle } from './developmentTriangle.js';
+import { FINANCE_SECTION } from '../financeTables.js';
 import { fitDensity, fitDensityCaption } from './fitDensity.js';
 import { fitQq, fitQqCaption } from './fitQq.js';
 import { monthlyCashFlow } from './monthlyCashFlow.js';
@@ -20,6 +24,8 @@ import type { ChartEntry } from './types.js';
 import { whoPays } from './whoPays.js';
 
 export { calibration, calibrationRows, type CalibrationRow } from './calibration.js';
+export { cashFlowByPayer, flowTotals, PAYER_FLOWS, payerPoints, type PayerPoint } from './cashFlowByPayer.js';
+export { developmentCells, developmentTriangle, paidWithin, type DevelopmentCell } from './developmentTriangle.js';
 export { amountBins, claimAmounts, type AmountBin } from './claimAmounts.js';
 export { COMPARISON_USD_METRICS, comparison, differenceRows, type DifferenceRow } from './comparison.js';
 export { costDistribution, niceBins, type HistogramBin } from './costDistribution.js';
@@ -47,11 +53,12 @@ export function titleOf(spec: TopLevelSpec): string {
 /** Where a fit's charts sit in its report. */
 const FIT_SECTION = 'Fit against the data';
 
-const entry = (id: string, spec: TopLevelSpec): ChartEntry => ({ id, title: titleOf(spec), spec });
+const entry = (id: string, spec: TopLevelSpec, more: Pick<ChartEntry, 'caption' | 'section'> = {}): ChartEntry => ({ id, title: titleOf(spec), spec, ...more });
 
 /**
  * The charts of a results object, by kind: a run gets its cost distribution,
- * claim amounts, who pays, monthly cash flow and days to payment; a comparison
+ * claim amounts, who pays, monthly cash flow and days to payment, and for
+ * finance its cash flow by payer and development triangle; a comparison
  * its paired differences and the base scenario's cost distribution; a sweep
  * its net cost and valid-paid-share curves; a sensitivity run its tornado; a
  * calibration its targets against what it achieved; a fit the data's
@@ -59,14 +66,19 @@ const entry = (id: string, spec: TopLevelSpec): ChartEntry => ({ id, title: titl
  */
 export function chartsFor(results: SavedResults): ChartEntry[] {
   switch (results.kind) {
-    case 'run':
+    case 'run': {
+      const byPayer = cashFlowByPayer(results);
+      const finance = { section: FINANCE_SECTION };
       return [
-        entry('cost-distribution', costDistribution(results)),
-        entry('claim-amounts', claimAmounts(results)),
-        entry('who-pays', whoPays(results)),
-        entry('monthly-cash-flow', monthlyCashFlow(results)),
-        entry('days-to-payment', daysToPayment(results)),
+        entry('cost-distribution', costDistribution(results), { caption: costDistributionCaption(results) }),
+        entry('claim-amounts', claimAmounts(results), { caption: claimAmountsCaption(results) }),
+        entry('who-pays', whoPays(results), { caption: whoPaysCaption() }),
+        entry('monthly-cash-flow', monthlyCashFlow(results), { caption: monthlyCashFlowCaption() }),
+        entry('days-to-payment', daysToPayment(results), { caption: daysToPaymentCaption() }),
+        ...(byPayer ? [entry('cash-flow-by-payer', byPayer, { ...finance, caption: cashFlowByPayerCaption() })] : []),
+        entry('development-triangle', developmentTriangle(results), { ...finance, caption: developmentTriangleCaption() }),
       ];
+    }
     case 'compare': {
       const base = results.scenarios[0];
       return [entry('comparison', comparison(results)), ...(base ? [entry('cost-distribution-base', costDistribution(base))] : [])];
@@ -79,8 +91,8 @@ export function chartsFor(results: SavedResults): ChartEntry[] {
       return [entry('calibration', calibration(results))];
     case 'fit':
       return [
-        { ...entry('fit-density', fitDensity(results)), caption: fitDensityCaption(results), section: FIT_SECTION },
-        { ...entry('fit-qq', fitQq(results)), caption: fitQqCaption(results), section: FIT_SECTION },
+        entry('fit-density', fitDensity(results), { caption: fitDensityCaption(results), section: FIT_SECTION }),
+        entry('fit-qq', fitQq(results), { caption: fitQqCaption(results), section: FIT_SECTION }),
       ];
   }
 }

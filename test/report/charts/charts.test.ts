@@ -53,7 +53,7 @@ const axis = (text: string): Axis => {
 
 /** The chart ids each kind of result gets, in order. */
 const EXPECTED = {
-  run: ['cost-distribution', 'claim-amounts', 'who-pays', 'monthly-cash-flow', 'days-to-payment'],
+  run: ['cost-distribution', 'claim-amounts', 'who-pays', 'monthly-cash-flow', 'days-to-payment', 'cash-flow-by-payer', 'development-triangle'],
   compare: ['comparison', 'cost-distribution-base'],
   compareMany: ['comparison', 'cost-distribution-base'],
   sweep: ['sweep-net-cost', 'sweep-valid-paid-share'],
@@ -61,7 +61,7 @@ const EXPECTED = {
   sensitivity: ['tornado'],
   calibrate: ['calibration'],
   /** Edge cases: a scenario where the marketplace pays nothing, and a scenario compared with itself. */
-  nothingPaid: ['cost-distribution', 'claim-amounts', 'who-pays', 'monthly-cash-flow', 'days-to-payment'],
+  nothingPaid: ['cost-distribution', 'claim-amounts', 'who-pays', 'monthly-cash-flow', 'days-to-payment', 'cash-flow-by-payer', 'development-triangle'],
   unchanged: ['comparison', 'cost-distribution-base'],
 } as const;
 type Case = keyof typeof EXPECTED;
