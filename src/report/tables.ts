@@ -12,6 +12,7 @@ import { wantedText } from '../analysis/targets.js';
 import type { Cell } from '../export/csv.js';
 import type { SavedResults } from '../results/read.js';
 import { headlineHeader, headlineRows } from './summary.js';
+import { calibrationTraceTable, parametersThatDifferTable, scenarioByScenarioTable, sweepStepsTable } from './analysisTables.js';
 
 export interface ReportTable {
   /** Anchor and download name (`<id>.csv`); unique within a report. */
@@ -37,7 +38,18 @@ const unitOf = (m: string) => (METRICS[m as MetricName] as MetricDefinition | un
 
 /** Every table of a report, headline first. */
 export function tablesFor(results: SavedResults): ReportTable[] {
-  return [headlineTable(results)];
+  switch (results.kind) {
+    case 'run':
+      return [headlineTable(results)];
+    case 'compare':
+      return [headlineTable(results), scenarioByScenarioTable(results), parametersThatDifferTable(results)];
+    case 'sweep':
+      return [headlineTable(results), sweepStepsTable(results)];
+    case 'sensitivity':
+      return [headlineTable(results)];
+    case 'calibrate':
+      return [headlineTable(results), calibrationTraceTable(results)];
+  }
 }
 
 /** The headline table: the figures the summary speaks of, with raw values for the download. */
