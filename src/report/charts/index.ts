@@ -5,26 +5,30 @@
  * its kind, in the order a report shows them.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { calibration } from './calibration.js';
+import { calibration, calibrationCaption } from './calibration.js';
+import { calibrationTrace, calibrationTraceCaption } from './calibrationTrace.js';
 import { claimAmounts } from './claimAmounts.js';
-import { comparison } from './comparison.js';
+import { comparison, comparisonCaption } from './comparison.js';
 import { costDistribution } from './costDistribution.js';
 import { daysToPayment } from './daysToPayment.js';
 import { monthlyCashFlow } from './monthlyCashFlow.js';
-import { sweepCurves } from './sweepCurves.js';
-import { tornado } from './tornado.js';
+import { sweepCurves, sweepCurvesCaption } from './sweepCurves.js';
+import { sweepHeatmap, sweepHeatmapCaption } from './sweepHeatmap.js';
+import { tornado, tornadoCaption } from './tornado.js';
 import type { SavedResults } from '../../results/read.js';
 import type { ChartEntry } from './types.js';
 import { whoPays } from './whoPays.js';
 
-export { calibration, calibrationRows, type CalibrationRow } from './calibration.js';
+export { calibration, calibrationCaption, calibrationRows, type CalibrationRow } from './calibration.js';
+export { calibrationTrace, calibrationTraceCaption, tracePoints, type TracePoint } from './calibrationTrace.js';
 export { amountBins, claimAmounts, type AmountBin } from './claimAmounts.js';
-export { COMPARISON_USD_METRICS, comparison, differenceRows, type DifferenceRow } from './comparison.js';
+export { COMPARISON_USD_METRICS, comparison, comparisonCaption, differenceRows, type DifferenceRow } from './comparison.js';
 export { costDistribution, niceBins, type HistogramBin } from './costDistribution.js';
 export { dayOfShare, daysToPayment, paymentEcdf, type EcdfPoint } from './daysToPayment.js';
 export { monthlyCashFlow, monthPoints, type MonthPoint } from './monthlyCashFlow.js';
-export { sweepCurves, sweepRows, type SweepRow } from './sweepCurves.js';
-export { tornado, tornadoBars, type TornadoBar } from './tornado.js';
+export { sweepCurves, sweepCurvesCaption, sweepRows, type SweepRow } from './sweepCurves.js';
+export { heatmapCells, sweepHeatmap, sweepHeatmapCaption, type HeatmapCell } from './sweepHeatmap.js';
+export { tornado, tornadoBars, tornadoCaption, ZOOM_RATIO, zoomedRanks, type TornadoBar } from './tornado.js';
 export { BEARERS, pathBurdens, whoPays, type PathBurden, type Bearer } from './whoPays.js';
 export { MUTED_INK, OKABE_ITO, PALETTE, REFERENCE_INK } from './palette.js';
 export { wrapText } from './spec.js';
@@ -40,14 +44,15 @@ export function titleOf(spec: TopLevelSpec): string {
   return typeof text === 'string' ? text : Array.isArray(text) ? text.join(' ') : '';
 }
 
-const entry = (id: string, spec: TopLevelSpec): ChartEntry => ({ id, title: titleOf(spec), spec });
+const entry = (id: string, spec: TopLevelSpec, caption?: string): ChartEntry => ({ id, title: titleOf(spec), spec, ...(caption ? { caption } : {}) });
 
 /**
  * The charts of a results object, by kind: a run gets its cost distribution,
  * claim amounts, who pays, monthly cash flow and days to payment; a comparison
  * its paired differences and the base scenario's cost distribution; a sweep
- * its net cost and valid-paid-share curves; a sensitivity run its tornado; a
- * calibration its targets against what it achieved.
+ * its net cost and valid-paid-share curves (and, over two parameters, a
+ * heatmap first); a sensitivity run its tornado; a calibration its search
+ * trace (and, with several targets, each target's miss at the end).
  */
 export function chartsFor(results: SavedResults): ChartEntry[] {
   switch (results.kind) {
@@ -61,13 +66,21 @@ export function chartsFor(results: SavedResults): ChartEntry[] {
       ];
     case 'compare': {
       const base = results.scenarios[0];
-      return [entry('comparison', comparison(results)), ...(base ? [entry('cost-distribution-base', costDistribution(base))] : [])];
+      return [entry('comparison', comparison(results), comparisonCaption(results)), ...(base ? [entry('cost-distribution-base', costDistribution(base))] : [])];
     }
     case 'sweep':
-      return [entry('sweep-net-cost', sweepCurves(results, 'marketplace.netCost')), entry('sweep-valid-paid-share', sweepCurves(results, 'customers.validPaidShare'))];
+      return [
+        ...(results.axes.length === 2 ? [entry('sweep-heatmap', sweepHeatmap(results), sweepHeatmapCaption(results))] : []),
+        entry('sweep-net-cost', sweepCurves(results, 'marketplace.netCost'), sweepCurvesCaption(results, 'marketplace.netCost')),
+        entry('sweep-valid-paid-share', sweepCurves(results, 'customers.validPaidShare'), sweepCurvesCaption(results, 'customers.validPaidShare')),
+      ];
     case 'sensitivity':
-      return [entry('tornado', tornado(results))];
+      return [entry('tornado', tornado(results), tornadoCaption(results))];
     case 'calibrate':
-      return [entry('calibration', calibration(results))];
+      // The targets chart of one target is a single dot: the trace says more, and the headline table gives the miss.
+      return [
+        entry('calibration-trace', calibrationTrace(results), calibrationTraceCaption(results)),
+        ...(results.calibration.achieved.length > 1 ? [entry('calibration', calibration(results), calibrationCaption(results))] : []),
+      ];
   }
 }
