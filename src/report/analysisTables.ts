@@ -31,6 +31,12 @@ export function parameterText(value: unknown): string {
   return value === undefined ? '(not set)' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** A free parameter's value at one evaluation, or "-" where a (hand-edited) trace has none. */
+export function tracedValue(values: Readonly<Record<string, number>>, path: string, unit: string | undefined): string {
+  const v = values[path];
+  return v === undefined ? '-' : formatParameter(v, unit);
+}
+
 /** A parameter's value as a CSV cell: numbers, words and booleans as they are, anything else as JSON. */
 function parameterCell(value: unknown): Cell {
   if (value === undefined) return null;
@@ -282,7 +288,7 @@ export function calibrationTraceTable(r: CalibrationResults): ReportTable {
     header,
     rows: rows.map((t) => [
       String(t.evaluation),
-      ...c.free.map((f) => formatParameter(t.values[f.path]!, unitOf(f.path))),
+      ...c.free.map((f) => tracedValue(t.values, f.path, unitOf(f.path))),
       ...c.targets.flatMap((_, k) => [String(Number(t.simulated[k]!.toPrecision(5))), t.misses[k] === 0 ? 'within' : `${t.misses[k]! > 0 ? '+' : ''}${(t.misses[k]! * 100).toFixed(2)}%`]),
       Number(t.objective.toPrecision(4)).toString(),
     ]),

@@ -10,9 +10,9 @@
  * Phase: chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatParameter, formatShare } from '../../format/values.js';
+import { formatShare } from '../../format/values.js';
 import type { CalibrationResults } from '../../results/schema/analyses.js';
-import { traceRows } from '../analysisTables.js';
+import { tracedValue, traceRows } from '../analysisTables.js';
 import { metricLabel } from './labels.js';
 import { PALETTE, REFERENCE_INK } from './palette.js';
 import { chartTitle, HEIGHT, LEGEND_LABEL_LIMIT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
@@ -40,7 +40,7 @@ export function tracePoints(results: CalibrationResults): TracePoint[] {
       target: metricLabel(t.metric),
       miss: row.misses[order]!,
       simulated: row.simulated[order]!,
-      setting: c.free.map((f) => `${f.path} = ${formatParameter(row.values[f.path]!, unitOf(f.path))}`).join(', '),
+      setting: c.free.map((f) => `${f.path} = ${tracedValue(row.values, f.path, unitOf(f.path))}`).join(', '),
       kept: row.best,
     })),
   );
@@ -51,7 +51,7 @@ function finding(results: CalibrationResults): string {
   const rows = traceRows(results);
   const kept = rows.find((r) => r.best);
   if (!kept) return 'The calibration ran no evaluation';
-  const setting = c.free.map((f) => `${f.path} = ${formatParameter(kept.values[f.path]!, results.parameterMeta[f.path]?.unit)}`).join(', ');
+  const setting = c.free.map((f) => `${f.path} = ${tracedValue(kept.values, f.path, results.parameterMeta[f.path]?.unit)}`).join(', ');
   if (c.reached) return `The search met every target at evaluation ${kept.evaluation} of ${rows.length}, with ${setting}`;
   const worst = Math.max(...kept.misses.map(Math.abs));
   return `After ${rows.length} evaluations the search came no closer than ${formatShare(worst, 2)} outside a target, at evaluation ${kept.evaluation} (${setting})`;
