@@ -14,6 +14,7 @@ import { loadScenario } from '../../src/params/load.js';
 import type { CalibrationResults, CompareResults, SweepResults } from '../../src/results/schema/analyses.js';
 import { calibrationTraceTable, differingParameters, formatRate, parametersThatDifferTable, scenarioByScenarioTable, sweepSteps, sweepStepsTable, traceRows } from '../../src/report/analysisTables.js';
 import { parameterSections } from '../../src/report/sections.js';
+import { summaryParagraphs } from '../../src/report/summary.js';
 import { tablesFor } from '../../src/report/tables.js';
 import { TOO_FEW_FOR_INTERVAL } from '../../src/stats/interval.js';
 import type { Summary } from '../../src/stats/summary.js';
@@ -143,6 +144,7 @@ describe('sweep: differences against the first point and marginal costs', () => 
     const netAt = t.header.indexOf('Concessions plus screening cost, less recoveries');
     expect(t.rows.map((row) => row[netAt + 1])).toEqual(['(first point)', '+$50.0k']);
     expect(t.csv.rows[1]!.slice(-2)).toEqual([50, 500]);
+    expect(summaryParagraphs(r)).toContain('Each step along policy.threshold changes the net cost by $50 per $1 of policy.threshold.');
   });
 
   it('a 2-D grid: steps along the first axis within each value of the second', () => {
@@ -157,6 +159,9 @@ describe('sweep: differences against the first point and marginal costs', () => 
       [3, 5, 0.2],
     ]);
     expect(sweepStepsTable(r).rows.map((row) => row[row.length - 1])).toEqual(['-', '-', '$1', '$1', '$2', '$0.2']);
+    const words = summaryParagraphs(r).join('\n');
+    expect(words).toContain('between $0.2 and $2 per $1 of policy.threshold');
+    expect(words).toContain('from $100 at policy.threshold = 500, fraud.share = 0.05 to $1,600 at policy.threshold = 1500, fraud.share = 0.05');
   });
 
   it('rates keep three figures however small', () => {
