@@ -15,7 +15,8 @@ import type { Cell } from '../export/csv.js';
 import { formatChange, formatParameter, formatUsd, formatValue } from '../format/values.js';
 import { getIn } from '../params/overlay.js';
 import type { CalibrationResults, CompareResults, SweepResults } from '../results/schema/analyses.js';
-import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
+import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, type ShownInterval, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
+import { metricLabel } from './charts/labels.js';
 import type { ReportTable } from './tables.js';
 
 export const COMPARE_SECTION = 'Scenario by scenario';
@@ -47,6 +48,22 @@ function parameterCell(value: unknown): Cell {
 // ---------------------------------------------------------------- compare
 
 /**
+ * A paired difference and its 95% interval in one short cell: "+$45.2k ± $4,400".
+ * A paired t interval is symmetric about the mean, so its half-width says it
+ * all; an interval that is not (a hand-edited results.json) is written out.
+ * @example differenceText(1200, { kind: 'interval', low: 200, high: 2200, clipped: false }, 'USD') // "+$1,200 ±\u00a0$1,000"
+ */
+export function differenceText(mean: number, shown: ShownInterval, unit: string): string {
+  const change = formatChange(mean, unit);
+  if (shown.kind === 'too-few') return `${change} (${TOO_FEW_FOR_INTERVAL})`;
+  const half = (shown.high - shown.low) / 2;
+  const symmetric = Math.abs(shown.low + half - mean) <= 1e-9 * Math.max(1, Math.abs(mean), half);
+  // No-break spaces inside each part, so a narrow cell breaks only between the difference and its "± half-width".
+  const keep = (text: string) => text.replace(/ /g, '\u00a0');
+  return symmetric ? `${keep(change)} ${keep(`± ${formatChange(half, unit).replace(/^\+/, '')}`)}` : `${change} (${formatChange(shown.low, unit)} to ${formatChange(shown.high, unit)})`;
+}
+
+/**
  * One row per headline metric: each scenario's mean, and for each scenario
  * after the base its paired difference against the base with the 95%
  * interval. A difference outside the noise is marked; with too few
@@ -56,25 +73,22 @@ export function scenarioByScenarioTable(r: CompareResults): ReportTable {
   const [base, ...others] = r.scenarios;
   const baseName = base!.scenario.name;
   const diffOf = (name: string) => r.differences.find((d) => d.scenario === name && d.base === baseName)!;
-  const header = ['Metric', `${baseName} (base)`, ...others.flatMap((s) => [s.scenario.name, `${s.scenario.name} minus base`, '95% interval of the difference'])];
+  const header = ['Metric', `${baseName} (base)`, ...others.flatMap((s) => [s.scenario.name, `minus ${baseName}, ± 95%`])];
   const rows: string[][] = [];
   const marked: boolean[][] = [];
   const csvRows: Cell[][] = [];
   for (const m of REPORT_HEADLINE_METRICS) {
     const unit = definition(m).unit;
-    const row = [definition(m).description, formatValue(base!.summary[m].mean, unit)];
+    const row = [metricLabel(m), formatValue(base!.summary[m].mean, unit)];
     const mark = [false, false];
     const csv: Cell[] = [m, unit, base!.summary[m].mean];
     for (const s of others) {
       const d = diffOf(s.scenario.name).metrics[m];
       const shown = shownInterval(d);
       const outside = shown.kind === 'interval' && d.significant;
-      row.push(
-        formatValue(s.summary[m].mean, unit),
-        formatChange(d.mean, unit),
-        shown.kind === 'too-few' ? TOO_FEW_FOR_INTERVAL : `${formatChange(shown.low, unit)} to ${formatChange(shown.high, unit)}`,
-      );
-      mark.push(false, outside, outside);
+      // The difference and its interval in one cell: with five scenarios, a column each would not fit the page.
+      row.push(formatValue(s.summary[m].mean, unit), differenceText(d.mean, shown, unit));
+      mark.push(false, outside);
       csv.push(s.summary[m].mean, d.mean, d.ciLow, d.ciHigh, enoughForInterval(d.n) ? d.significant : null);
     }
     rows.push(row);
@@ -82,7 +96,7 @@ export function scenarioByScenarioTable(r: CompareResults): ReportTable {
     csvRows.push(csv);
   }
   const caption = enoughForInterval(r.replications)
-    ? `Each scenario's mean over ${r.replications} replications, and its difference from ${baseName} taken replication by replication on the same claims. Highlighted: a difference whose 95% interval excludes zero, a change outside the noise.`
+    ? `Each scenario's mean over ${r.replications} replications, and its difference from ${baseName} taken replication by replication on the same claims, ± the half-width of its 95% interval. Highlighted: a difference whose interval excludes zero, a change outside the noise.`
     : `Each scenario's mean over ${plural(r.replications, 'replication')}, and its difference from ${baseName} taken replication by replication on the same claims. With fewer than ${MIN_REPLICATIONS_FOR_INTERVAL} replications no interval is given and no difference is called outside the noise; the CSV keeps the intervals computed.`;
   return {
     id: 'scenario-by-scenario',
@@ -90,6 +104,8 @@ export function scenarioByScenarioTable(r: CompareResults): ReportTable {
     caption,
     header,
     rows,
+    // Means stay on one line; the difference cells wrap (a table of only unbreakable cells squeezes the metric column to a letter a line).
+    numeric: header.map((_, i) => i === 1 || (i > 1 && i % 2 === 0)),
     marked,
     csv: {
       header: ['metric', 'unit', `${baseName} mean`, ...others.flatMap((s) => ['mean', 'difference', 'ciLow', 'ciHigh', 'outsideNoise'].map((f) => `${s.scenario.name} ${f}`))],
@@ -135,7 +151,8 @@ export function parametersThatDifferTable(r: CompareResults): ReportTable {
     caption,
     header: ['Parameter', 'Unit', ...names],
     rows: differing.map((d) => [d.path, d.unit, ...d.values.map(parameterText)]),
-    numeric: [false, false, ...names.map(() => true)],
+    // Figures right-aligned on one line; a list or a distribution (JSON) wraps instead, so it cannot widen the page.
+    numeric: [false, false, ...names.map(() => differing.every((d) => d.values.every((v) => typeof v !== 'object')))],
     csv: { header: ['parameter', 'unit', ...names], rows: differing.map((d) => [d.path, d.unit, ...d.values.map(parameterCell)]) },
   };
 }

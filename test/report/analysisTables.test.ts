@@ -97,7 +97,9 @@ describe('compare: scenario by scenario', () => {
   it('one row per headline metric, the base mean, the scenario mean, the difference and its interval', () => {
     const t = scenarioByScenarioTable(compared);
     expect(t.rows).toHaveLength(REPORT_HEADLINE_METRICS.length);
-    expect(t.header).toEqual(['Metric', 'baseline (base)', 'threshold-2500', 'threshold-2500 minus base', '95% interval of the difference']);
+    expect(t.header).toEqual(['Metric', 'baseline (base)', 'threshold-2500', 'minus baseline, ± 95%']);
+    expect(t.rows[0]![0]).toBe('Marketplace net cost');
+    expect(t.numeric).toEqual([false, true, true, false]);
     expect(t.csv.rows.map((r) => r[0])).toEqual([...REPORT_HEADLINE_METRICS]);
     const net = t.csv.rows[0]!;
     expect(net.slice(2, 4)).toEqual([compared.scenarios[0]!.summary['marketplace.netCost'].mean, compared.scenarios[1]!.summary['marketplace.netCost'].mean]);
@@ -105,17 +107,20 @@ describe('compare: scenario by scenario', () => {
 
   it('a difference outside the noise is marked; its interval is shown signed', () => {
     const t = scenarioByScenarioTable({ ...withNetCost(compared, { mean: 1200, ciLow: 200, ciHigh: 2200, significant: true, n: 5 }), replications: 5 });
-    expect(t.rows[0]!.slice(3)).toEqual(['+$1,200', '+$200 to +$2,200']);
-    expect(t.marked![0]).toEqual([false, false, false, true, true]);
+    expect(t.rows[0]!.slice(3)).toEqual(['+$1,200 ±\u00a0$1,000']);
+    expect(t.marked![0]).toEqual([false, false, false, true]);
     expect(t.csv.rows[0]!.slice(4)).toEqual([1200, 200, 2200, true]);
     const within = scenarioByScenarioTable({ ...withNetCost(compared, { mean: 300, ciLow: -700, ciHigh: 1300, significant: false, n: 5 }), replications: 5 });
-    expect(within.rows[0]!.slice(3)).toEqual(['+$300', '-$700 to +$1,300']);
-    expect(within.marked![0]).toEqual([false, false, false, false, false]);
+    expect(within.rows[0]!.slice(3)).toEqual(['+$300 ±\u00a0$1,000']);
+    expect(within.marked![0]).toEqual([false, false, false, false]);
+    // An interval not symmetric about the mean (a hand-edited results.json) is written out.
+    const lopsided = scenarioByScenarioTable({ ...withNetCost(compared, { mean: 300, ciLow: -100, ciHigh: 1300, significant: false, n: 5 }), replications: 5 });
+    expect(lopsided.rows[0]![3]).toBe('+$300 (-$100 to +$1,300)');
   });
 
   it('with 3 replications: no interval, nothing marked, and the caption says why', () => {
     const t = scenarioByScenarioTable(withNetCost(compared, { mean: 1200, ciLow: 200, ciHigh: 2200, significant: true, n: 3 }));
-    expect(t.rows[0]![4]).toBe(TOO_FEW_FOR_INTERVAL);
+    expect(t.rows[0]![3]).toBe(`+$1,200 (${TOO_FEW_FOR_INTERVAL})`);
     expect(t.marked!.flat().some(Boolean)).toBe(false);
     expect(t.caption).toContain('no interval is given');
     // The CSV keeps the numbers, and no verdict.
