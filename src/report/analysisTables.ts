@@ -228,7 +228,7 @@ export function sweepStepsTable(r: SweepResults): ReportTable {
   const origin = r.points[0]!;
   const originText = paths.map((p) => `${p} = ${formatParameter(origin.values[p]!, unitOf(p))}`).join(', ');
   const costs = HEADLINE_COSTS;
-  const header = [...paths, ...costs.flatMap((m) => [definition(m).description, 'against the first point']), `Marginal net cost ($ per ${per})`];
+  const header = [...paths, ...costs.flatMap((m) => [metricLabel(m), 'against the first point']), `Marginal net cost ($ per ${per})`];
   const rows = r.points.map((p, i) => {
     const step = steps.get(i);
     return [

@@ -146,7 +146,7 @@ describe('sweep: differences against the first point and marginal costs', () => 
     expect(t.header[t.header.length - 1]).toBe('Marginal net cost ($ per $1 of policy.threshold)');
     expect(t.rows.map((row) => row[row.length - 1])).toEqual(['-', '$50']);
     // Net cost is the third headline cost: its difference against the first point.
-    const netAt = t.header.indexOf('Concessions plus screening cost, less recoveries');
+    const netAt = t.header.indexOf('Marketplace net cost');
     expect(t.rows.map((row) => row[netAt + 1])).toEqual(['(first point)', '+$50.0k']);
     expect(t.csv.rows[1]!.slice(-2)).toEqual([50, 500]);
     expect(summaryParagraphs(r)).toContain('Each step along policy.threshold changes the net cost by $50 per $1 of policy.threshold.');
