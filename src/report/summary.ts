@@ -156,7 +156,7 @@ function calibrationSummary(r: CalibrationResults): string[] {
   if (c.reached) {
     return [
       `Calibrated ${values}, so that every target is within its tolerance: ${c.achieved.map(outcome).join('; ')}.`,
-      `${c.evaluations} simulations; the calibrated values are written as an overlay scenario, ${r.overlayFile ?? '(none)'}.`,
+      `${c.evaluations} simulations (each in the search trace below); the calibrated values are written as an overlay scenario, ${r.overlayFile ?? '(none)'}.`,
     ];
   }
   const missed = c.achieved.filter((a) => !a.within);
@@ -170,7 +170,7 @@ function calibrationSummary(r: CalibrationResults): string[] {
             .join('; ')}.`,
         ]
       : []),
-    'No overlay scenario was written. results.json holds every evaluation of the search; a wider range for the free parameters, other free parameters or a looser tolerance may be needed, or the targets cannot hold together in this model.',
+    'No overlay scenario was written. The search trace below lists every evaluation, to see whether the search closed in or stalled; a wider range for the free parameters, other free parameters or a looser tolerance may be needed, or the targets cannot hold together in this model.',
   ];
 }
 
