@@ -72,7 +72,8 @@ export function differenceText(mean: number, shown: ShownInterval, unit: string)
 export function scenarioByScenarioTable(r: CompareResults): ReportTable {
   const [base, ...others] = r.scenarios;
   const baseName = base!.scenario.name;
-  const diffOf = (name: string) => r.differences.find((d) => d.scenario === name && d.base === baseName)!;
+  // A hand-edited results.json may lack a scenario's difference: its cells then say "-".
+  const diffOf = (name: string) => r.differences.find((d) => d.scenario === name && d.base === baseName);
   const header = ['Metric', `${baseName} (base)`, ...others.flatMap((s) => [s.scenario.name, `minus ${baseName}, ± 95%`])];
   const rows: string[][] = [];
   const marked: boolean[][] = [];
@@ -83,7 +84,13 @@ export function scenarioByScenarioTable(r: CompareResults): ReportTable {
     const mark = [false, false];
     const csv: Cell[] = [m, unit, base!.summary[m].mean];
     for (const s of others) {
-      const d = diffOf(s.scenario.name).metrics[m];
+      const d = diffOf(s.scenario.name)?.metrics[m];
+      if (!d) {
+        row.push(formatValue(s.summary[m].mean, unit), '-');
+        mark.push(false, false);
+        csv.push(s.summary[m].mean, null, null, null, null);
+        continue;
+      }
       const shown = shownInterval(d);
       const outside = shown.kind === 'interval' && d.significant;
       // The difference and its interval in one cell: with five scenarios, a column each would not fit the page.
@@ -269,8 +276,9 @@ export interface TraceRow {
   /** 1 for the search's first evaluation. */
   readonly evaluation: number;
   readonly values: Readonly<Record<string, number>>;
-  readonly simulated: readonly number[];
-  readonly misses: readonly number[];
+  /** Each target's simulated mean and miss, in target order; null where a (hand-edited) trace has no value. */
+  readonly simulated: readonly (number | null)[];
+  readonly misses: readonly (number | null)[];
   readonly objective: number;
   /** The evaluation the calibration kept (the first with the least objective). */
   readonly best: boolean;
@@ -284,12 +292,20 @@ export function traceRows(r: CalibrationResults): TraceRow[] {
   return c.trace.map((t, i) => ({
     evaluation: i + 1,
     values: t.values,
-    simulated: t.simulated,
-    misses: c.targets.map((target, k) => targetMiss(target.wanted, t.simulated[k]!)),
+    simulated: c.targets.map((_, k) => t.simulated[k] ?? null),
+    misses: c.targets.map((target, k) => {
+      const simulated = t.simulated[k];
+      return simulated === undefined ? null : targetMiss(target.wanted, simulated);
+    }),
     objective: t.objective,
     best: i === bestIndex,
   }));
 }
+
+/** A simulated mean to five figures, or "-" for none. */
+const simulatedText = (x: number | null) => (x === null ? '-' : String(Number(x.toPrecision(5))));
+/** A miss as a signed percentage, "within" at zero, "-" for none. */
+const missText = (x: number | null) => (x === null ? '-' : x === 0 ? 'within' : `${x > 0 ? '+' : ''}${(x * 100).toFixed(2)}%`);
 
 /** Each evaluation of the search: the free parameters' values, each target's simulated mean and miss, and the objective; the kept one marked. */
 export function calibrationTraceTable(r: CalibrationResults): ReportTable {
@@ -306,7 +322,7 @@ export function calibrationTraceTable(r: CalibrationResults): ReportTable {
     rows: rows.map((t) => [
       String(t.evaluation),
       ...c.free.map((f) => tracedValue(t.values, f.path, unitOf(f.path))),
-      ...c.targets.flatMap((_, k) => [String(Number(t.simulated[k]!.toPrecision(5))), t.misses[k] === 0 ? 'within' : `${t.misses[k]! > 0 ? '+' : ''}${(t.misses[k]! * 100).toFixed(2)}%`]),
+      ...c.targets.flatMap((_, k) => [simulatedText(t.simulated[k]!), missText(t.misses[k]!)]),
       Number(t.objective.toPrecision(4)).toString(),
     ]),
     marked: rows.map((t) => new Array<boolean>(width).fill(t.best)),

@@ -34,15 +34,14 @@ export function tracePoints(results: CalibrationResults): TracePoint[] {
   const c = results.calibration;
   const unitOf = (p: string) => results.parameterMeta[p]?.unit;
   return traceRows(results).flatMap((row) =>
-    c.targets.map((t, order) => ({
-      evaluation: row.evaluation,
-      order,
-      target: metricLabel(t.metric),
-      miss: row.misses[order]!,
-      simulated: row.simulated[order]!,
-      setting: c.free.map((f) => `${f.path} = ${tracedValue(row.values, f.path, unitOf(f.path))}`).join(', '),
-      kept: row.best,
-    })),
+    c.targets.flatMap((t, order) => {
+      const miss = row.misses[order];
+      const simulated = row.simulated[order];
+      // A (hand-edited) trace without a target's value has no dot for it.
+      if (miss === null || miss === undefined || simulated === null || simulated === undefined) return [];
+      const setting = c.free.map((f) => `${f.path} = ${tracedValue(row.values, f.path, unitOf(f.path))}`).join(', ');
+      return [{ evaluation: row.evaluation, order, target: metricLabel(t.metric), miss, simulated, setting, kept: row.best }];
+    }),
   );
 }
 
@@ -53,7 +52,7 @@ function finding(results: CalibrationResults): string {
   if (!kept) return 'The calibration ran no evaluation';
   const setting = c.free.map((f) => `${f.path} = ${tracedValue(kept.values, f.path, results.parameterMeta[f.path]?.unit)}`).join(', ');
   if (c.reached) return `The search met every target at evaluation ${kept.evaluation} of ${rows.length}, with ${setting}`;
-  const worst = Math.max(...kept.misses.map(Math.abs));
+  const worst = Math.max(0, ...kept.misses.map((m) => Math.abs(m ?? 0)));
   return `After ${rows.length} evaluations the search came no closer than ${formatShare(worst, 2)} outside a target, at evaluation ${kept.evaluation} (${setting})`;
 }
 
