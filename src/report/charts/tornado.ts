@@ -2,7 +2,12 @@
  * Chart: a tornado of one-at-a-time sensitivity. For each parameter (ranked
  * as the analysis ranked them, largest swing first), a bar from the base
  * value of the metric to its value with the parameter at its low end and
- * another to its value at the high end, with the base at zero.
+ * another to its value at the high end, with the base at zero, each bar
+ * labelled with its change. Parameters whose swing is under 1/ZOOM_RATIO of
+ * the largest are drawn in a second panel on an axis of their own, so that a
+ * world where one parameter dominates does not leave the rest as slivers.
+ *
+ * Phase: chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityResults } from '../../results/schema/analyses.js';
