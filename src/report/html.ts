@@ -89,6 +89,10 @@ code { overflow-wrap: anywhere; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   .table-scroll, .vega { overflow: visible; }
   td.num { white-space: normal; }
+  /* A page does not scroll: a table of many figures gets a smaller type and tighter cells, and its headings may break anywhere. */
+  table { font-size: 8pt; }
+  th, td { padding: .2rem .25rem; }
+  th { overflow-wrap: anywhere; }
   figure, tr, .ref { break-inside: avoid; }
   h2 { break-after: avoid; }
   #what-if, details.fold > summary, .downloads, .download-row, .vega-actions, .vega-embed summary { display: none; }

@@ -12,6 +12,8 @@ import { getIn } from '../params/overlay.js';
 import type { ParamMeta } from '../params/meta.js';
 import type { SavedResults } from '../results/read.js';
 import type { FitResults } from '../results/schema/fit.js';
+import type { CompareResults } from '../results/schema/analyses.js';
+import { differingParameters, parameterText } from './analysisTables.js';
 import { escapeHtml } from './escape.js';
 import { sourceCellHtml, sourcesIndex, type SourceEntry, type SourcesIndex } from './sources.js';
 
@@ -38,30 +40,50 @@ export function subtitle(r: SavedResults): string {
   return `${description}. Seed ${r.seed}, ${r.replications} replication${r.replications === 1 ? '' : 's'}; generated ${r.invocation.startedAt.slice(0, 10)}.`;
 }
 
-/** The full parameter table of a scenario: value, unit, tag, source (its references resolved), and which file changed it. */
-function parameterTable(parameters: unknown, meta: Readonly<Record<string, ParamMeta>>, resolve: (key: string) => SourceEntry | undefined): string {
-  const rows = Object.entries(meta).map(([path, m]) => {
-    const value = getIn(parameters, path);
-    const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    return `<tr><td><code>${escapeHtml(path)}</code><br>${escapeHtml(m.description)}</td><td class="value">${escapeHtml(shown)}</td><td>${escapeHtml(m.unit)}</td><td><span class="tag tag-${escapeHtml(m.tag)}">${escapeHtml(m.tag)}</span></td><td>${sourceCellHtml(m.source, resolve)}${m.range ? `<br>range ${escapeHtml(m.range.join(' to '))}` : ''}${m.changedBy ? `<br>set by ${escapeHtml(m.changedBy)}` : ''}</td></tr>`;
+/** One parameter's row: value, unit, tag, source (its references resolved), and which file changed it. */
+function parameterRow(path: string, value: unknown, m: ParamMeta, resolve: (key: string) => SourceEntry | undefined): string {
+  return `<tr><td><code>${escapeHtml(path)}</code><br>${escapeHtml(m.description)}</td><td class="value">${escapeHtml(parameterText(value))}</td><td>${escapeHtml(m.unit)}</td><td><span class="tag tag-${escapeHtml(m.tag)}">${escapeHtml(m.tag)}</span></td><td>${sourceCellHtml(m.source, resolve)}${m.range ? `<br>range ${escapeHtml(m.range.join(' to '))}` : ''}${m.changedBy ? `<br>set by ${escapeHtml(m.changedBy)}` : ''}</td></tr>`;
+}
+
+/** A table of parameters with their sources; `paths` picks which (default: every one the metadata lists). */
+function parameterRowsTable(parameters: unknown, meta: Readonly<Record<string, ParamMeta>>, resolve: (key: string) => SourceEntry | undefined, paths: readonly string[] = Object.keys(meta)): string {
+  const rows = paths.flatMap((path) => {
+    const m = meta[path];
+    return m ? [parameterRow(path, getIn(parameters, path), m, resolve)] : [];
   });
-  // Folded open: a reader who came for the figures folds the longest part of the page away.
-  return `<details class="fold" open><summary>${rows.length} parameters: fold or unfold</summary><div class="table-scroll"><table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Tag</th><th>Source</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div></details>`;
+  return `<div class="table-scroll"><table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Tag</th><th>Source</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+}
+
+/** The full parameter table of a scenario, in a fold (`open` or shut). */
+function parameterTable(parameters: unknown, meta: Readonly<Record<string, ParamMeta>>, resolve: (key: string) => SourceEntry | undefined, open = true): string {
+  return `<details class="fold"${open ? ' open' : ''}><summary>${Object.keys(meta).length} parameters: fold or unfold</summary>${parameterRowsTable(parameters, meta, resolve)}</details>`;
 }
 
 export function parameterSections(r: SavedResults): string {
   const note = '<p>Tag S: stated by a source. Tag E: an estimate, varied over its range by sensitivity runs. A <code>[key]</code> in a source cites an entry of the Sources list below.</p>';
   if (r.kind === 'fit') return overlaySection(r);
   const sources = reportSources(r);
-  if (r.kind === 'compare') {
-    return r.scenarios
-      .map(
-        (s, i) =>
-          `<section class="parameters" id="parameters-${escapeHtml(s.scenario.name)}"><h2>Parameters: ${escapeHtml(s.scenario.name)}</h2>${note}${parameterTable(s.parameters, s.parameterMeta, (key) => sources.lookup(i, key))}</section>`,
-      )
-      .join('\n');
-  }
+  if (r.kind === 'compare') return compareParameterSections(r, note, sources);
+  // Folded open: a reader who came for the figures folds the longest part of the page away.
   return `<section class="parameters" id="parameters"><h2>Parameters: ${escapeHtml(r.scenario.name)}</h2>${note}${parameterTable(r.parameters, r.parameterMeta, (key) => sources.lookup(0, key))}</section>`;
+}
+
+/**
+ * A comparison's parameters: the base scenario's full table, folded shut
+ * (the "Parameters that differ" table says what the others change), then for
+ * each other scenario only the parameters it sets otherwise, with their sources, so
+ * every scenario's citations still link to the Sources list. Five full tables
+ * made a five-scenario report tens of thousands of pixels tall.
+ */
+function compareParameterSections(r: CompareResults, note: string, sources: SourcesIndex): string {
+  const [base, ...others] = r.scenarios;
+  const paths = differingParameters(r).map((d) => d.path);
+  const own = others.map((s, k) => {
+    const changed = paths.filter((p) => s.parameterMeta[p] !== undefined && JSON.stringify(getIn(s.parameters, p)) !== JSON.stringify(getIn(base!.parameters, p)));
+    const body = changed.length === 0 ? '<p>No parameter differs from the base.</p>' : parameterRowsTable(s.parameters, s.parameterMeta, (key) => sources.lookup(k + 1, key), changed);
+    return `<h3>${escapeHtml(s.scenario.name)}: the ${changed.length} parameter${changed.length === 1 ? '' : 's'} that differ from ${escapeHtml(base!.scenario.name)}</h3>\n${body}`;
+  });
+  return `<section class="parameters" id="parameters"><h2>Parameters</h2>${note}\n<h3>${escapeHtml(base!.scenario.name)} (base): every parameter</h3>\n${parameterTable(base!.parameters, base!.parameterMeta, (key) => sources.lookup(0, key), false)}\n${own.join('\n')}</section>`;
 }
 
 /** The references of the report's scenarios (each of a comparison's, in order), for the parameter tables and the Sources list. */

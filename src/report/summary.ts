@@ -15,6 +15,7 @@ import type { RunResults } from '../results/results.js';
 import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
 import type { PairedDifference } from '../stats/paired.js';
 import type { Summary } from '../stats/summary.js';
+import { axisUnitPhrase, formatRate, sweepSteps } from './analysisTables.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const unitOf = (m: string) => (METRICS[m as MetricName] as MetricDefinition | undefined)?.unit ?? '';
@@ -99,18 +100,43 @@ function compareSummary(r: CompareResults): string[] {
 
 function sweepSummary(r: SweepResults): string[] {
   const path = r.axes[0]!.path;
-  const by = (m: MetricName) => r.points.map((p) => ({ x: p.values[path]!, y: p.summary[m].mean }));
-  const cost = by('marketplace.netCost');
+  const at = (p: SweepResults['points'][number]) => r.axes.map((a) => `${a.path} = ${p.values[a.path]}`).join(', ');
+  const cost = r.points.map((p) => ({ at: at(p), y: p.summary['marketplace.netCost'].mean }));
   const lo = cost.reduce((a, b) => (b.y < a.y ? b : a));
   const hi = cost.reduce((a, b) => (b.y > a.y ? b : a));
   const second = r.axes[1] ? ` and ${r.axes[1].path}` : '';
+  const paid = r.points.map((p) => p.summary['customers.validPaidShare'].mean);
   return [
-    `Over ${path}${second} (${r.points.length} runs on the same claims), the marketplace's net cost ranges from ${formatUsd(lo.y)} at ${path} = ${lo.x} to ${formatUsd(hi.y)} at ${path} = ${hi.x}.`,
-    `Valid claims paid range from ${pct(Math.min(...by('customers.validPaidShare').map((p) => p.y)))} to ${pct(Math.max(...by('customers.validPaidShare').map((p) => p.y)))}.`,
+    `Over ${path}${second} (${r.points.length} runs on the same claims), the marketplace's net cost ranges from ${formatUsd(lo.y)} at ${lo.at} to ${formatUsd(hi.y)} at ${hi.at}.`,
+    ...marginalSentence(r),
+    `Valid claims paid range from ${pct(Math.min(...paid))} to ${pct(Math.max(...paid))}.`,
     enoughForInterval(r.replications)
       ? `Each point is the mean of ${r.replications} replications; the tables and charts give 95% intervals.`
       : `Each point is the mean of ${r.replications} replication${r.replications === 1 ? '' : 's'}.`,
     ...tooFew(r.replications),
+  ];
+}
+
+/** What a step along the first axis costs, from the cheapest step to the dearest, or nothing for a grid of one value. */
+function marginalSentence(r: SweepResults): string[] {
+  const steps = sweepSteps(r);
+  if (steps.length === 0) return [];
+  const first = r.axes[0]!.path;
+  const per = axisUnitPhrase(first, r.parameterMeta[first]?.unit);
+  const rates = steps.map((s) => s.marginal);
+  const low = Math.min(...rates);
+  const high = Math.max(...rates);
+  const within =
+    r.axes.length > 1
+      ? ` (within each value of ${r.axes
+          .slice(1)
+          .map((a) => a.path)
+          .join(' and ')})`
+      : '';
+  return [
+    low === high
+      ? `Each step along ${first}${within} changes the net cost by ${formatRate(low)} per ${per}.`
+      : `Each step along ${first}${within} changes the net cost by between ${formatRate(low)} and ${formatRate(high)} per ${per}; the table "Step by step" gives each.`,
   ];
 }
 
@@ -135,7 +161,7 @@ function calibrationSummary(r: CalibrationResults): string[] {
   if (c.reached) {
     return [
       `Calibrated ${values}, so that every target is within its tolerance: ${c.achieved.map(outcome).join('; ')}.`,
-      `${c.evaluations} simulations; the calibrated values are written as an overlay scenario, ${r.overlayFile ?? '(none)'}.`,
+      `${c.evaluations} simulations (each in the search trace below); the calibrated values are written as an overlay scenario, ${r.overlayFile ?? '(none)'}.`,
     ];
   }
   const missed = c.achieved.filter((a) => !a.within);
@@ -149,7 +175,7 @@ function calibrationSummary(r: CalibrationResults): string[] {
             .join('; ')}.`,
         ]
       : []),
-    'No overlay scenario was written. results.json holds every evaluation of the search; a wider range for the free parameters, other free parameters or a looser tolerance may be needed, or the targets cannot hold together in this model.',
+    'No overlay scenario was written. The search trace below lists every evaluation, to see whether the search closed in or stalled; a wider range for the free parameters, other free parameters or a looser tolerance may be needed, or the targets cannot hold together in this model.',
   ];
 }
 

@@ -13,6 +13,7 @@ import type { Cell } from '../export/csv.js';
 import type { SavedResults } from '../results/read.js';
 import { financeTables } from './financeTables.js';
 import { headlineHeader, headlineRows } from './summary.js';
+import { calibrationTraceTable, parametersThatDifferTable, scenarioByScenarioTable, sweepStepsTable } from './analysisTables.js';
 
 export interface ReportTable {
   /** Anchor and download name (`<id>.csv`); unique within a report. */
@@ -38,7 +39,19 @@ const unitOf = (m: string) => (METRICS[m as MetricName] as MetricDefinition | un
 
 /** Every table of a report, headline first. */
 export function tablesFor(results: SavedResults): ReportTable[] {
-  return [headlineTable(results), ...(results.kind === 'run' ? financeTables(results) : [])];
+  switch (results.kind) {
+    case 'run':
+      return [headlineTable(results), ...financeTables(results)];
+    case 'compare':
+      return [headlineTable(results), scenarioByScenarioTable(results), parametersThatDifferTable(results)];
+    case 'sweep':
+      return [headlineTable(results), sweepStepsTable(results)];
+    case 'sensitivity':
+    case 'fit':
+      return [headlineTable(results)];
+    case 'calibrate':
+      return [headlineTable(results), calibrationTraceTable(results)];
+  }
 }
 
 /** The headline table: the figures the summary speaks of, with raw values for the download. */

@@ -103,3 +103,8 @@ export function calibration(results: CalibrationResults): TopLevelSpec {
     ],
   };
 }
+
+/** How to read the targets chart beyond its title. */
+export function calibrationCaption(results: CalibrationResults): string {
+  return `One row per target (${results.calibration.achieved.length}), at the evaluation the search kept: the tick is zero miss (within tolerance), the dot how far outside the tolerance the simulated mean landed, relative to the target, so targets in different units share an axis.`;
+}

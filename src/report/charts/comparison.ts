@@ -169,3 +169,12 @@ export function comparison(results: CompareResults, metrics: readonly MetricName
     ],
   };
 }
+
+/** How to read the comparison chart, and what is behind it, beyond its title. */
+export function comparisonCaption(results: CompareResults): string {
+  const base = results.scenarios[0]?.scenario.name ?? 'the base';
+  return (
+    `Each row is a money figure; each dot is a scenario's mean minus ${base}'s, replication by replication on the same claims, and the line through it its 95% interval. ` +
+    'A line that crosses the zero rule is a change the replications cannot tell from noise. The table "Scenario by scenario" gives the same differences with the customer-side figures.'
+  );
+}

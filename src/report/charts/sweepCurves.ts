@@ -10,6 +10,7 @@ import { axisFormat, chartTitle, HEIGHT, parameterAxisFormat, VEGA_LITE_SCHEMA, 
 import { formatParameter, formatValue } from '../../format/values.js';
 import { capitalise, metricDescription, metricLabel, metricPhrase, metricUnit } from './labels.js';
 import { OKABE_ITO, PALETTE } from './palette.js';
+import { enoughForInterval } from '../../stats/interval.js';
 
 export interface SweepRow {
   readonly x: number;
@@ -134,4 +135,17 @@ export function sweepCurves(results: SweepResults, metric: MetricName = 'marketp
       },
     ],
   };
+}
+
+/** How to read a sweep curve beyond its title: what a point and the band are, and where the step costs are. */
+export function sweepCurvesCaption(results: SweepResults, metric: MetricName): string {
+  const first = results.axes[0]?.path ?? 'the parameter';
+  const n = results.replications;
+  const band = enoughForInterval(n) ? 'the shaded band is the 95% interval of that mean' : `with ${n} replication${n === 1 ? '' : 's'} the band is too unsure to read`;
+  return (
+    `Each point is the mean over ${n} replication${n === 1 ? '' : 's'} at that value of ${first}, on the same claims as every other point; ${band}. ` +
+    (metric === 'marketplace.netCost'
+      ? 'The slope between two points is the marginal cost of the step, given per unit in the table "Step by step".'
+      : 'Read it beside the net cost curve: what the change buys customers for what it costs.')
+  );
 }

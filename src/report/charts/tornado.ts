@@ -2,7 +2,12 @@
  * Chart: a tornado of one-at-a-time sensitivity. For each parameter (ranked
  * as the analysis ranked them, largest swing first), a bar from the base
  * value of the metric to its value with the parameter at its low end and
- * another to its value at the high end, with the base at zero.
+ * another to its value at the high end, with the base at zero, each bar
+ * labelled with its change. Parameters whose swing is under 1/ZOOM_RATIO of
+ * the largest are drawn in a second panel on an axis of their own, so that a
+ * world where one parameter dominates does not leave the rest as slivers.
+ *
+ * Phase: chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityResults } from '../../results/schema/analyses.js';
@@ -10,6 +15,7 @@ import { axisFormat, chartTitle, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import { formatChange, formatParameter, formatValue } from '../../format/values.js';
 import { metricLabel, metricPhrase, metricUnit } from './labels.js';
 import { OKABE_ITO, REFERENCE_INK } from './palette.js';
+import { formatRate } from '../analysisTables.js';
 
 export interface TornadoBar {
   readonly path: string;
@@ -24,6 +30,18 @@ export interface TornadoBar {
   readonly change: number;
   readonly zero: 0;
   readonly label: string;
+}
+
+/**
+ * A bar's change as its label: money to three significant figures however
+ * small (a per-claim change of 40 cents must not read "+$0"), other units as
+ * everywhere else.
+ * @example changeText(0.4037, 'USD') // "+$0.404"
+ * @example changeText(-12_345, 'USD') // "-$12.3k"
+ */
+export function changeText(change: number, unit: string): string {
+  if (unit !== 'USD') return formatChange(change, unit);
+  return `${change > 0 ? '+' : ''}${formatRate(change)}`;
 }
 
 export function tornadoBars(results: SensitivityResults): TornadoBar[] {
@@ -42,15 +60,36 @@ export function tornadoBars(results: SensitivityResults): TornadoBar[] {
         value,
         change,
         zero: 0 as const,
-        label: `${end} ${setting}: ${formatChange(change, unit)}`,
+        label: `${end} ${setting}: ${changeText(change, unit)}`,
       };
     }),
   );
 }
 
+/**
+ * How many times the smallest swing in a panel may go into the largest before
+ * the small bars get a panel of their own. On one linear axis a bar under a
+ * twentieth of the longest is under 5% of the plot's width (about 15 px of
+ * 300): it reads as a sliver and its length cannot be compared with its
+ * neighbours'. A log or symlog axis would show them, but a tornado is read by
+ * bar length from the base, which a log axis distorts (and a symlog one bends
+ * at an arbitrary constant); two linear panels, each with its own axis and
+ * every bar labelled with its change, keep every length honest within its
+ * panel. A display choice, not a policy number.
+ */
+export const ZOOM_RATIO = 20;
+
+/** Which rows (by rank) go in the second panel: those whose swing is under the largest's 1/ZOOM_RATIO; none when no swing is that small. */
+export function zoomedRanks(results: SensitivityResults): Set<number> {
+  const swings = results.rows.map((r) => Math.abs(r.atHigh - r.atLow));
+  const largest = Math.max(0, ...swings);
+  return new Set(swings.flatMap((s, rank) => (largest > 0 && s * ZOOM_RATIO < largest ? [rank] : [])));
+}
+
 export function tornado(results: SensitivityResults): TopLevelSpec {
   const unit = metricUnit(results.metric);
-  const bars = tornadoBars(results);
+  const zoomed = zoomedRanks(results);
+  const bars = tornadoBars(results).map((b) => ({ ...b, panel: zoomed.has(b.rank) ? 1 : 0 }));
   const phrase = metricPhrase(results.metric);
   const top = results.rows[0];
   const title = top
@@ -59,66 +98,109 @@ export function tornado(results: SensitivityResults): TopLevelSpec {
   const ends = ['Parameter at low', 'Parameter at high'];
   const y = { field: 'path', type: 'nominal' as const, sort: { field: 'rank', op: 'min' as const }, title: null, axis: { labelLimit: 220 } };
   const yOffset = { field: 'end', type: 'nominal' as const, sort: ends };
-  const extent = Math.max(1e-9, ...bars.map((b) => Math.abs(b.change)));
-  const label = (positive: boolean) => ({
-    transform: [{ filter: positive ? 'datum.change >= 0' : 'datum.change < 0' }],
-    mark: { type: 'text' as const, align: positive ? ('left' as const) : ('right' as const), dx: positive ? 4 : -4, fontSize: 10, color: REFERENCE_INK },
-    encoding: { y, yOffset, x: { field: 'change', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
-  });
   const skipped = results.skipped.length ? [`Not varied: ${results.skipped.map((s) => s.path).join(', ')}`] : [];
   const cautions = results.warnings.length ? [`Base outside its declared range: ${results.warnings.map((w) => w.path).join(', ')}`] : [];
-  return {
+  const axisTitle = `Change in ${metricLabel(results.metric).toLowerCase()} from the base of ${formatValue(results.baseMean, unit)} (${unit})`;
+  /** One panel of bars: those of `inPanel`, on an axis spanning their own largest change. */
+  const panel = (inPanel: readonly (typeof bars)[number][], filter: string | null, extraTitle: string | null) => {
+    const extent = Math.max(1e-9, ...inPanel.map((b) => Math.abs(b.change)));
+    const label = (positive: boolean) => ({
+      transform: [{ filter: positive ? 'datum.change >= 0' : 'datum.change < 0' }],
+      mark: { type: 'text' as const, align: positive ? ('left' as const) : ('right' as const), dx: positive ? 4 : -4, fontSize: 10, color: REFERENCE_INK },
+      encoding: { y, yOffset, x: { field: 'change', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
+    });
+    const rows = new Set(inPanel.map((b) => b.rank)).size;
+    return {
+      ...(extraTitle ? { title: { text: extraTitle, anchor: 'start' as const, fontSize: 11, fontWeight: 'normal' as const } } : {}),
+      width: WIDTH - 120,
+      height: Math.max(60, 40 * rows),
+      layer: [
+        {
+          ...(filter ? { transform: [{ filter }] } : {}),
+          layer: [
+            {
+              mark: { type: 'bar' as const },
+              encoding: {
+                y,
+                yOffset,
+                x: {
+                  field: 'zero',
+                  type: 'quantitative' as const,
+                  title: axisTitle,
+                  // Room either side for the labels at the bar ends.
+                  scale: { domain: [-extent * 1.6, extent * 1.6] },
+                  axis: { format: axisFormat(unit) },
+                },
+                x2: { field: 'change' },
+                color: {
+                  field: 'end',
+                  type: 'nominal' as const,
+                  sort: ends,
+                  scale: { domain: ends, range: [OKABE_ITO.skyBlue, OKABE_ITO.vermillion] },
+                  legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const },
+                },
+                tooltip: [
+                  { field: 'path', type: 'nominal' as const, title: 'Parameter' },
+                  { field: 'description', type: 'nominal' as const, title: 'Meaning' },
+                  { field: 'setting', type: 'nominal' as const, title: 'Set to' },
+                  { field: 'value', type: 'quantitative' as const, title: metricLabel(results.metric), format: unit === 'USD' ? '$,.0f' : axisFormat(unit) },
+                  { field: 'change', type: 'quantitative' as const, title: 'Change from base', format: unit === 'USD' ? '$,.0f' : axisFormat(unit) },
+                ],
+              },
+            },
+            // Labels beyond the bar ends; a layer only for a side in use (an empty one has no extent).
+            ...[true, false].filter((positive) => inPanel.some((b) => b.change >= 0 === positive)).map(label),
+          ],
+        },
+        {
+          data: { values: [{ zero: 0 }] },
+          mark: { type: 'rule' as const, color: REFERENCE_INK, strokeWidth: 1.5 },
+          encoding: { x: { field: 'zero', type: 'quantitative' as const } },
+        },
+      ],
+    };
+  };
+  const head = {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, [
       `Each parameter set to the low and then the high end of its range, everything else at the base; ${results.replications} replications each on common random numbers`,
       ...skipped,
       ...cautions,
     ]),
-    width: WIDTH - 120,
-    height: Math.max(60, 40 * results.rows.length),
-    layer: [
-      {
-        data: { values: bars.map((b) => ({ ...b })) },
-        layer: [
-          {
-            mark: { type: 'bar' },
-            encoding: {
-              y,
-              yOffset,
-              x: {
-                field: 'zero',
-                type: 'quantitative',
-                title: `Change in ${metricLabel(results.metric).toLowerCase()} from the base of ${formatValue(results.baseMean, unit)} (${unit})`,
-                // Room either side for the labels at the bar ends.
-                scale: { domain: [-extent * 1.6, extent * 1.6] },
-                axis: { format: axisFormat(unit) },
-              },
-              x2: { field: 'change' },
-              color: {
-                field: 'end',
-                type: 'nominal',
-                sort: ends,
-                scale: { domain: ends, range: [OKABE_ITO.skyBlue, OKABE_ITO.vermillion] },
-                legend: { title: null, orient: 'bottom', direction: 'horizontal' },
-              },
-              tooltip: [
-                { field: 'path', type: 'nominal', title: 'Parameter' },
-                { field: 'description', type: 'nominal', title: 'Meaning' },
-                { field: 'setting', type: 'nominal', title: 'Set to' },
-                { field: 'value', type: 'quantitative', title: metricLabel(results.metric), format: unit === 'USD' ? '$,.0f' : axisFormat(unit) },
-                { field: 'change', type: 'quantitative', title: 'Change from base', format: unit === 'USD' ? '$,.0f' : axisFormat(unit) },
-              ],
-            },
-          },
-          // Labels beyond the bar ends; a layer only for a side in use (an empty one has no extent).
-          ...[true, false].filter((positive) => bars.some((b) => b.change >= 0 === positive)).map(label),
-        ],
-      },
-      {
-        data: { values: [{ zero: 0 }] },
-        mark: { type: 'rule', color: REFERENCE_INK, strokeWidth: 1.5 },
-        encoding: { x: { field: 'zero', type: 'quantitative' } },
-      },
-    ],
   };
+  if (zoomed.size === 0) {
+    const [group, rule] = panel(bars, null, null).layer;
+    const { width, height } = panel(bars, null, null);
+    return { ...head, width, height, layer: [{ data: { values: bars.map((b) => ({ ...b })) }, ...group }, rule] } as TopLevelSpec;
+  }
+  const largest = Math.max(...results.rows.map((r) => Math.abs(r.atHigh - r.atLow)));
+  return {
+    ...head,
+    data: { values: bars.map((b) => ({ ...b })) },
+    vconcat: [
+      panel(
+        bars.filter((b) => b.panel === 0),
+        'datum.panel === 0',
+        null,
+      ),
+      panel(
+        bars.filter((b) => b.panel === 1),
+        'datum.panel === 1',
+        `The ${zoomed.size} parameter${zoomed.size === 1 ? '' : 's'} whose swing is under 1/${ZOOM_RATIO} of the largest (${formatValue(largest, unit)}), on an axis of their own`,
+      ),
+    ],
+    spacing: 24,
+    resolve: { scale: { x: 'independent', y: 'independent', yOffset: 'independent' } },
+  } as TopLevelSpec;
+}
+
+/** How to read the tornado beyond its title: what a bar is, and why there may be a second panel. */
+export function tornadoCaption(results: SensitivityResults): string {
+  const zoomed = zoomedRanks(results).size;
+  return (
+    `Each bar runs from the base to ${metricPhrase(results.metric)} with one parameter at an end of its declared range; the label gives the change. Parameters are ranked by the distance between their two ends (the swing), largest first.` +
+    (zoomed > 0
+      ? ` The second panel has its own, narrower axis: its ${zoomed} bars would be slivers beside the first panel's longest, so compare lengths within a panel, and numbers across them.`
+      : '')
+  );
 }

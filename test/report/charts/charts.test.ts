@@ -23,6 +23,7 @@ import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, 
 import type { CompareResults, SweepResults } from '../../../src/results/schema/analyses.js';
 import { buildRunResults, scenarioRecord, type RunResults } from '../../../src/results/results.js';
 import {
+  calibration,
   chartsFor,
   claimAmounts,
   comparison,
@@ -57,9 +58,9 @@ const EXPECTED = {
   compare: ['comparison', 'cost-distribution-base'],
   compareMany: ['comparison', 'cost-distribution-base'],
   sweep: ['sweep-net-cost', 'sweep-valid-paid-share'],
-  sweep2d: ['sweep-net-cost', 'sweep-valid-paid-share'],
+  sweep2d: ['sweep-heatmap', 'sweep-net-cost', 'sweep-valid-paid-share'],
   sensitivity: ['tornado'],
-  calibrate: ['calibration'],
+  calibrate: ['calibration-trace'],
   /** Edge cases: a scenario where the marketplace pays nothing, and a scenario compared with itself. */
   nothingPaid: ['cost-distribution', 'claim-amounts', 'who-pays', 'monthly-cash-flow', 'days-to-payment', 'cash-flow-by-payer', 'development-triangle'],
   unchanged: ['comparison', 'cost-distribution-base'],
@@ -332,7 +333,7 @@ describe('data in the specs matches the results', () => {
     expect(bars[0]!.change).toBeCloseTo(s.rows[0]!.atLow - s.baseMean, 6);
     expect(bars[1]!.change).toBeCloseTo(s.rows[0]!.atHigh - s.baseMean, 6);
     const c = results.calibrate as Extract<SavedResults, { kind: 'calibrate' }>;
-    const rows = dataWith(chartsFor(c)[0]!.spec, 'miss', 'wanted');
+    const rows = dataWith(calibration(c), 'miss', 'wanted');
     expect(rows.map((r) => r.miss)).toEqual(c.calibration.achieved.map((a) => a.miss));
   });
 });

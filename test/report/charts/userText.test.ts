@@ -17,7 +17,7 @@ import { runLoaded, type ScenarioRun } from '../../../src/analysis/runs.js';
 import { loadScenario } from '../../../src/params/load.js';
 import { buildCalibrationResults, buildCompareResults, buildSensitivityResults, buildSweepResults } from '../../../src/analysis/results.js';
 import type { CalibrationResults, SensitivityResults, SweepResults } from '../../../src/results/schema/analyses.js';
-import { calibration, comparison, sweepCurves, tornado } from '../../../src/report/charts/index.js';
+import { calibration, calibrationTrace, comparison, sweepCurves, sweepHeatmap, tornado } from '../../../src/report/charts/index.js';
 import { calibrateFile, sensitivityOfFile, sweepFile } from '../../support/analysisFiles.js';
 
 /** Each breaks a string literal in a Vega expression if written there as it is (JSON.stringify does not escape U+2028/U+2029). */
@@ -46,6 +46,7 @@ const invocation = { command: [], startedAt: '', wallSeconds: 1, workers: 1 };
 let base: ScenarioRun;
 let other: ScenarioRun;
 let swept: SweepResults;
+let swept2d: SweepResults;
 let sensitivity: SensitivityResults;
 let calibrated: CalibrationResults;
 
@@ -55,6 +56,9 @@ beforeAll(async () => {
   const axis = parseAxis('policy.threshold=500,1500');
   if (typeof axis === 'string') throw new Error(axis);
   swept = buildSweepResults(await sweepFile('scenarios/baseline.yaml', [axis], { ...options, replications: 1 }), 7, invocation);
+  const share = parseAxis('fraud.share=0.05,0.2');
+  if (typeof share === 'string') throw new Error(share);
+  swept2d = buildSweepResults(await sweepFile('scenarios/baseline.yaml', [axis, share], { ...options, replications: 1 }), 7, invocation);
   sensitivity = buildSensitivityResults(await sensitivityOfFile('scenarios/baseline.yaml', { ...options, replications: 1, metric: 'marketplace.netCost', params: ['fraud.share'] }), 7, invocation);
   const c = await calibrateFile('scenarios/baseline.yaml', [{ metric: 'claims.fraudulentShare', wanted: { value: 0.12, tolerance: 0 } }], ['fraud.share'], {
     ...options,
@@ -225,5 +229,20 @@ describe('hostile text renders whole, in order, and never inside an expression',
     const r = await render(calibration({ ...calibrated, calibration: { ...calibrated.calibration, achieved } }), ['y']);
     expectShownAndOutOfExpressions(r, HOSTILE);
     expect(r.domains.y).toEqual(HOSTILE);
+  });
+
+  it.each(HOSTILE)('heatmap over parameters whose units are %j', async (unit) => {
+    const meta = Object.fromEntries(swept2d.axes.map((a) => [a.path, { ...swept2d.parameterMeta[a.path]!, unit }]));
+    const r = await render(sweepHeatmap({ ...swept2d, parameterMeta: { ...swept2d.parameterMeta, ...meta } }), []);
+    for (const a of swept2d.axes) expectShownAndOutOfExpressions(r, [unit], (u) => `${a.path} (${u})`);
+  });
+
+  it('calibration trace with target metric names from a hand-edited results.json', async () => {
+    const c = calibrated.calibration;
+    const targets = HOSTILE.map((metric) => ({ ...c.targets[0]!, metric }));
+    const trace = c.trace.map((t) => ({ ...t, simulated: HOSTILE.map((_, i) => t.simulated[0]! + i / 100) }));
+    const r = await render(calibrationTrace({ ...calibrated, calibration: { ...c, targets, trace } }), ['color']);
+    expectShownAndOutOfExpressions(r, HOSTILE);
+    expect(r.domains.color).toEqual(HOSTILE);
   });
 });
