@@ -22,6 +22,7 @@ import { summaryParagraphs } from './summary.js';
 import { HEADLINE_SECTION, tablesFor, type ReportTable } from './tables.js';
 import type { ChartEntry } from './charts/types.js';
 import { toCsv } from '../export/csv.js';
+import { csvDownloadHtml } from './download.js';
 import { pageScripts } from './pageScripts.js';
 import { hasWhatIf, whatIfPanelHtml } from './whatIf.js';
 
@@ -195,8 +196,7 @@ ${t.caption ? `<p class="caption">${escapeHtml(t.caption)}</p>` : ''}
 ${t.rows.map((r, row) => `<tr>${r.map((c, i) => cell(c, row, i)).join('')}</tr>`).join('\n')}
 </tbody>
 </table></div>
-<p class="download-row" hidden><button type="button" class="download" data-source="csv-${escapeHtml(t.id)}" data-name="${escapeHtml(t.id)}.csv" data-type="text/csv">Download ${escapeHtml(t.id)}.csv</button></p>
-<script type="application/json" id="csv-${escapeHtml(t.id)}">${jsonForScript(csv)}</script>
+${csvDownloadHtml(t.id, csv)}
 </div>`,
   };
 }

@@ -14,6 +14,8 @@ import type { SavedResults } from '../results/read.js';
 import type { FitResults } from '../results/schema/fit.js';
 import type { CompareResults } from '../results/schema/analyses.js';
 import { differingParameters, parameterText } from './analysisTables.js';
+import { toCsv } from '../export/csv.js';
+import { csvDownloadHtml } from './download.js';
 import { escapeHtml } from './escape.js';
 import { sourceCellHtml, sourcesIndex, type SourceEntry, type SourcesIndex } from './sources.js';
 
@@ -54,9 +56,20 @@ function parameterRowsTable(parameters: unknown, meta: Readonly<Record<string, P
   return `<div class="table-scroll"><table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Tag</th><th>Source</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
-/** The full parameter table of a scenario, in a fold (`open` or shut). */
-function parameterTable(parameters: unknown, meta: Readonly<Record<string, ParamMeta>>, resolve: (key: string) => SourceEntry | undefined, open = true): string {
-  return `<details class="fold"${open ? ' open' : ''}><summary>${Object.keys(meta).length} parameters: fold or unfold</summary>${parameterRowsTable(parameters, meta, resolve)}</details>`;
+/** The full parameter table of a scenario, in a fold (`open` or shut), with its CSV download (`id`.csv). */
+function parameterTable(id: string, parameters: unknown, meta: Readonly<Record<string, ParamMeta>>, resolve: (key: string) => SourceEntry | undefined, open = true): string {
+  return `<details class="fold"${open ? ' open' : ''}><summary>${Object.keys(meta).length} parameters: fold or unfold</summary><div class="table" id="table-${escapeHtml(id)}">${parameterRowsTable(parameters, meta, resolve)}\n${csvDownloadHtml(id, parametersCsv(parameters, meta))}</div></details>`;
+}
+
+/** Every parameter as a spreadsheet row: its value (a list or table as JSON), unit, tag, range, source and the file that set it. */
+function parametersCsv(parameters: unknown, meta: Readonly<Record<string, ParamMeta>>): string {
+  return toCsv(
+    ['parameter', 'value', 'unit', 'tag', 'rangeLow', 'rangeHigh', 'source', 'setBy', 'description'],
+    Object.entries(meta).map(([path, m]) => {
+      const value = getIn(parameters, path);
+      return [path, typeof value === 'object' ? JSON.stringify(value) : (value as string | number | boolean), m.unit, m.tag, m.range?.[0], m.range?.[1], m.source, m.changedBy, m.description];
+    }),
+  );
 }
 
 export function parameterSections(r: SavedResults): string {
@@ -65,7 +78,7 @@ export function parameterSections(r: SavedResults): string {
   const sources = reportSources(r);
   if (r.kind === 'compare') return compareParameterSections(r, note, sources);
   // Folded open: a reader who came for the figures folds the longest part of the page away.
-  return `<section class="parameters" id="parameters"><h2>Parameters: ${escapeHtml(r.scenario.name)}</h2>${note}${parameterTable(r.parameters, r.parameterMeta, (key) => sources.lookup(0, key))}</section>`;
+  return `<section class="parameters" id="parameters"><h2>Parameters: ${escapeHtml(r.scenario.name)}</h2>${note}${parameterTable('parameters', r.parameters, r.parameterMeta, (key) => sources.lookup(0, key))}</section>`;
 }
 
 /**
@@ -83,7 +96,7 @@ function compareParameterSections(r: CompareResults, note: string, sources: Sour
     const body = changed.length === 0 ? '<p>No parameter differs from the base.</p>' : parameterRowsTable(s.parameters, s.parameterMeta, (key) => sources.lookup(k + 1, key), changed);
     return `<h3>${escapeHtml(s.scenario.name)}: the ${changed.length} parameter${changed.length === 1 ? '' : 's'} that differ from ${escapeHtml(base!.scenario.name)}</h3>\n${body}`;
   });
-  return `<section class="parameters" id="parameters"><h2>Parameters</h2>${note}\n<h3>${escapeHtml(base!.scenario.name)} (base): every parameter</h3>\n${parameterTable(base!.parameters, base!.parameterMeta, (key) => sources.lookup(0, key), false)}\n${own.join('\n')}</section>`;
+  return `<section class="parameters" id="parameters"><h2>Parameters</h2>${note}\n<h3>${escapeHtml(base!.scenario.name)} (base): every parameter</h3>\n${parameterTable('parameters-base', base!.parameters, base!.parameterMeta, (key) => sources.lookup(0, key), false)}\n${own.join('\n')}</section>`;
 }
 
 /** The references of the report's scenarios (each of a comparison's, in order), for the parameter tables and the Sources list. */

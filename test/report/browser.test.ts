@@ -6,15 +6,18 @@
  * A scenario named <script>alert(1)</script> shows as text and opens no dialog.
  * No report is wider than the window at 1,400 and 800 px, nor than an A4
  * page's printable width when printed (each is printed to PDF beside its
- * screenshot); a scenario with an empirical claim-amount overlay included.
+ * screenshot); a scenario with an empirical claim-amount overlay, a 2-D sweep
+ * and a comparison of five scenarios included. Each report's results.json and
+ * every table's CSV download from the page and parse back.
  *
  * Without Chromium this test says it cannot run; in CI (CI=true) it fails instead.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -40,6 +43,9 @@ beforeAll(async () => {
   claimsim('run', 'scenarios/baseline.yaml', ...SMALL, '-r', '4', '--out', join(dir, 'run'));
   claimsim('compare', 'scenarios/baseline.yaml', 'scenarios/threshold-2500.yaml', ...SMALL, '-r', '3', '--out', join(dir, 'compare'));
   claimsim('sweep', 'scenarios/baseline.yaml', '--param', 'policy.threshold=500..2500:1000', ...SMALL, '-r', '2', '--out', join(dir, 'sweep'));
+  // A 2-D sweep (its heatmap and step table) and a comparison of five scenarios, the widest of each kind.
+  claimsim('sweep', 'scenarios/baseline.yaml', '--param', 'policy.threshold=500..2500:1000', '--param', 'fraud.share=0.05..0.15:0.05', ...SMALL, '-r', '2', '--out', join(dir, 'sweep2d'));
+  claimsim('compare', ...['baseline', 'threshold-2500', 'fraud-surge', 'reimburse-all', 'accelerator-only'].map((s) => `scenarios/${s}.yaml`), ...SMALL, '-r', '2', '--out', join(dir, 'compare5'));
   claimsim('sensitivity', 'scenarios/baseline.yaml', '--param', 'fraud.share', '--param', 'screening.detectionRate', ...SMALL, '-r', '2', '--out', join(dir, 'sensitivity'));
   claimsim(
     'calibrate',
@@ -64,7 +70,7 @@ beforeAll(async () => {
   const hostile = join(dir, 'hostile.yaml');
   writeFileSync(hostile, 'name: "<script>alert(1)</script>"\ndescription: "<img src=x onerror=alert(2)> & friends"\nextends: baseline\nparameters: {}\n');
   claimsim('run', hostile, ...SMALL, '-r', '2', '--out', join(dir, 'hostile'));
-  for (const kind of ['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'fit', 'hostile', 'empirical']) reports[kind] = join(dir, kind, 'report.html');
+  for (const kind of ['run', 'compare', 'compare5', 'sweep', 'sweep2d', 'sensitivity', 'calibrate', 'fit', 'hostile', 'empirical']) reports[kind] = join(dir, kind, 'report.html');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -77,7 +83,7 @@ afterAll(async () => {
 });
 
 async function open(kind: string, width = 1100) {
-  const page = await browser!.newPage({ viewport: { width, height: 900 } });
+  const page = await browser!.newPage({ acceptDownloads: true, viewport: { width, height: 900 } });
   const errors: string[] = [];
   const requests: string[] = [];
   const dialogs: string[] = [];
@@ -104,7 +110,7 @@ describe.skipIf(!available && !inCi)('reports in a real browser', () => {
     expect(available, `no Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium`).toBe(true);
   });
 
-  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'fit'])(
+  it.each(['run', 'compare', 'compare5', 'sweep', 'sweep2d', 'sensitivity', 'calibrate', 'fit'])(
     'the %s report opens offline and draws every chart',
     async (kind) => {
       const { page, errors, requests, dialogs } = await open(kind);
@@ -126,7 +132,35 @@ describe.skipIf(!available && !inCi)('reports in a real browser', () => {
   /** A4 is 210 mm, 793.7 CSS px; Chromium prints with 0.4 in (38.4 px) margins each side. */
   const A4_PRINTABLE_PX = Math.floor((210 / 25.4) * 96 - 2 * 0.4 * 96);
 
-  it.each(['run', 'compare', 'sweep', 'sensitivity', 'calibrate', 'fit', 'empirical'])(
+  it.each(['run', 'compare', 'compare5', 'sweep', 'sweep2d', 'sensitivity', 'calibrate', 'fit'])(
+    'the %s report hands over results.json and every table as CSV, from the page',
+    async (kind) => {
+      const { page, errors, requests } = await open(kind);
+      const take = async (source: string) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button.download[data-source="${source}"]`)]);
+        return readFileSync((await download.path())!, 'utf8');
+      };
+      // A reader unfolds a folded table before downloading it.
+      await page.$$eval('details', (folds) => {
+        for (const d of folds) (d as HTMLDetailsElement).open = true;
+      });
+      expect(await take('results-json')).toBe(readFileSync(join(dir, kind, 'results.json'), 'utf8'));
+      const tables = await page.$$eval('div.table', (divs) => divs.map((d) => ({ id: d.id.replace(/^table-/, ''), rows: d.querySelectorAll('tbody tr').length })));
+      expect(tables.length).toBeGreaterThan(0);
+      for (const table of tables) {
+        const rows = parse(await take(`csv-${table.id}`), { columns: true }) as Record<string, string>[];
+        expect(rows.length, table.id).toBeGreaterThan(0);
+        // The headline's CSV is the shown table with raw values: one row per row shown.
+        if (table.id === 'headline') expect(rows.length).toBe(table.rows);
+      }
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    },
+    300_000,
+  );
+
+  it.each(['run', 'compare', 'compare5', 'sweep', 'sweep2d', 'sensitivity', 'calibrate', 'fit', 'empirical'])(
     'the %s report fits 1,400 px, 800 px and an A4 page',
     async (kind) => {
       const widths: Record<string, number> = {};

@@ -171,6 +171,20 @@ describe('chartsFor', () => {
       expect(titleOf(c.spec)).toBe(c.title);
     }
   });
+
+  it.each(Object.keys(EXPECTED) as Case[])('captions each of the %s charts with something its title does not say', (kind) => {
+    const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+    for (const c of chartsFor(results[kind])) {
+      expect(c.caption, c.id).toBeDefined();
+      expect(c.caption!.length, c.id).toBeGreaterThan(40);
+      expect(c.title, c.id).not.toContain(c.caption!);
+      expect(c.caption, c.id).not.toContain(c.title);
+      // Most of the caption's words are not the title's: it says how to read the chart, or what lies behind it.
+      const title = words(c.title);
+      const own = [...words(c.caption!)].filter((w) => !title.has(w));
+      expect(own.length / words(c.caption!).size, c.id).toBeGreaterThan(0.5);
+    }
+  });
 });
 
 describe.each(CASES)('%s: %s', (kind, id) => {
