@@ -32,8 +32,12 @@ export interface SensitivityRow {
   readonly swing: PairedDifference;
 }
 
-/** The metric sensitivity ranks by unless told otherwise: per claim, so it does not grow with the size of the simulated world. */
-export const DEFAULT_SENSITIVITY_METRIC = 'marketplace.netCostPerClaim';
+/**
+ * The metric sensitivity ranks by unless told otherwise: per genuine claim, so it does not grow with the size of the
+ * simulated world, and so more fraud moves it up. (Per claim filed it moved down: the fabricated claims screening
+ * catches cost a review and nothing else, and they swell the count.)
+ */
+export const DEFAULT_SENSITIVITY_METRIC = 'marketplace.netCostPerGenuineClaim';
 
 /** A parameter left out or a caution about one, with the reason in words. */
 export interface ParameterNote {

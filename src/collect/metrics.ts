@@ -59,6 +59,12 @@ export const METRICS = {
     description: 'Net cost per claim filed: a figure that does not grow with the number of claims simulated',
     value: (a) => ratio(netCost(a), a.claims.filed),
   },
+  'marketplace.netCostPerGenuineClaim': {
+    unit: 'USD',
+    description:
+      'Net cost per genuine claim filed: fabricated claims add to the cost but not to the count, so more fraud raises it (per claim filed, fraud lowers it, since caught fabrications are cheap claims), and it does not grow with the number of claims simulated',
+    value: (a) => ratio(netCost(a), a.claims.filed - a.claims.fabricated),
+  },
   'marketplace.fraudPaid': { unit: 'USD', cost: true, description: 'Fraud and build-up paid out by the marketplace and not recovered', value: (a) => a.money.fraudPaidByMarketplaceUsd },
   'sellers.reimbursed': { unit: 'USD', description: 'Reimbursements sellers paid the marketplace (including withheld payouts)', value: (a) => a.money.recoveredUsd },
   'sellers.paidDirect': { unit: 'USD', description: 'Paid to customers by sellers directly (including deductibles)', value: (a) => a.money.paidBySellersUsd },

@@ -51,7 +51,7 @@ describe('sensitivityCandidates', () => {
   });
 
   it('ranks by net cost per claim unless told otherwise', () => {
-    expect(DEFAULT_SENSITIVITY_METRIC).toBe('marketplace.netCostPerClaim');
+    expect(DEFAULT_SENSITIVITY_METRIC).toBe('marketplace.netCostPerGenuineClaim');
   });
 });
 

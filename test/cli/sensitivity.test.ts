@@ -53,11 +53,11 @@ describe('claimsim sensitivity', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
-    expect(results.metric).toBe('marketplace.netCostPerClaim');
+    expect(results.metric).toBe('marketplace.netCostPerGenuineClaim');
     expect(results.rows.map((row: { path: string }) => row.path).sort()).toEqual(['policy.paymentLagDays', 'screening.fullReviewCostUsd']);
     expect(results.skipped).toEqual([{ path: 'volume.claims', reason: expect.stringContaining('a scale parameter') }]);
     expect(results.warnings).toEqual([]);
-    expect(r.stdout).toMatch(/^toy: marketplace\.netCostPerClaim is \$\d+ at the base; 2 parameters, 2 replications each/);
+    expect(r.stdout).toMatch(/^toy: marketplace\.netCostPerGenuineClaim is \$\d+ at the base; 2 parameters, 2 replications each/);
     expect(r.stdout).toContain('skipped volume.claims: a scale parameter: it sets the size of the simulated world');
     // Two replications: no verdict on the noise.
     expect(r.stdout).toContain('outside noise: n/a with fewer than 5 replications');

@@ -94,6 +94,19 @@ describe('every bundled scenario moves the way the policy says', () => {
     300_000,
   );
 
+  it('more fraud costs more per genuine claim (the sensitivity ranking\u2019s metric), though less per claim filed', async () => {
+    // Fabricated claims come on top of the genuine ones, which stay the same claims on the same seed: the paired difference is fraud's alone.
+    const at = (share: number) => {
+      const params = loadScenario('scenarios/baseline.yaml', { set: [`volume.claims=${CLAIMS}`, `fraud.share=${share}`] }).parameters;
+      return runScenario(params, { seed: SEED, replications: REPLICATIONS, runUnits: onWorkers(2) });
+    };
+    const [low, high] = [await at(0.05), await at(0.2)];
+    const genuine = pairedDifference(values(low, 'marketplace.netCostPerGenuineClaim'), values(high, 'marketplace.netCostPerGenuineClaim'));
+    expect(genuine.ciLow, `per genuine claim: ${genuine.mean} (${genuine.ciLow} .. ${genuine.ciHigh})`).toBeGreaterThan(0);
+    const filed = pairedDifference(values(low, 'marketplace.netCostPerClaim'), values(high, 'marketplace.netCostPerClaim'));
+    expect(filed.ciHigh, `per claim filed: ${filed.mean} (${filed.ciLow} .. ${filed.ciHigh})`).toBeLessThan(0);
+  }, 300_000);
+
   it('states its expectation in its description', () => {
     for (const name of Object.keys(EXPECTED)) expect(loadScenario(`scenarios/${name}.yaml`).description, name).toMatch(/Expected against the baseline:/);
   });

@@ -18,6 +18,7 @@ const PER_CLAIM: readonly MetricName[] = [
   'marketplace.waiverShare',
   'marketplace.recoveryRate',
   'marketplace.netCostPerClaim',
+  'marketplace.netCostPerGenuineClaim',
   'customers.validPaidShare',
   'claims.fraudulentShare',
 ];

@@ -26,9 +26,13 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   describe: 'Vary each estimated parameter over its range and rank the effect on a metric',
   builder: (yargs: Argv) =>
     withCommonOptions(yargs.positional('scenario', { type: 'string', demandOption: true, describe: 'Base scenario' }), { replications: 5 })
-      .option('metric', { type: 'string', default: DEFAULT_SENSITIVITY_METRIC, describe: 'Metric to rank by (per claim by default, so the size of the world does not dominate)' })
+      .option('metric', {
+        type: 'string',
+        default: DEFAULT_SENSITIVITY_METRIC,
+        describe: 'Metric to rank by (net cost per genuine claim by default: the size of the world does not move it, and more fraud raises it)',
+      })
       .option('param', { type: 'string', array: true, default: [], describe: 'Only these parameters [default: every [E] parameter with a range, except scale parameters such as volume.claims]' })
-      .example('$0 sensitivity scenarios/baseline.yaml --claims 5000', 'every estimate, ranked by net cost per claim')
+      .example('$0 sensitivity scenarios/baseline.yaml --claims 5000', 'every estimate, ranked by net cost per genuine claim')
       .example(
         '$0 sensitivity scenarios/baseline.yaml --param fraud.share --param screening.detectionRate --metric marketplace.fraudPaid',
         'two parameters, another metric',

@@ -25,6 +25,7 @@ export const METRIC_LABELS: Readonly<Record<MetricName, string>> = {
   'marketplace.reviewCost': 'Fraud screening cost',
   'marketplace.netCost': 'Marketplace net cost',
   'marketplace.netCostPerClaim': 'Net cost per claim',
+  'marketplace.netCostPerGenuineClaim': 'Net cost per genuine claim',
   'marketplace.fraudPaid': 'Fraud paid by the marketplace',
   'sellers.reimbursed': 'Seller reimbursements',
   'sellers.paidDirect': 'Paid by sellers directly',

@@ -121,7 +121,7 @@ describe('tornado: small bars stay readable', () => {
   });
 
   it('ranks by the per-claim net cost unless told otherwise', () => {
-    expect(DEFAULT_SENSITIVITY_METRIC).toBe('marketplace.netCostPerClaim');
+    expect(DEFAULT_SENSITIVITY_METRIC).toBe('marketplace.netCostPerGenuineClaim');
   });
 });
 
