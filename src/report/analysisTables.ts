@@ -15,7 +15,7 @@ import type { Cell } from '../export/csv.js';
 import { formatChange, formatParameter, formatUsd, formatValue } from '../format/values.js';
 import { getIn } from '../params/overlay.js';
 import type { CalibrationResults, CompareResults, SweepResults } from '../results/schema/analyses.js';
-import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, type ShownInterval, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
+import { enoughForInterval, MIN_REPLICATIONS_FOR_INTERVAL, type ShownInterval, shownInterval } from '../stats/interval.js';
 import { metricLabel } from './charts/labels.js';
 import type { ReportTable } from './tables.js';
 
@@ -52,10 +52,12 @@ function parameterCell(value: unknown): Cell {
  * A paired t interval is symmetric about the mean, so its half-width says it
  * all; an interval that is not (a hand-edited results.json) is written out.
  * @example differenceText(1200, { kind: 'interval', low: 200, high: 2200, clipped: false }, 'USD') // "+$1,200 ±\u00a0$1,000"
+ * @example differenceText(1200, { kind: 'too-few', n: 3 }, 'USD') // "+$1,200"
  */
 export function differenceText(mean: number, shown: ShownInterval, unit: string): string {
   const change = formatChange(mean, unit);
-  if (shown.kind === 'too-few') return `${change} (${TOO_FEW_FOR_INTERVAL})`;
+  // Too few replications: the difference alone; the table's caption says once why no interval is given.
+  if (shown.kind === 'too-few') return change;
   const half = (shown.high - shown.low) / 2;
   const symmetric = Math.abs(shown.low + half - mean) <= 1e-9 * Math.max(1, Math.abs(mean), half);
   // No-break spaces inside each part, so a narrow cell breaks only between the difference and its "± half-width".
