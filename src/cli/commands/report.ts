@@ -1,5 +1,5 @@
 /** `claimsim report results.json` (or the folder holding it): rebuild the HTML report (and chart files) from saved results. */
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeReport, type ChartFormat } from '../../report/write.js';
@@ -20,10 +20,11 @@ function sameFolder(a: string, b: string): boolean {
   }
 }
 
-/** The results file `results` names: itself, or results.json inside it when it is a folder. */
+/** The results file `results` names: itself, or results.json inside it when it is a folder that holds one. */
 export function resultsFileOf(results: string): string {
   try {
-    return statSync(results).isDirectory() ? join(results, 'results.json') : results;
+    // A folder without results.json is left as it is, so the reader says what it is rather than naming a file inside it.
+    return statSync(results).isDirectory() && existsSync(join(results, 'results.json')) ? join(results, 'results.json') : results;
   } catch {
     // Missing: the reader says so, naming it.
     return results;
