@@ -49,10 +49,15 @@ export function formatValue(value: number | null, unit: string): string {
   }
 }
 
-/** A signed change in a metric's unit: "+$90.1k", "-1.2 pts" (percentage points for shares). */
+/**
+ * A signed change in a metric's unit: "+$90.1k", "-1.2 pts" (percentage points for shares). A change that
+ * rounds to nothing carries no sign, so it never reads as a rise or a fall.
+ * @example formatChange(-0.012, 'share') // "-1.2 pts"
+ * @example formatChange(-0.0002, 'share') // "0.0 pts"
+ */
 export function formatChange(value: number, unit: string): string {
-  const sign = value > 0 ? '+' : value < 0 ? '-' : '';
   const body = unit === 'share' ? `${Math.abs(value * 100).toFixed(1)} pts` : formatValue(Math.abs(value), unit);
+  const sign = !/[1-9]/.test(body) ? '' : value > 0 ? '+' : value < 0 ? '-' : '';
   return `${sign}${body}`;
 }
 

@@ -32,6 +32,13 @@ describe('formatValue', () => {
     expect(formatChange(1.1, 'days')).toBe('+1.1 days');
   });
 
+  it('gives no sign to a change that rounds to nothing', () => {
+    expect(formatChange(-0.0002, 'share')).toBe('0.0 pts');
+    expect(formatChange(0.04, 'days')).toBe('0.0 days');
+    expect(formatChange(-0.4, 'USD')).toBe('$0');
+    expect(formatChange(-0.6, 'USD')).toBe('-$1');
+  });
+
   it('writes a parameter as a scenario file does', () => {
     expect(formatParameter(2500, 'USD')).toBe('$2,500');
     expect(formatParameter(0.1494369255, 'share of filed claims')).toBe('0.1494');
