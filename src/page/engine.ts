@@ -9,7 +9,20 @@
  * never imported by Node code).
  */
 import { z } from 'zod';
-import { assembleRun, type MetricName, METRIC_NAMES, pairedDifference, parametersSchema, type Parameters, simulateUnit, summariseMetrics, type UnitKey, type UnitResult } from '../core.js';
+import {
+  assembleRun,
+  type MetricName,
+  METRIC_NAMES,
+  type MetricSummaries,
+  type PairedDifference,
+  pairedDifference,
+  parametersSchema,
+  type Parameters,
+  simulateUnit,
+  summariseMetrics,
+  type UnitKey,
+  type UnitResult,
+} from '../core.js';
 
 // zod would first try `new Function` to speed up parsing; the report's Content-Security-Policy forbids it, so say so up front.
 z.config({ jitless: true });
@@ -30,7 +43,7 @@ export type EngineRequest =
 export type EngineReply =
   | { readonly type: 'checked'; readonly job: number; readonly parameters: Parameters | null; readonly problems: readonly string[] }
   | { readonly type: 'unit'; readonly job: number; readonly unit: UnitResult }
-  | { readonly type: 'summary'; readonly job: number; readonly summary: ReturnType<typeof summariseMetrics>; readonly differences: Record<MetricName, ReturnType<typeof pairedDifference>> }
+  | { readonly type: 'summary'; readonly job: number; readonly summary: MetricSummaries; readonly differences: Record<MetricName, PairedDifference> }
   | { readonly type: 'failed'; readonly job: number; readonly message: string };
 
 /** The reply to one request; `post` is called once per simulated unit, so the panel can show progress. */
@@ -53,7 +66,7 @@ export function answer(request: EngineRequest, post: (reply: EngineReply) => voi
     case 'summarise': {
       const run = assembleRun(request.replications, request.teams, request.units);
       const summary = summariseMetrics(run.replications);
-      const differences = Object.fromEntries(METRIC_NAMES.map((m) => [m, pairedDifference(request.base[m]!, summary.perReplication[m])])) as Record<MetricName, ReturnType<typeof pairedDifference>>;
+      const differences = Object.fromEntries(METRIC_NAMES.map((m) => [m, pairedDifference(request.base[m]!, summary.perReplication[m])])) as Record<MetricName, PairedDifference>;
       post({ type: 'summary', job: request.job, summary, differences });
       return;
     }

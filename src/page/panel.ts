@@ -12,6 +12,7 @@
  * Phase: page (bundled with esbuild into the report).
  */
 import { formatChange, formatValue } from '../format/values.js';
+import { applyOverlay, getIn } from '../params/overlay.js';
 import { enoughForInterval, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
 import type { EngineReply, EngineRequest } from './engine.js';
 
@@ -45,23 +46,6 @@ interface ReportResults {
 function reportRuns(results: ReportResults & Partial<ReportRun>): (ReportRun & { readonly claims: number })[] {
   if (results.scenarios) return results.scenarios.map((s) => ({ ...s, name: s.scenario.name, claims: s.claimsPerReplication }));
   return [{ ...(results as ReportRun), name: results.scenario?.name ?? '', claims: results.claimsPerReplication ?? 0 }];
-}
-
-/** The value at a dotted path of the parameters. */
-function valueAt(parameters: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], parameters);
-}
-
-/** `parameters` with each lever's value put at its path (a copy; the report's own stay as they are). */
-export function withLevers(parameters: Record<string, unknown>, levers: ReadonlyMap<string, unknown>): Record<string, unknown> {
-  const copy = structuredClone(parameters);
-  for (const [path, value] of levers) {
-    const keys = path.split('.');
-    let node = copy as Record<string, unknown>;
-    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    node[keys[keys.length - 1]!] = value;
-  }
-  return copy;
 }
 
 /** A lever's value as the engine reads it, or a complaint about what was typed. */
@@ -167,7 +151,7 @@ function start(section: HTMLElement): void {
   const showValues = () => {
     const run = runs[runIndex()]!;
     for (const input of inputs) {
-      const value = valueAt(run.parameters, input.dataset.path!);
+      const value = getIn(run.parameters, input.dataset.path!);
       if (input.type === 'checkbox') input.checked = value === true;
       else input.value = String(value);
     }
@@ -188,11 +172,11 @@ function start(section: HTMLElement): void {
       }
       levers.set(input.dataset.path!, read.value);
     }
-    const changed = [...levers].filter(([path, value]) => valueAt(run.parameters, path) !== value);
+    const changed = [...levers].filter(([path, value]) => getIn(run.parameters, path) !== value);
     const began = performance.now();
     const [first, ...others] = pool.started();
     let parameters: unknown = null;
-    await ask(first!, { type: 'check', job: mine, parameters: withLevers(run.parameters, levers) }, (reply) => {
+    await ask(first!, { type: 'check', job: mine, parameters: applyOverlay(run.parameters, levers) }, (reply) => {
       if (reply.type === 'checked') {
         parameters = reply.parameters;
         if (!reply.parameters) say('invalid', `The engine refuses these values: ${reply.problems.join('; ')}`);

@@ -6,12 +6,13 @@
  */
 import { amountBinLowerUsd, DAYS_PER_MONTH, MONTHLY_SERIES, type Aggregates, type MonthlySeries } from '../collect/aggregates.js';
 import { METRIC_NAMES, METRICS, type MetricDefinition, type MetricName } from '../collect/metrics.js';
+import { summariseMetrics } from '../collect/summaries.js';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '../machines/claim.js';
 import type { ParamMeta } from '../params/meta.js';
 import type { Parameters } from '../params/schema.js';
 import type { Scenario } from '../params/load.js';
 import type { RunOutput } from '../sim/run.js';
-import { summarise, type Summary } from '../stats/summary.js';
+import { summarise } from '../stats/summary.js';
 import { customerName, productName, sellerName } from '../sim/names.js';
 import { ENGINE } from '../version.js';
 import type { Band, OpenClaims, RunResults } from './schema/run.js';
@@ -45,13 +46,11 @@ export interface ResultsContext {
 export function buildRunResults(output: RunOutput, ctx: ResultsContext): RunResults {
   const reps = output.replications;
   const n = reps.length;
-  const perReplication = {} as Record<MetricName, number[]>;
-  const summary = {} as Record<MetricName, Summary>;
+  // The same summaries the report's what-if panel makes in the browser.
+  const { perReplication, summary } = summariseMetrics(reps);
   const metrics = {} as Record<MetricName, { unit: string; description: string }>;
   for (const name of METRIC_NAMES) {
     const def = METRICS[name] as MetricDefinition;
-    perReplication[name] = reps.map((r) => r.metrics[name]);
-    summary[name] = summarise(perReplication[name], { cost: def.cost === true });
     metrics[name] = { unit: def.unit, description: def.description };
   }
   const pooled = output.pooled;
