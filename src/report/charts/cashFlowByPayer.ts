@@ -9,10 +9,10 @@
  * Phase: chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { DAYS_PER_MONTH } from '../../collect/aggregates.js';
 import { formatShare, formatUsd } from '../../format/values.js';
 import type { Band } from '../../results/results.js';
-import { OKABE_ITO, REFERENCE_INK } from './palette.js';
+import { filingEndsLayer, monthAxis, monthBandTooltip, monthStartDay } from './months.js';
+import { OKABE_ITO } from './palette.js';
 import { chartTitle, HEIGHT, LEGEND_LABEL_LIMIT, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import type { RunLike } from './types.js';
 
@@ -39,9 +39,7 @@ function flowBands(run: RunLike): (readonly Band[])[] | undefined {
 /** Every flow, one row per month (numbered from 1) with its mean and band; empty for results without the payers' series. */
 export function payerPoints(run: RunLike): PayerPoint[] {
   const bands = flowBands(run) ?? [];
-  return bands.flatMap((series, f) =>
-    series.map((b, i) => ({ month: i + 1, startDay: Math.round(i * DAYS_PER_MONTH * 100) / 100, flow: PAYER_FLOWS[f]!.label, mean: b.mean, p5: b.p5, p50: b.p50, p95: b.p95 })),
-  );
+  return bands.flatMap((series, f) => series.map((b, i) => ({ month: i + 1, startDay: monthStartDay(i), flow: PAYER_FLOWS[f]!.label, mean: b.mean, p5: b.p5, p50: b.p50, p95: b.p95 })));
 }
 
 /** Over the whole run, mean per replication: what each flow moved, in the order of PAYER_FLOWS. */
@@ -60,18 +58,11 @@ export function cashFlowByPayer(run: RunLike): TopLevelSpec | undefined {
       ? `Of ${formatUsd(toCustomers)} paid to customers, the marketplace hands over ${formatShare(marketplace / toCustomers, 0)}, sellers ${formatShare(sellers / toCustomers, 0)} and insurers ${formatShare(insurers / toCustomers, 0)}; sellers pay the marketplace back ${formatUsd(recovered)}`
       : 'No one pays customers anything in this scenario';
   const months = run.monthlyBands.filed.length;
-  const filingEnds = run.parameters.horizon.filingDays / DAYS_PER_MONTH + 0.5;
   const labels = PAYER_FLOWS.map((f) => f.label);
   const legend = { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, columns: 2, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2, labelLimit: LEGEND_LABEL_LIMIT };
   const colour = { field: 'flow', type: 'nominal' as const, scale: { domain: labels, range: PAYER_FLOWS.map((f) => f.colour) }, legend };
   const dash = { field: 'flow', type: 'nominal' as const, scale: { domain: labels, range: PAYER_FLOWS.map((f) => (f.toCustomers ? [1, 0] : [5, 3])) }, legend };
-  const x = {
-    field: 'month',
-    type: 'quantitative' as const,
-    title: 'Month from the start of the filing period',
-    scale: { domain: [0.5, Math.max(months, 1) + 0.5], nice: false },
-    axis: { tickMinStep: 1, format: 'd' },
-  };
+  const x = monthAxis(months);
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, [`Lines: mean of ${run.replications} replications; bands: 5th to 95th percentile of the month across replications; dashed: money between payers, not to customers`]),
@@ -92,28 +83,12 @@ export function cashFlowByPayer(run: RunLike): TopLevelSpec | undefined {
               y: { field: 'mean', type: 'quantitative' },
               color: colour,
               strokeDash: dash,
-              tooltip: [
-                { field: 'flow', type: 'nominal', title: 'Flow' },
-                { field: 'month', type: 'quantitative', title: 'Month' },
-                { field: 'startDay', type: 'quantitative', title: 'Starts on day', format: ',.0f' },
-                { field: 'mean', type: 'quantitative', title: 'Mean', format: '$,.0f' },
-                { field: 'p5', type: 'quantitative', title: 'P5', format: '$,.0f' },
-                { field: 'p95', type: 'quantitative', title: 'P95', format: '$,.0f' },
-              ],
+              tooltip: monthBandTooltip('flow', 'Flow'),
             },
           },
         ],
       },
-      {
-        data: { values: [{ month: filingEnds, label: 'Filing period ends' }] },
-        layer: [
-          { mark: { type: 'rule', color: REFERENCE_INK, strokeDash: [4, 4] }, encoding: { x: { field: 'month', type: 'quantitative' } } },
-          {
-            mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 2, fontSize: 11, color: REFERENCE_INK },
-            encoding: { x: { field: 'month', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label', type: 'nominal' } },
-          },
-        ],
-      },
+      filingEndsLayer(run.parameters.horizon.filingDays),
     ],
   };
 }

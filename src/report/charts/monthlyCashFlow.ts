@@ -4,11 +4,11 @@
  * 5th-95th percentile band. Finance plans cash with it.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { DAYS_PER_MONTH } from '../../collect/aggregates.js';
 import type { Band } from '../../results/results.js';
 import { chartTitle, HEIGHT, LEGEND_LABEL_LIMIT, USD_FORMAT, VEGA_LITE_SCHEMA, WIDTH } from './spec.js';
 import { formatShare, formatUsd } from '../../format/values.js';
-import { OKABE_ITO, REFERENCE_INK } from './palette.js';
+import { filingEndsLayer, monthAxis, monthBandTooltip, monthStartDay } from './months.js';
+import { OKABE_ITO } from './palette.js';
 import type { RunLike } from './types.js';
 
 const SERIES = [
@@ -24,9 +24,7 @@ export interface MonthPoint extends Band {
 
 /** Both series, one row per month (numbered from 1) with its mean and band. */
 export function monthPoints(run: RunLike): MonthPoint[] {
-  return SERIES.flatMap((s) =>
-    run.monthlyBands[s.key].map((b, i) => ({ month: i + 1, startDay: Math.round(i * DAYS_PER_MONTH * 100) / 100, series: s.label, mean: b.mean, p5: b.p5, p50: b.p50, p95: b.p95 })),
-  );
+  return SERIES.flatMap((s) => run.monthlyBands[s.key].map((b, i) => ({ month: i + 1, startDay: monthStartDay(i), series: s.label, mean: b.mean, p5: b.p5, p50: b.p50, p95: b.p95 })));
 }
 
 export function monthlyCashFlow(run: RunLike): TopLevelSpec {
@@ -44,20 +42,13 @@ export function monthlyCashFlow(run: RunLike): TopLevelSpec {
       ? `The marketplace pays out up to ${formatUsd(concessions[peak]!.mean)} in a month (month ${peak + 1}); recoveries bring back ${formatShare(back / paid, 0)} of what it pays`
       : 'The marketplace pays no concessions in this scenario';
   const months = concessions.length;
-  const filingEnds = run.parameters.horizon.filingDays / DAYS_PER_MONTH + 0.5;
   const colour = {
     field: 'series',
     type: 'nominal' as const,
     scale: { domain: SERIES.map((s) => s.label), range: SERIES.map((s) => s.colour) },
     legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2, labelLimit: LEGEND_LABEL_LIMIT },
   };
-  const x = {
-    field: 'month',
-    type: 'quantitative' as const,
-    title: 'Month from the start of the filing period',
-    scale: { domain: [0.5, Math.max(months, 1) + 0.5], nice: false },
-    axis: { tickMinStep: 1, format: 'd' },
-  };
+  const x = monthAxis(months);
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, [`Lines: mean of ${run.replications} replications; bands: 5th to 95th percentile of the month across replications`]),
@@ -77,28 +68,12 @@ export function monthlyCashFlow(run: RunLike): TopLevelSpec {
               x,
               y: { field: 'mean', type: 'quantitative' },
               color: colour,
-              tooltip: [
-                { field: 'series', type: 'nominal', title: 'Series' },
-                { field: 'month', type: 'quantitative', title: 'Month' },
-                { field: 'startDay', type: 'quantitative', title: 'Starts on day', format: ',.0f' },
-                { field: 'mean', type: 'quantitative', title: 'Mean', format: '$,.0f' },
-                { field: 'p5', type: 'quantitative', title: 'P5', format: '$,.0f' },
-                { field: 'p95', type: 'quantitative', title: 'P95', format: '$,.0f' },
-              ],
+              tooltip: monthBandTooltip('series', 'Series'),
             },
           },
         ],
       },
-      {
-        data: { values: [{ month: filingEnds, label: 'Filing period ends' }] },
-        layer: [
-          { mark: { type: 'rule', color: REFERENCE_INK, strokeDash: [4, 4] }, encoding: { x: { field: 'month', type: 'quantitative' } } },
-          {
-            mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 2, fontSize: 11, color: REFERENCE_INK },
-            encoding: { x: { field: 'month', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label', type: 'nominal' } },
-          },
-        ],
-      },
+      filingEndsLayer(run.parameters.horizon.filingDays),
     ],
   };
 }
