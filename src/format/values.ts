@@ -4,7 +4,7 @@
  * shares as 92.6% and days as "5.0 days". Below both cli/ and report/, so
  * neither imports the other to format a number.
  */
-import { TOO_FEW_FOR_INTERVAL, type ShownInterval } from '../stats/interval.js';
+import { enoughForInterval, TOO_FEW_FOR_INTERVAL, type ShownInterval } from '../stats/interval.js';
 
 /**
  * @example formatUsd(2_464_100) // "$2.46M"
@@ -80,4 +80,13 @@ export function formatParameter(value: number, unit: string | undefined): string
 export function intervalText(shown: ShownInterval, unit: string, separator = ' .. '): string {
   if (shown.kind === 'too-few') return TOO_FEW_FOR_INTERVAL;
   return `${formatValue(shown.low, unit)}${shown.clipped ? ' (clipped)' : ''}${separator}${formatValue(shown.high, unit)}`;
+}
+
+/**
+ * What a paired difference says about the change, in the words every table uses.
+ * @example noiseVerdict({ n: 10, significant: true }) // "outside the noise"
+ * @example noiseVerdict({ n: 3, significant: true }) // "too few replications"
+ */
+export function noiseVerdict(d: { readonly n: number; readonly significant: boolean }): string {
+  return !enoughForInterval(d.n) ? 'too few replications' : d.significant ? 'outside the noise' : 'within the noise';
 }

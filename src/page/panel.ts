@@ -11,7 +11,7 @@
  *
  * Phase: page (bundled with esbuild into the report).
  */
-import { formatChange, formatValue } from '../format/values.js';
+import { formatChange, formatValue, noiseVerdict } from '../format/values.js';
 import { applyOverlay, getIn } from '../params/overlay.js';
 import { enoughForInterval, shownInterval, TOO_FEW_FOR_INTERVAL } from '../stats/interval.js';
 import type { EngineReply, EngineRequest } from './engine.js';
@@ -116,9 +116,8 @@ function resultRows(run: ReportRun, headline: readonly string[], summary: Record
   return headline.map((m) => {
     const unit = run.metrics[m]!.unit;
     const d = differences[m]!;
-    const verdict = !enoughForInterval(d.n) ? 'too few replications' : d.significant ? 'outside the noise' : 'within the noise';
     return {
-      cells: [run.metrics[m]!.description, formatValue(run.summary[m]!.mean, unit), formatValue(summary[m]!.mean, unit), formatChange(d.mean, unit), changeInterval(d, unit), verdict],
+      cells: [run.metrics[m]!.description, formatValue(run.summary[m]!.mean, unit), formatValue(summary[m]!.mean, unit), formatChange(d.mean, unit), changeInterval(d, unit), noiseVerdict(d)],
       marked: enoughForInterval(d.n) && d.significant,
     };
   });

@@ -3,7 +3,7 @@
  * headline figures. Pure functions of the results; the numbers are written
  * as everywhere else (format/values.ts).
  */
-import { formatUsd, formatValue } from '../format/values.js';
+import { formatUsd, formatValue, noiseVerdict } from '../format/values.js';
 import { choiceReason, chosenName, fitRow, overlaySets } from '../analysis/fit/fitText.js';
 import { ksCriticalValue1Percent } from '../analysis/fit/kolmogorovSmirnov.js';
 import { wantedText } from '../analysis/targets.js';
@@ -193,8 +193,7 @@ export function headlineRows(r: SavedResults): string[][] {
         REPORT_HEADLINE_METRICS.slice(0, REPORT_DIFFERENCE_COUNT).map((m) => {
           const diff = d.metrics[m];
           const unit = unitOf(m);
-          const verdict = !enoughForInterval(diff.n) ? 'too few replications' : diff.significant ? 'outside the noise' : 'within the noise';
-          return [`${d.scenario}: ${(METRICS[m] as MetricDefinition).description}`, formatValue(diff.mean, unit), intervalCell(diff, unit, false), verdict];
+          return [`${d.scenario}: ${(METRICS[m] as MetricDefinition).description}`, formatValue(diff.mean, unit), intervalCell(diff, unit, false), noiseVerdict(diff)];
         }),
       );
     case 'sweep':

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { textTable } from '../../src/format/textTable.js';
-import { formatChange, formatParameter, formatShare, formatUsd, formatValue } from '../../src/format/values.js';
+import { formatChange, noiseVerdict, formatParameter, formatShare, formatUsd, formatValue } from '../../src/format/values.js';
 
 describe('formatValue', () => {
   it.each([
@@ -30,6 +30,12 @@ describe('formatValue', () => {
     expect(formatChange(90_100, 'USD')).toBe('+$90.1k');
     expect(formatChange(-0.012, 'share')).toBe('-1.2 pts');
     expect(formatChange(1.1, 'days')).toBe('+1.1 days');
+  });
+
+  it('calls a paired difference outside or within the noise only from enough replications', () => {
+    expect(noiseVerdict({ n: 5, significant: true })).toBe('outside the noise');
+    expect(noiseVerdict({ n: 5, significant: false })).toBe('within the noise');
+    expect(noiseVerdict({ n: 4, significant: true })).toBe('too few replications');
   });
 
   it('gives no sign to a change that rounds to nothing', () => {
